@@ -1,0 +1,63 @@
+namespace Cleaner;
+
+/// <summary>
+/// Counts computed once from a block's text. Words are runs of letters and digits (an apostrophe or
+/// hyphen between letters stays inside the word); each CJK ideograph or kana counts as a word.
+/// </summary>
+public readonly record struct BlockFeatures
+{
+    /// <summary>Characters in the block.</summary>
+    public int Length { get; init; }
+
+    /// <summary>Words in the block.</summary>
+    public int WordCount { get; init; }
+
+    /// <summary>Letters in the block.</summary>
+    public int LetterCount { get; init; }
+
+    /// <summary>Upper-case letters in the block.</summary>
+    public int UpperCount { get; init; }
+
+    /// <summary>Decimal digits in the block.</summary>
+    public int DigitCount { get; init; }
+
+    /// <summary>Words that start with an upper-case letter.</summary>
+    public int CapitalizedWordCount { get; init; }
+
+    /// <summary>Words found in the document language's stopword list.</summary>
+    public int StopwordCount { get; init; }
+
+    /// <summary>CJK ideographs, kana and hangul syllables in the block.</summary>
+    public int CjkCount { get; init; }
+
+    /// <summary>Sentence-ending marks (. ! ? and their CJK forms) anywhere in the block.</summary>
+    public int SentenceMarks { get; init; }
+
+    /// <summary>Commas, semicolons and colons (and their CJK forms) in the block.</summary>
+    public int ClauseMarks { get; init; }
+
+    /// <summary>Whether the block ends with sentence punctuation, possibly followed by quotes or brackets.</summary>
+    public bool EndsWithTerminalPunctuation { get; init; }
+
+    /// <summary>Stopwords per word (0 when the block has no words).</summary>
+    public double StopwordDensity => WordCount == 0 ? 0 : (double)StopwordCount / WordCount;
+
+    /// <summary>Upper-case letters per letter (0 when the block has no letters).</summary>
+    public double UpperShare => LetterCount == 0 ? 0 : (double)UpperCount / LetterCount;
+
+    /// <summary>Capitalised words per word (0 when the block has no words).</summary>
+    public double CapitalizedShare => WordCount == 0 ? 0 : (double)CapitalizedWordCount / WordCount;
+
+    /// <summary>Whether the block is written mostly in CJK characters.</summary>
+    public bool IsCjk => CjkCount > 0 && CjkCount * 2 >= LetterCount;
+
+    /// <summary>
+    /// Whether the block reads like prose: enough words, a sentence end (or, for a long block, some
+    /// punctuation) and, for scripts with stopwords, a normal share of them. Headlines, which do not
+    /// end with a full stop, do not count.
+    /// </summary>
+    public bool LooksLikeProse => IsCjk
+        ? CjkCount >= 20 && SentenceMarks > 0
+        : WordCount >= 10 && StopwordDensity >= 0.2
+            && (EndsWithTerminalPunctuation || (WordCount >= 30 && SentenceMarks + ClauseMarks > 0));
+}

@@ -1,0 +1,38 @@
+namespace Cleaner;
+
+/// <summary>How a cleaner weighs losing chrome against losing content.</summary>
+public enum Focus
+{
+    /// <summary>The default trade-off.</summary>
+    Balanced,
+
+    /// <summary>Remove more: less chrome survives, at the risk of losing some content.</summary>
+    Precision,
+
+    /// <summary>Remove less: keep everything that may be content, at the risk of keeping some chrome.</summary>
+    Recall,
+}
+
+/// <summary>
+/// Settings shared by all filters of a cleaner. Change them with <c>options with { ... }</c> through
+/// <see cref="TextCleanerBuilder.WithOptions(Func{CleanerOptions, CleanerOptions})"/>.
+/// </summary>
+public readonly record struct CleanerOptions
+{
+    /// <summary>Creates the default options.</summary>
+    public CleanerOptions()
+    {
+    }
+
+    /// <summary>The trade-off between precision and recall that filters honour. Default: <see cref="Focus.Balanced"/>.</summary>
+    public Focus Focus { get; init; } = Focus.Balanced;
+
+    /// <summary>Whether the detected title starts <see cref="CleanResult.Text"/>. Default: true.</summary>
+    public bool IncludeTitle { get; init; } = true;
+
+    /// <summary>
+    /// The document's language as a two-letter code (en, de, fr, es, ...), or null to detect it from
+    /// the stopwords of the text. Default: null.
+    /// </summary>
+    public string? Language { get; init; }
+}

@@ -1,0 +1,106 @@
+using Cleaner.Text;
+
+namespace Cleaner;
+
+/// <summary>
+/// A text split into blocks, with the settings and phrase lists of the cleaner that cleans it. A
+/// document is made for one cleaning and is not shared between threads.
+/// </summary>
+public sealed class Document
+{
+    private readonly List<Block> _blocks = [];
+
+    internal Document(string source, CleanerOptions options, PhraseBook phrases, bool isHtml)
+    {
+        Source = source;
+        Options = options;
+        Phrases = phrases;
+        IsHtml = isHtml;
+        StopWords = options.Language is { } code ? Languages.Get(code) : Languages.Detect(source);
+        Language = StopWords?.Language ?? options.Language;
+    }
+
+    /// <summary>The text that the blocks are ranges of.</summary>
+    public string Source { get; }
+
+    /// <summary>The blocks in reading order.</summary>
+    public IReadOnlyList<Block> Blocks => _blocks;
+
+    /// <summary>The cleaner's settings.</summary>
+    public CleanerOptions Options { get; }
+
+    /// <summary>The cleaner's phrase lists.</summary>
+    public PhraseBook Phrases { get; }
+
+    /// <summary>Whether the document came from HTML.</summary>
+    public bool IsHtml { get; }
+
+    /// <summary>The language whose stopwords the features use (two-letter code), or null when unknown.</summary>
+    public string? Language { get; }
+
+    /// <summary>The block that holds the title, once a filter (or the HTML metadata) found it.</summary>
+    public Block? TitleBlock { get; set; }
+
+    /// <summary>The title from the page's metadata (HTML), when there is one.</summary>
+    public string? MetadataTitle { get; internal set; }
+
+    /// <summary>Metadata found in the page (HTML); empty for plain text.</summary>
+    public DocumentMetadata Metadata { get; internal set; } = DocumentMetadata.Empty;
+
+    internal StopWords? StopWords { get; }
+
+    /// <summary>Whether the text's paragraphs were separated by empty lines.</summary>
+    internal bool UsesBlankLines { get; set; }
+
+    internal Block AddBlock(int start, int length, BlockKind kind = BlockKind.Text)
+    {
+        var features = TextStats.Compute(Source.AsSpan(start, length), StopWords);
+        var block = new Block(this, _blocks.Count, start, length, features, kind);
+        _blocks.Add(block);
+        return block;
+    }
+
+    /// <summary>Splits plain text into one block per non-empty line, trimmed, as ranges of the text.</summary>
+    internal static Document FromText(string text, CleanerOptions options, PhraseBook phrases)
+    {
+        var document = new Document(text, options, phrases, isHtml: false);
+        var span = text.AsSpan();
+        int pos = 0;
+        bool blankBefore = false;
+        int blankSeparated = 0;
+        while (pos < span.Length)
+        {
+            int end = span[pos..].IndexOfAny('\n', '\r');
+            int lineEnd = end < 0 ? span.Length : pos + end;
+            int next = lineEnd;
+            if (next < span.Length)
+            {
+                next += span[next] == '\r' && next + 1 < span.Length && span[next + 1] == '\n' ? 2 : 1;
+            }
+
+            var line = span[pos..lineEnd];
+            int lead = line.Length - line.TrimStart().Length;
+            int length = line.Trim().Length;
+            if (length == 0)
+            {
+                blankBefore = document._blocks.Count > 0;
+            }
+            else
+            {
+                var block = document.AddBlock(pos + lead, length);
+                block.BlankLineBefore = blankBefore;
+                if (blankBefore)
+                {
+                    blankSeparated++;
+                }
+
+                blankBefore = false;
+            }
+
+            pos = next;
+        }
+
+        document.UsesBlankLines = document._blocks.Count > 1 && blankSeparated * 2 >= document._blocks.Count - 1;
+        return document;
+    }
+}

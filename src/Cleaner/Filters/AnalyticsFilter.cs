@@ -1,0 +1,51 @@
+namespace Cleaner.Filters;
+
+/// <summary>
+/// Removes analytics and tracking residue, advertising labels and script leftovers: "Real Time
+/// Analytics", "Advertisement", lines of JavaScript or CSS.
+/// </summary>
+public sealed class AnalyticsFilter() : PhraseFilter("analytics", "analytics", "analytics, tracking or advertising residue", maxWords: 8)
+{
+    /// <inheritdoc />
+    protected override string? Judge(Block block)
+    {
+        ArgumentNullException.ThrowIfNull(block);
+        return base.Judge(block) ?? (LooksLikeCode(block.Span) ? "script or style code left in the text" : null);
+    }
+
+    /// <summary>
+    /// Whether a line reads like JavaScript, CSS or markup rather than language: many code
+    /// punctuation marks per word, or typical code constructs.
+    /// </summary>
+    internal static bool LooksLikeCode(ReadOnlySpan<char> text)
+    {
+        int code = 0, letters = 0;
+        foreach (char c in text)
+        {
+            if (c is '{' or '}' or ';' or '=' or '(' or ')' or '<' or '>' or '[' or ']' or '$' or '|' or '&')
+            {
+                code++;
+            }
+            else if (char.IsLetter(c))
+            {
+                letters++;
+            }
+        }
+
+        if (code < 3)
+        {
+            return false;
+        }
+
+        bool construct = text.Contains("function(", StringComparison.Ordinal)
+            || text.Contains("function (", StringComparison.Ordinal)
+            || text.Contains("var ", StringComparison.Ordinal)
+            || text.Contains("document.", StringComparison.Ordinal)
+            || text.Contains("window.", StringComparison.Ordinal)
+            || text.Contains("});", StringComparison.Ordinal)
+            || text.Contains("</", StringComparison.Ordinal)
+            || text.Contains("{display", StringComparison.OrdinalIgnoreCase)
+            || text.Contains("px;", StringComparison.Ordinal);
+        return construct ? code * 12 >= letters : code * 4 >= letters;
+    }
+}

@@ -1,0 +1,31 @@
+namespace Cleaner.Filters;
+
+/// <summary>The built-in filters in their default order.</summary>
+public static class BuiltInFilters
+{
+    /// <summary>
+    /// Creates the default pipeline, in this order: urls, dates, social, calls-to-action,
+    /// photo-credits, analytics, cookies, legal, counters, navigation, related, title, masthead, tags,
+    /// head-tail, context. Specific chrome goes first, with precise reasons; the title is protected
+    /// before the zone rules run; the context classifier judges what is left.
+    /// </summary>
+    public static IReadOnlyList<IBlockFilter> CreateDefault() =>
+    [
+        new UrlFilter(),
+        new DateFilter(),
+        new SocialFilter(),
+        new CallToActionFilter(),
+        new PhotoCreditFilter(),
+        new AnalyticsFilter(),
+        new CookieFilter(),
+        new LegalFilter(),
+        new CounterFilter(),
+        new NavigationFilter(),
+        new RelatedFilter(),
+        new TitleFilter(),
+        new MastheadFilter(),
+        new TagFilter(),
+        new HeadTailFilter(),
+        new ContextFilter(),
+    ];
+}

@@ -1,0 +1,218 @@
+namespace Cleaner.Filters;
+
+/// <summary>Thresholds of the <see cref="ContextFilter"/>; change them with <c>with</c>.</summary>
+public readonly record struct ContextOptions
+{
+    /// <summary>Creates the default thresholds.</summary>
+    public ContextOptions()
+    {
+    }
+
+    /// <summary>Blocks shorter than this (characters) are short: their neighbours decide. Default 70.</summary>
+    public int LengthLow { get; init; } = 70;
+
+    /// <summary>Blocks longer than this (characters) with enough stopwords are good on their own. Default 200.</summary>
+    public int LengthHigh { get; init; } = 200;
+
+    /// <summary>Stopword share from which a block may be content. Default 0.24.</summary>
+    public double StopwordsLow { get; init; } = 0.24;
+
+    /// <summary>Stopword share from which a long block is content. Default 0.27.</summary>
+    public double StopwordsHigh { get; init; } = 0.27;
+
+    /// <summary>Link share above which a block is boilerplate (HTML). Default 0.2.</summary>
+    public double MaxLinkDensity { get; init; } = 0.2;
+}
+
+/// <summary>
+/// A context classifier in the manner of jusText: each block is rated good, near-good, short or bad
+/// from its length, stopword share and link share; short and near-good blocks then take the verdict
+/// of their nearest rated neighbours, so a short line inside the article stays while headline-like
+/// lines among boilerplate go. Earlier verdicts count: removed blocks are bad, kept ones good.
+/// </summary>
+public sealed class ContextFilter : IBlockFilter
+{
+    private enum Rating : byte
+    {
+        Bad,
+        Short,
+        NearGood,
+        Good,
+    }
+
+    /// <summary>Creates the filter with default thresholds.</summary>
+    public ContextFilter()
+        : this(new ContextOptions())
+    {
+    }
+
+    /// <summary>Creates the filter with the given thresholds.</summary>
+    /// <param name="options">The thresholds.</param>
+    public ContextFilter(ContextOptions options) => Options = options;
+
+    /// <summary>The thresholds.</summary>
+    public ContextOptions Options { get; }
+
+    /// <inheritdoc />
+    public string Name => "context";
+
+    /// <inheritdoc />
+    public string Description => "Classifies the rest by length, stopwords and links, and lets neighbours decide short lines (jusText style).";
+
+    /// <inheritdoc />
+    public void Apply(Document document)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        var blocks = document.Blocks;
+        int n = blocks.Count;
+        if (n == 0)
+        {
+            return;
+        }
+
+        var o = Adjusted(Options, document.Options.Focus);
+        var initial = new Rating[n];
+        for (int i = 0; i < n; i++)
+        {
+            initial[i] = Rate(blocks[i], o, document.StopWords is not null);
+        }
+
+        // A short page may have no block long enough to be good on its own: then near-good blocks
+        // are the best it has and count as good.
+        if (Array.IndexOf(initial, Rating.Good) < 0)
+        {
+            for (int i = 0; i < n; i++)
+            {
+                if (initial[i] == Rating.NearGood)
+                {
+                    initial[i] = Rating.Good;
+                }
+            }
+        }
+
+        var final = (Rating[])initial.Clone();
+
+        // Short blocks: good between good, bad between bad; between the two, good only when a
+        // near-good block stands next to the bad side.
+        for (int i = 0; i < n; i++)
+        {
+            if (initial[i] != Rating.Short)
+            {
+                continue;
+            }
+
+            var prev = Neighbour(initial, i, -1, ignoreNearGood: true);
+            var next = Neighbour(initial, i, +1, ignoreNearGood: true);
+            if (prev == Rating.Good && next == Rating.Good)
+            {
+                final[i] = Rating.Good;
+            }
+            else if (prev == Rating.Bad && next == Rating.Bad)
+            {
+                final[i] = Rating.Bad;
+            }
+            else if ((prev == Rating.Bad && Neighbour(initial, i, -1, ignoreNearGood: false) == Rating.NearGood)
+                || (next == Rating.Bad && Neighbour(initial, i, +1, ignoreNearGood: false) == Rating.NearGood))
+            {
+                final[i] = Rating.Good;
+            }
+            else
+            {
+                final[i] = document.Options.Focus == Focus.Recall ? Rating.Good : Rating.Bad;
+            }
+        }
+
+        // Near-good blocks: bad only when both sides are bad.
+        for (int i = 0; i < n; i++)
+        {
+            if (final[i] != Rating.NearGood)
+            {
+                continue;
+            }
+
+            var prev = Neighbour(final, i, -1, ignoreNearGood: true);
+            var next = Neighbour(final, i, +1, ignoreNearGood: true);
+            final[i] = prev == Rating.Bad && next == Rating.Bad ? Rating.Bad : Rating.Good;
+        }
+
+        for (int i = 0; i < n; i++)
+        {
+            var block = blocks[i];
+            if (!block.IsUndecided || final[i] == Rating.Good)
+            {
+                continue;
+            }
+
+            block.Remove(Name, initial[i] switch
+            {
+                Rating.Short => "a short line among boilerplate",
+                Rating.NearGood => "a paragraph among boilerplate",
+                _ when block.LinkDensity > o.MaxLinkDensity => "mostly links",
+                _ => "not prose: too few stopwords for its length",
+            });
+        }
+    }
+
+    private static ContextOptions Adjusted(ContextOptions o, Focus focus) => focus switch
+    {
+        Focus.Precision => o with { StopwordsLow = o.StopwordsLow + 0.03, StopwordsHigh = o.StopwordsHigh + 0.03, LengthLow = o.LengthLow + 20 },
+        Focus.Recall => o with { StopwordsLow = o.StopwordsLow - 0.05, StopwordsHigh = o.StopwordsHigh - 0.05, LengthLow = o.LengthLow - 20 },
+        _ => o,
+    };
+
+    private static Rating Rate(Block block, in ContextOptions o, bool hasStopwords)
+    {
+        if (block.IsRemoved)
+        {
+            return Rating.Bad;
+        }
+
+        if (block.IsKept)
+        {
+            return Rating.Good;
+        }
+
+        var f = block.Features;
+        if (block.LinkDensity > o.MaxLinkDensity)
+        {
+            return Rating.Bad;
+        }
+
+        // CJK text has roughly one word per character pair and no stopword list here.
+        int length = f.IsCjk ? f.CjkCount * 3 : block.Length;
+        if (length < o.LengthLow)
+        {
+            return block.LinkDensity > 0 ? Rating.Bad : Rating.Short;
+        }
+
+        if (!hasStopwords || f.IsCjk)
+        {
+            bool sentence = f.SentenceMarks + f.ClauseMarks > 0;
+            return !sentence ? Rating.Bad : length > o.LengthHigh ? Rating.Good : Rating.NearGood;
+        }
+
+        double density = f.StopwordDensity;
+        if (density >= o.StopwordsHigh)
+        {
+            return length > o.LengthHigh ? Rating.Good : Rating.NearGood;
+        }
+
+        return density >= o.StopwordsLow ? Rating.NearGood : Rating.Bad;
+    }
+
+    private static Rating Neighbour(Rating[] ratings, int i, int step, bool ignoreNearGood)
+    {
+        for (int k = i + step; k >= 0 && k < ratings.Length; k += step)
+        {
+            var r = ratings[k];
+            if (r == Rating.Short || (ignoreNearGood && r == Rating.NearGood))
+            {
+                continue;
+            }
+
+            return r;
+        }
+
+        return Rating.Bad;
+    }
+}

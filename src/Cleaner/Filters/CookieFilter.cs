@@ -1,0 +1,27 @@
+namespace Cleaner.Filters;
+
+/// <summary>Removes cookie and consent notices: "This site uses cookies", "Accept all", "By continuing to browse".</summary>
+public sealed class CookieFilter() : PhraseFilter("cookies", "cookies", "a cookie or consent notice", maxWords: 60)
+{
+    /// <inheritdoc />
+    protected override string? Judge(Block block)
+    {
+        ArgumentNullException.ThrowIfNull(block);
+
+        // A consent notice is a sentence or two; an article about cookies goes on for longer.
+        return block.Features.WordCount > Focused(block.Document.Options.Focus, 60) * 2 ? null : JudgeNotice(block);
+    }
+
+    private string? JudgeNotice(Block block)
+    {
+        var list = block.Document.Phrases[List];
+        if (!list.IsMatch(block.Span))
+        {
+            return null;
+        }
+
+        return block.Features.WordCount <= Focused(block.Document.Options.Focus, MaxWords)
+            ? $"{What}: \"{list.FirstMatch(block.Span)}\""
+            : null;
+    }
+}

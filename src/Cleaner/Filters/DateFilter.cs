@@ -1,0 +1,155 @@
+using System.Collections.Frozen;
+using Cleaner.Text;
+
+namespace Cleaner.Filters;
+
+/// <summary>
+/// Removes standalone dates, times, timestamps and datelines ("04/25/2024 07:21:18 pm",
+/// "Updated: March 3, 2012 10:15 EST", "5 hours ago", "Montag, 3. März 2012"). A line goes only when
+/// every word in it belongs to a date or time, so a paragraph that starts with a date stays.
+/// </summary>
+public sealed class DateFilter : LineFilter
+{
+    private static readonly FrozenSet<string> Months = Set(
+        "jan", "january", "feb", "february", "mar", "march", "apr", "april", "may", "jun", "june", "jul", "july", "aug", "august",
+        "sep", "sept", "september", "oct", "october", "nov", "november", "dec", "december",
+        "januar", "jänner", "februar", "märz", "mai", "juni", "juli", "oktober", "dezember", "okt", "dez",
+        "janvier", "février", "fevrier", "mars", "avril", "juin", "juillet", "août", "aout", "septembre", "octobre", "novembre", "décembre", "decembre",
+        "janv", "févr", "avr", "juil", "déc",
+        "enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre", "setiembre", "octubre", "noviembre", "diciembre",
+        "ene", "abr", "ago", "dic");
+
+    private static readonly FrozenSet<string> Weekdays = Set(
+        "mon", "monday", "tue", "tues", "tuesday", "wed", "wednesday", "thu", "thur", "thurs", "thursday", "fri", "friday", "sat", "saturday", "sun", "sunday",
+        "montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag", "mo", "di", "mi", "do", "fr", "sa", "so",
+        "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche",
+        "lunes", "martes", "miércoles", "miercoles", "jueves", "viernes", "sábado", "sabado", "domingo");
+
+    private static readonly FrozenSet<string> Relative = Set(
+        "ago", "today", "yesterday", "tomorrow", "now", "just", "hour", "hours", "hr", "hrs", "minute", "minutes", "min", "mins", "second", "seconds", "sec", "secs",
+        "day", "days", "week", "weeks", "month", "months", "year", "years", "an", "a",
+        "heute", "gestern", "vor", "stunden", "stunde", "minuten", "tagen", "tag",
+        "aujourd'hui", "hier", "il", "y", "heures", "heure", "jours", "jour",
+        "hoy", "ayer", "hace", "horas", "hora", "minutos", "días", "dias", "día");
+
+    private static readonly FrozenSet<string> Connectives = Set(
+        "on", "at", "the", "of", "updated", "update", "published", "posted", "last", "modified", "date", "time", "created", "edited", "originally", "first",
+        "am", "pm", "a.m", "p.m", "a.m.", "p.m.", "est", "edt", "cst", "cdt", "mst", "mdt", "pst", "pdt", "gmt", "utc", "bst", "cet", "cest", "et", "pt", "ct", "ist", "jst", "aest", "z",
+        "um", "uhr", "stand", "aktualisiert", "veröffentlicht", "erstellt", "h",
+        "le", "à", "mis", "publié", "publie", "modifié", "de", "du",
+        "el", "del", "las", "actualizado", "publicado", "a", "las", "hs");
+
+    /// <inheritdoc />
+    public override string Name => "dates";
+
+    /// <inheritdoc />
+    public override string Description => "Removes standalone dates, times, timestamps and datelines.";
+
+    /// <inheritdoc />
+    protected override string? Judge(Block block)
+    {
+        ArgumentNullException.ThrowIfNull(block);
+        return block.Features.WordCount <= 16 && IsDateLine(block.Span) ? "a standalone date or time" : null;
+    }
+
+    /// <summary>Whether every token of the line belongs to a date or time, one is a strong date token and a number or relative marker anchors it.</summary>
+    internal static bool IsDateLine(ReadOnlySpan<char> text)
+    {
+        bool strong = false, anchored = false;
+        int tokens = 0;
+        Span<char> lower = stackalloc char[24];
+        var rest = text;
+        while (Tokens.Next(ref rest, " \t\u00A0,|•·–—()[]", out var raw))
+        {
+            var token = raw.Trim(".:;-'\"");
+            if (token.Length == 0)
+            {
+                continue;
+            }
+
+            tokens++;
+            if (IsNumeric(token, out bool structured))
+            {
+                strong |= structured || token.Length == 4;
+                anchored = true;
+                continue;
+            }
+
+            if (token.Length > lower.Length)
+            {
+                return false;
+            }
+
+            int n = token.ToLowerInvariant(lower);
+            var word = lower[..n];
+            if (IsOrdinal(word))
+            {
+                anchored = true;
+                continue;
+            }
+
+            string key = word.ToString();
+            if (Months.Contains(key) || Weekdays.Contains(key))
+            {
+                strong = true;
+            }
+            else if (Relative.Contains(key))
+            {
+                bool marker = key is "ago" or "today" or "yesterday" or "heute" or "gestern" or "hier" or "hoy" or "ayer" or "hace" or "vor";
+                strong |= marker;
+                anchored |= marker;
+            }
+            else if (!Connectives.Contains(key))
+            {
+                return false;
+            }
+        }
+
+        // A month or weekday alone ("May") is a word, not a date: a number or "ago" must anchor it.
+        return tokens > 0 && strong && anchored;
+    }
+
+    /// <summary>Digits with date or time separators: 2024, 04/25/2024, 07:21:18, 2012-03-04, 12.03.2012, 10h30.</summary>
+    private static bool IsNumeric(ReadOnlySpan<char> token, out bool structured)
+    {
+        structured = false;
+        int digits = 0;
+        foreach (char c in token)
+        {
+            if (char.IsAsciiDigit(c))
+            {
+                digits++;
+            }
+            else if (c is '/' or '-' or ':' or '.' or 'h' or 'T' or 'Z')
+            {
+                structured = true;
+            }
+            else
+            {
+                return false;
+            }
+        }
+
+        structured &= digits >= 3;
+        return digits > 0;
+    }
+
+    private static bool IsOrdinal(ReadOnlySpan<char> word)
+    {
+        int i = 0;
+        while (i < word.Length && char.IsAsciiDigit(word[i]))
+        {
+            i++;
+        }
+
+        if (i == 0 || i > 2)
+        {
+            return false;
+        }
+
+        var suffix = word[i..];
+        return suffix is "st" or "nd" or "rd" or "th" or "er" or "e" or "º" or "ª" or "o" or "a";
+    }
+
+    private static FrozenSet<string> Set(params string[] words) => words.ToFrozenSet(StringComparer.Ordinal);
+}

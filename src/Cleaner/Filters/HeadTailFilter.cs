@@ -1,0 +1,56 @@
+namespace Cleaner.Filters;
+
+/// <summary>
+/// Removes short lines that are not sentences from the head of the page (before the body's first
+/// paragraph of prose, the title aside) and from its tail (after the last one), in the manner of
+/// the C4 and Gopher line rules.
+/// </summary>
+public sealed class HeadTailFilter : IBlockFilter
+{
+    /// <summary>Creates the filter.</summary>
+    /// <param name="maxWords">Lines of up to this many words that are not sentences go (balanced focus).</param>
+    public HeadTailFilter(int maxWords = 12) => MaxWords = maxWords;
+
+    /// <summary>Lines of up to this many words that are not sentences go (balanced focus).</summary>
+    public int MaxWords { get; }
+
+    /// <inheritdoc />
+    public string Name => "head-tail";
+
+    /// <inheritdoc />
+    public string Description => "Removes short non-sentence lines before the body and after it.";
+
+    /// <inheritdoc />
+    public void Apply(Document document)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        int bodyStart = Zones.BodyStart(document);
+        int bodyEnd = Zones.BodyEnd(document);
+        if (bodyEnd < 0)
+        {
+            return; // no prose at all: leave the judgement to the context filter.
+        }
+
+        int maxWords = document.Options.Focus switch
+        {
+            Focus.Precision => MaxWords * 2,
+            Focus.Recall => MaxWords / 2,
+            _ => MaxWords,
+        };
+        foreach (var block in document.Blocks)
+        {
+            if (!block.IsUndecided || (block.Index >= bodyStart && block.Index <= bodyEnd))
+            {
+                continue;
+            }
+
+            var f = block.Features;
+            if (f.WordCount <= maxWords && !f.LooksLikeProse && !(f.EndsWithTerminalPunctuation && f.WordCount >= 6))
+            {
+                block.Remove(Name, block.Index < bodyStart
+                    ? "a short non-sentence line before the body"
+                    : "a short non-sentence line after the body");
+            }
+        }
+    }
+}

@@ -1,0 +1,53 @@
+namespace Cleaner.Filters;
+
+/// <summary>
+/// Removes "Read more", "Related articles", "Most popular" headings and the list of other stories
+/// that follows them (the headline-like lines up to the next paragraph of prose).
+/// </summary>
+public sealed class RelatedFilter : PhraseFilter
+{
+    /// <summary>Creates the filter.</summary>
+    /// <param name="maxListLength">How many lines after a heading may belong to its list.</param>
+    public RelatedFilter(int maxListLength = 15)
+        : base("related", "related", "a heading of links to other stories", maxWords: 6) => MaxListLength = maxListLength;
+
+    /// <summary>How many lines after a heading may belong to its list.</summary>
+    public int MaxListLength { get; }
+
+    /// <inheritdoc />
+    public override string Description => "Removes 'Read more' / 'Related' headings and the lists of other stories under them.";
+
+    /// <inheritdoc />
+    public override void Apply(Document document)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        var blocks = document.Blocks;
+        for (int i = 0; i < blocks.Count; i++)
+        {
+            var block = blocks[i];
+            if (!block.IsUndecided || Judge(block) is not { } reason)
+            {
+                continue;
+            }
+
+            block.Remove(Name, reason);
+            if (document.Phrases[List].Coverage(block.Span) < 1)
+            {
+                continue; // "Read more: <headline>" names one story, not a list.
+            }
+
+            var heading = block.Text.Trim();
+            int end = Math.Min(blocks.Count, i + 1 + MaxListLength);
+            for (int k = i + 1; k < end; k++)
+            {
+                var item = blocks[k];
+                if (item.IsKept || item.Features.LooksLikeProse || item.Kind == BlockKind.Heading)
+                {
+                    break;
+                }
+
+                item.Remove(Name, $"in the list under \"{heading}\"");
+            }
+        }
+    }
+}

@@ -1,0 +1,90 @@
+using Cleaner.Text;
+
+namespace Cleaner.Filters;
+
+/// <summary>
+/// Removes tag and keyword lines: lines labelled "Tags:", "Topics:", "Filed under:", and, in the head
+/// or tail of the page, short capitalised lines without sentence punctuation whose words all come
+/// from the title ("President Xi United States").
+/// </summary>
+public sealed class TagFilter : PhraseFilter
+{
+    /// <summary>Creates the filter.</summary>
+    public TagFilter()
+        : base("tags", "tags", "a tag or keyword line", maxWords: 30)
+    {
+    }
+
+    /// <inheritdoc />
+    public override string Description => "Removes tag and keyword lines.";
+
+    /// <inheritdoc />
+    public override void Apply(Document document)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        var list = document.Phrases[List];
+        int bodyStart = Zones.BodyStart(document);
+        int bodyEnd = Zones.BodyEnd(document);
+        var titleWords = document.TitleBlock is { } title ? WordSet(title.Span) : null;
+        foreach (var block in document.Blocks)
+        {
+            if (!block.IsUndecided)
+            {
+                continue;
+            }
+
+            var f = block.Features;
+            if (f.WordCount <= Focused(document.Options.Focus, MaxWords) && !f.EndsWithTerminalPunctuation && StartsWithLabel(block.Span, list))
+            {
+                block.Remove(Name, $"{What}: labelled \"{list.FirstMatch(block.Span)}\"");
+            }
+            else if (titleWords is not null && (block.Index < bodyStart || block.Index > bodyEnd) && IsTitleWordLine(block, titleWords))
+            {
+                block.Remove(Name, $"{What}: short capitalised words taken from the title");
+            }
+        }
+    }
+
+    private static bool StartsWithLabel(ReadOnlySpan<char> text, PhraseList list)
+    {
+        var head = text.TrimStart();
+        if (head.Length > 30)
+        {
+            head = head[..30];
+        }
+
+        return list.FirstMatch(head) is { } label && head.StartsWith(label, StringComparison.OrdinalIgnoreCase);
+    }
+
+    private static bool IsTitleWordLine(Block block, HashSet<string> titleWords)
+    {
+        var f = block.Features;
+        if (f.WordCount is < 2 or > 8 || f.SentenceMarks > 0 || f.CapitalizedWordCount * 2 < f.WordCount + 1 || f.DigitCount > 0)
+        {
+            return false;
+        }
+
+        var rest = block.Span;
+        while (Tokens.Next(ref rest, " \t\u00A0,;/|", out var word))
+        {
+            if (!titleWords.Contains(word.Trim("\"'()").ToString()))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static HashSet<string> WordSet(ReadOnlySpan<char> text)
+    {
+        var set = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var rest = text;
+        while (Tokens.Next(ref rest, " \t\u00A0,;:/|!?.\"'()", out var word))
+        {
+            set.Add(word.ToString());
+        }
+
+        return set;
+    }
+}

@@ -1,0 +1,92 @@
+using System.Collections.Frozen;
+using System.Reflection;
+
+namespace Cleaner;
+
+/// <summary>
+/// The phrase lists a cleaner's filters use, by name. The built-in lists (social, calls-to-action,
+/// analytics, cookies, legal, navigation, related, photo-credits, tags) are embedded resources in
+/// English, German, French and Spanish; <see cref="TextCleanerBuilder.AddPhrases(string, IEnumerable{string})"/>
+/// extends them or adds new ones.
+/// </summary>
+public sealed class PhraseBook
+{
+    private static readonly Lazy<FrozenDictionary<string, string[]>> BuiltInPhrases = new(LoadBuiltIn);
+    private static readonly PhraseList EmptyList = new("empty", []);
+    private readonly FrozenDictionary<string, PhraseList> _lists;
+
+    private PhraseBook(FrozenDictionary<string, PhraseList> lists) => _lists = lists;
+
+    /// <summary>The names of the built-in lists.</summary>
+    public static IReadOnlyCollection<string> BuiltInNames => BuiltInPhrases.Value.Keys;
+
+    /// <summary>The names of the lists in this book.</summary>
+    public IReadOnlyCollection<string> Names => _lists.Keys;
+
+    /// <summary>The list of that name, or an empty list when there is none.</summary>
+    /// <param name="name">The list's name.</param>
+    public PhraseList this[string name] => _lists.TryGetValue(name, out var list) ? list : EmptyList;
+
+    /// <summary>The phrases of a built-in list as written in its resource.</summary>
+    /// <param name="name">The list's name.</param>
+    public static IReadOnlyList<string> BuiltIn(string name) =>
+        BuiltInPhrases.Value.TryGetValue(name, out var phrases) ? phrases : [];
+
+    internal static PhraseBook Create(IReadOnlyDictionary<string, List<string>> extra)
+    {
+        var lists = new Dictionary<string, PhraseList>(StringComparer.Ordinal);
+        foreach (var (name, phrases) in BuiltInPhrases.Value)
+        {
+            extra.TryGetValue(name, out var more);
+            lists[name] = new PhraseList(name, more is null ? phrases : phrases.Concat(more));
+        }
+
+        foreach (var (name, phrases) in extra)
+        {
+            if (!lists.ContainsKey(name))
+            {
+                lists[name] = new PhraseList(name, phrases);
+            }
+        }
+
+        return new PhraseBook(lists.ToFrozenDictionary(StringComparer.Ordinal));
+    }
+
+    private static FrozenDictionary<string, string[]> LoadBuiltIn()
+    {
+        const string prefix = "Cleaner.Resources.phrases.";
+        var assembly = typeof(PhraseBook).Assembly;
+        var result = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        foreach (var resource in assembly.GetManifestResourceNames())
+        {
+            if (resource.StartsWith(prefix, StringComparison.Ordinal) && resource.EndsWith(".txt", StringComparison.Ordinal))
+            {
+                var name = resource[prefix.Length..^4];
+                result[name] = Resources.ReadLines(assembly, resource).ToArray();
+            }
+        }
+
+        return result.ToFrozenDictionary(StringComparer.Ordinal);
+    }
+}
+
+internal static class Resources
+{
+    public static IEnumerable<string> ReadLines(Assembly assembly, string resource)
+    {
+        using var stream = assembly.GetManifestResourceStream(resource)
+            ?? throw new InvalidOperationException($"The embedded resource '{resource}' is missing.");
+        using var reader = new StreamReader(stream);
+        var lines = new List<string>();
+        while (reader.ReadLine() is { } line)
+        {
+            var trimmed = line.Trim();
+            if (trimmed.Length > 0 && trimmed[0] != '#')
+            {
+                lines.Add(trimmed);
+            }
+        }
+
+        return lines;
+    }
+}

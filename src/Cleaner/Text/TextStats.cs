@@ -1,0 +1,151 @@
+using System.Globalization;
+using System.Text;
+
+namespace Cleaner.Text;
+
+/// <summary>Computes <see cref="BlockFeatures"/> from a span in one pass.</summary>
+internal static class TextStats
+{
+    public static BlockFeatures Compute(ReadOnlySpan<char> text, StopWords? stopWords)
+    {
+        int words = 0, letters = 0, upper = 0, digits = 0, capitalized = 0, stop = 0, cjk = 0, sentence = 0, clause = 0;
+        int wordStart = -1;
+        bool wordHasLetter = false;
+        Span<char> lower = stackalloc char[32];
+
+        for (int i = 0; i <= text.Length; i++)
+        {
+            char c = i < text.Length ? text[i] : ' ';
+            if (char.IsLetter(c))
+            {
+                letters++;
+                if (IsCjk(c))
+                {
+                    // Each CJK character stands for a word.
+                    cjk++;
+                    CloseWord(text, ref wordStart, i, wordHasLetter, stopWords, lower, ref words, ref capitalized, ref stop);
+                    words++;
+                    continue;
+                }
+
+                if (char.IsUpper(c))
+                {
+                    upper++;
+                }
+
+                if (wordStart < 0)
+                {
+                    wordStart = i;
+                }
+
+                wordHasLetter = true;
+                continue;
+            }
+
+            if (char.IsDigit(c))
+            {
+                digits++;
+                if (wordStart < 0)
+                {
+                    wordStart = i;
+                    wordHasLetter = false;
+                }
+
+                continue;
+            }
+
+            if ((c == '\'' || c == '\u2019' || c == '-') && wordStart >= 0 && i + 1 < text.Length && char.IsLetter(text[i + 1]))
+            {
+                continue; // an apostrophe or hyphen between letters stays inside the word
+            }
+
+            CloseWord(text, ref wordStart, i, wordHasLetter, stopWords, lower, ref words, ref capitalized, ref stop);
+            if (char.IsHighSurrogate(c) && i + 1 < text.Length && Rune.TryCreate(c, text[i + 1], out var rune) && Rune.IsLetter(rune))
+            {
+                // Supplementary-plane letters (rare CJK ideographs and the like) count as a word each.
+                letters++;
+                cjk++;
+                words++;
+                i++;
+                continue;
+            }
+
+            switch (c)
+            {
+                case '.' or '!' or '?' or '\u3002' or '\uFF01' or '\uFF1F' or '\u2026':
+                    sentence++;
+                    break;
+                case ',' or ';' or ':' or '\u3001' or '\uFF0C' or '\uFF1B' or '\uFF1A':
+                    clause++;
+                    break;
+            }
+        }
+
+        return new BlockFeatures
+        {
+            Length = text.Length,
+            WordCount = words,
+            LetterCount = letters,
+            UpperCount = upper,
+            DigitCount = digits,
+            CapitalizedWordCount = capitalized,
+            StopwordCount = stop,
+            CjkCount = cjk,
+            SentenceMarks = sentence,
+            ClauseMarks = clause,
+            EndsWithTerminalPunctuation = EndsWithTerminal(text),
+        };
+    }
+
+    private static void CloseWord(ReadOnlySpan<char> text, ref int wordStart, int end, bool hasLetter, StopWords? stopWords, Span<char> lower,
+        ref int words, ref int capitalized, ref int stop)
+    {
+        if (wordStart < 0)
+        {
+            return;
+        }
+
+        int start = wordStart;
+        wordStart = -1;
+        words++;
+        var word = text[start..end];
+        if (hasLetter && char.IsUpper(word[0]))
+        {
+            capitalized++;
+        }
+
+        if (stopWords is not null && hasLetter && word.Length <= lower.Length)
+        {
+            int n = word.ToLowerInvariant(lower);
+            if (n > 0 && stopWords.Contains(lower[..n]))
+            {
+                stop++;
+            }
+        }
+    }
+
+    /// <summary>Whether the text ends with . ! ? … (or CJK forms), allowing closing quotes and brackets after it.</summary>
+    public static bool EndsWithTerminal(ReadOnlySpan<char> text)
+    {
+        text = text.TrimEnd();
+        while (text.Length > 0 && text[^1] is '"' or '\'' or ')' or ']' or '\u201D' or '\u2019' or '\u00BB' or '\u300D' or '\u300F' or '*')
+        {
+            text = text[..^1];
+        }
+
+        return text.Length > 0 && text[^1] is '.' or '!' or '?' or '\u2026' or '\u3002' or '\uFF01' or '\uFF1F';
+    }
+
+    public static bool IsCjk(char c) =>
+        (c >= '\u3040' && c <= '\u30FF') // hiragana, katakana
+        || (c >= '\u3400' && c <= '\u4DBF') // CJK extension A
+        || (c >= '\u4E00' && c <= '\u9FFF') // CJK unified ideographs
+        || (c >= '\uAC00' && c <= '\uD7AF') // hangul syllables
+        || (c >= '\uF900' && c <= '\uFAFF'); // compatibility ideographs
+
+    /// <summary>Whether a character is a Unicode letter or number, like Python's <c>str.isalnum()</c>.</summary>
+    public static bool IsAlnum(UnicodeCategory category) => category is
+        UnicodeCategory.UppercaseLetter or UnicodeCategory.LowercaseLetter or UnicodeCategory.TitlecaseLetter
+        or UnicodeCategory.ModifierLetter or UnicodeCategory.OtherLetter
+        or UnicodeCategory.DecimalDigitNumber or UnicodeCategory.LetterNumber or UnicodeCategory.OtherNumber;
+}

@@ -1,0 +1,217 @@
+using Cleaner.Filters;
+using static Cleaner.Tests.Filters.FilterTestKit;
+
+namespace Cleaner.Tests.Filters;
+
+public class DateFilterTests
+{
+    [TestCase("04/25/2024 07:21:18 pm")]
+    [TestCase("March 3, 2012")]
+    [TestCase("Updated: March 3, 2012 10:15 EST")]
+    [TestCase("Posted on 2012-03-04")]
+    [TestCase("5 hours ago")]
+    [TestCase("Tuesday, 14 August 2012 | 10:32")]
+    [TestCase("Montag, 3. März 2012")]
+    [TestCase("le 3 mars 2012 à 10h30")]
+    [TestCase("3 de marzo de 2012")]
+    public void Removes(string line) => RemovesAlone(new DateFilter(), line);
+
+    [TestCase("March 3, 2012 - The company said on Monday that it would cut 300 jobs at its plant in Ohio.")]
+    [TestCase("On May 5 the council will vote again.")]
+    [TestCase("2012 was the hottest year on record in the United States, the agency said.")]
+    [TestCase("May")]
+    public void Keeps(string line) => KeepsAlone(new DateFilter(), line);
+}
+
+public class CounterFilterTests
+{
+    [TestCase("12 comments")]
+    [TestCase("1.2K shares")]
+    [TestCase("Comments (4)")]
+    [TestCase("Views: 3,456")]
+    [TestCase("12 Kommentare")]
+    [TestCase("3 commentaires")]
+    [TestCase("5 comentarios")]
+    public void Removes(string line) => RemovesAlone(new CounterFilter(), line);
+
+    [TestCase("12 comments were deleted by the moderators after the article was published on Monday.")]
+    [TestCase("Comments")]
+    public void Keeps(string line) => KeepsAlone(new CounterFilter(), line);
+}
+
+public class UrlFilterTests
+{
+    [TestCase("http://www.example.com/news/2012/03/story.html")]
+    [TestCase("www.example.com")]
+    [TestCase("editor@example.com")]
+    [TestCase("example.com")]
+    public void Removes(string line) => RemovesAlone(new UrlFilter(), line);
+
+    [TestCase("Visit http://www.example.com for the full report, which runs to 300 pages and covers every region.")]
+    public void Keeps(string line) => KeepsAlone(new UrlFilter(), line);
+}
+
+public class NavigationFilterTests
+{
+    [TestCase("Skip to content")]
+    [TestCase("Home")]
+    [TestCase("Home » News » World")]
+    [TestCase("News > Politics > Elections")]
+    [TestCase("Next article")]
+    [TestCase("Back to top")]
+    [TestCase("Startseite")]
+    [TestCase("Accueil")]
+    [TestCase("Inicio")]
+    public void Removes(string line) => RemovesAlone(new NavigationFilter(), line);
+
+    [TestCase("He drove home after the match, and said later that he had never felt so tired.")]
+    [TestCase("The ratio of 3/4 to 1/2 is 3/2, or one and a half, as the students found out.")]
+    public void Keeps(string line) => KeepsAlone(new NavigationFilter(), line);
+
+    [Test]
+    public void Removes_a_run_of_menu_lines_before_the_body_but_not_a_short_list_inside_it()
+    {
+        string[] lines =
+        [
+            "News", "Sport", "Weather", "Travel", "Culture",
+            Prose,
+            "Eggs", "Flour", "Milk", "Butter",
+            Prose,
+        ];
+        var result = Run(new NavigationFilter(), lines);
+        AssertRemoved(result, "Weather", "navigation");
+        AssertKept(result, "Flour");
+    }
+}
+
+public class RelatedFilterTests
+{
+    [Test]
+    public void Removes_a_related_heading_and_the_headlines_under_it_but_not_the_prose_after()
+    {
+        var result = Run(new RelatedFilter(),
+            Prose,
+            "Related Articles",
+            "Obama signs budget bill into law",
+            "\"We will not back down,\" says mayor",
+            Prose + " Afterwards.");
+        AssertRemoved(result, "Related Articles", "related");
+        AssertRemoved(result, "Obama signs budget bill into law", "related");
+        AssertRemoved(result, "\"We will not back down,\" says mayor", "related");
+        AssertKept(result, Prose + " Afterwards.");
+        AssertKept(result, Prose);
+    }
+
+    [TestCase("Read more")]
+    [TestCase("You may also like")]
+    [TestCase("Lesen Sie auch")]
+    [TestCase("À lire aussi")]
+    [TestCase("Noticias relacionadas")]
+    public void Removes(string line) => RemovesAlone(new RelatedFilter(), line);
+
+    [TestCase("Read more about the history of the bridge in the town library, which keeps the original plans.")]
+    public void Keeps(string line) => KeepsAlone(new RelatedFilter(), line);
+}
+
+public class MastheadFilterTests
+{
+    [Test]
+    public void Removes_a_capitalised_site_name_before_the_title_but_not_capitals_in_the_body()
+    {
+        var result = RunWithTitle(new MastheadFilter(),
+            "CHINA TOPIX",
+            "Council Approves New Budget For Schools",
+            "The council approved the new budget for schools on Tuesday, after a long debate about teachers' pay and buildings.",
+            "BREAKING NEWS",
+            Prose);
+        AssertRemoved(result, "CHINA TOPIX", "masthead");
+        AssertKept(result, "Council Approves New Budget For Schools");
+        AssertKept(result, "BREAKING NEWS");
+    }
+}
+
+public class TagFilterTests
+{
+    [Test]
+    public void Removes_title_word_lines_near_the_head_and_labelled_tag_lines()
+    {
+        var result = RunWithTitle(new TagFilter(),
+            "Council Approves New Budget For Schools",
+            "Council Schools",
+            "The council approved the new budget for schools on Tuesday, after a long debate about teachers' pay and buildings.",
+            Prose,
+            "Tags: budget, schools, council");
+        AssertRemoved(result, "Council Schools", "tags");
+        AssertRemoved(result, "Tags: budget, schools, council", "tags");
+        AssertKept(result, "Council Approves New Budget For Schools");
+    }
+
+    [Test]
+    public void Keeps_a_quoted_headline_and_a_capitalised_line_inside_the_body()
+    {
+        var result = RunWithTitle(new TagFilter(),
+            "Council Approves New Budget For Schools",
+            "The council approved the new budget for schools on Tuesday, after a long debate about teachers' pay and buildings.",
+            "\"New Budget For Schools\"",
+            Prose);
+        AssertKept(result, "\"New Budget For Schools\"");
+    }
+}
+
+public class HeadTailFilterTests
+{
+    [Test]
+    public void Removes_short_lines_around_the_body_and_keeps_the_title_and_short_lines_inside()
+    {
+        var result = RunWithTitle(new HeadTailFilter(),
+            "Menu",
+            "Council Approves New Budget For Schools",
+            "The council approved the new budget for schools on Tuesday, after a long debate about teachers' pay and buildings.",
+            "What happens next",
+            Prose,
+            "About us");
+        AssertRemoved(result, "Menu", "head-tail");
+        AssertRemoved(result, "About us", "head-tail");
+        AssertKept(result, "Council Approves New Budget For Schools");
+        AssertKept(result, "What happens next");
+    }
+}
+
+public class TitleFilterTests
+{
+    [Test]
+    public void Finds_the_headline_that_the_body_echoes_not_a_menu_line()
+    {
+        var result = Run(new TitleFilter(),
+            "World News Sport",
+            "Council Approves New Budget For Schools",
+            "The council approved the new budget for schools on Tuesday, after a long debate about teachers' pay and buildings.",
+            Prose);
+        Assert.That(result.Title, Is.EqualTo("Council Approves New Budget For Schools"));
+        Assert.That(result.Blocks[1].IsKept, Is.True);
+    }
+}
+
+public class ContextFilterTests
+{
+    [Test]
+    public void Keeps_short_lines_between_paragraphs_and_drops_short_lines_among_boilerplate()
+    {
+        var result = Run(new ContextFilter(),
+            "Login", "Popular", "Obama wins second term in office",
+            Prose, "What the critics say", Prose,
+            "Contact", "Jobs");
+        AssertRemoved(result, "Obama wins second term in office", "context");
+        AssertRemoved(result, "Jobs", "context");
+        AssertKept(result, "What the critics say");
+        AssertKept(result, Prose);
+    }
+
+    [Test]
+    public void Keeps_a_paragraph_that_starts_with_a_date()
+    {
+        var line = "March 3, 2012 - The company said on Monday that it would cut 300 jobs at its plant in Ohio, where it has made engines for forty years.";
+        var result = Run(new ContextFilter(), Prose, line, Prose);
+        AssertKept(result, line);
+    }
+}

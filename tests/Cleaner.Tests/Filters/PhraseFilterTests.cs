@@ -1,0 +1,108 @@
+using Cleaner.Filters;
+using static Cleaner.Tests.Filters.FilterTestKit;
+
+namespace Cleaner.Tests.Filters;
+
+public class SocialFilterTests
+{
+    [TestCase("Like Us on Facebook")]
+    [TestCase("Follow us on Twitter")]
+    [TestCase("Share this article")]
+    [TestCase("Share")]
+    [TestCase("Tweet")]
+    [TestCase("Pin it")]
+    [TestCase("Email this")]
+    [TestCase("Print")]
+    [TestCase("Facebook Twitter Email")]
+    [TestCase("Folgen Sie uns")]
+    [TestCase("Partager sur Facebook")]
+    [TestCase("Compartir en Facebook")]
+    public void Removes(string line) => RemovesAlone(new SocialFilter(), line);
+
+    [TestCase("Facebook said on Monday that it would share more data with researchers who study elections.")]
+    [TestCase("He told reporters he would like us on Facebook to be more careful with what we post about each other.")]
+    [TestCase("Shares in the company rose by 4% after the announcement, the biggest gain in a month.")]
+    [TestCase("PRINT EDITIONS WILL CONTINUE UNTIL THE END OF THE YEAR, THE PUBLISHER SAID IN A STATEMENT.")]
+    public void Keeps(string line) => KeepsAlone(new SocialFilter(), line);
+}
+
+public class CallToActionFilterTests
+{
+    [TestCase("Make CT Your Homepage")]
+    [TestCase("Make Yahoo your home page")]
+    [TestCase("Subscribe to our newsletter")]
+    [TestCase("Sign up for our daily newsletter")]
+    [TestCase("Sign in")]
+    [TestCase("Download the app")]
+    [TestCase("Bookmark this page")]
+    [TestCase("Newsletter abonnieren")]
+    [TestCase("Abonnez-vous")]
+    [TestCase("Suscríbete")]
+    public void Removes(string line) => RemovesAlone(new CallToActionFilter(), line);
+
+    [TestCase("Readers who subscribe to the print edition will keep receiving it until March, the company said.")]
+    [TestCase("\"Sign in here,\" the guard told the visitors, pointing at a book that lay open on the desk by the door.")]
+    [TestCase("Many users never download the app again after the first update breaks their settings, the study found.")]
+    public void Keeps(string line) => KeepsAlone(new CallToActionFilter(), line);
+}
+
+public class PhotoCreditFilterTests
+{
+    [TestCase("(Photo : REUTERS/Jason Redmond ) Chinese President Xi Jinping (L) is introduced by former U.S. National Security Advisor Henry Kissinger at a policy speech in Seattle.")]
+    [TestCase("Photo: Getty Images")]
+    [TestCase("Image: AP")]
+    [TestCase("Credit: John Smith for The Times")]
+    [TestCase("File photo")]
+    [TestCase("Foto: dpa")]
+    public void Removes(string line) => RemovesAlone(new PhotoCreditFilter(), line);
+
+    [TestCase("The photographer, who has worked for Getty Images for ten years, said the picture was taken without permission.")]
+    [TestCase("Credit card companies reported a rise in fraud during the holidays, according to the bank's figures.")]
+    public void Keeps(string line) => KeepsAlone(new PhotoCreditFilter(), line);
+}
+
+public class AnalyticsFilterTests
+{
+    [TestCase("Real Time Analytics")]
+    [TestCase("Advertisement")]
+    [TestCase("ADVERTISEMENT")]
+    [TestCase("Story continues below advertisement")]
+    [TestCase("var _gaq = _gaq || []; _gaq.push(['_setAccount', 'UA-12345-1']);")]
+    [TestCase("(function(d, s, id) { var js = d.createElement(s); js.id = id; })(document, 'script', 'facebook-jssdk');")]
+    [TestCase("Anzeige")]
+    [TestCase("Publicité")]
+    public void Removes(string line) => RemovesAlone(new AnalyticsFilter(), line);
+
+    [TestCase("The company's advertisement revenue fell sharply in the third quarter, analysts said on Friday.")]
+    [TestCase("Real-time analytics have changed how newsrooms decide which stories to put on the front page.")]
+    [TestCase("If x = 3 and y = 4, then the sum (x + y) is seven, the teacher wrote on the board.")]
+    public void Keeps(string line) => KeepsAlone(new AnalyticsFilter(), line);
+}
+
+public class CookieFilterTests
+{
+    [TestCase("This site uses cookies. By continuing to browse the site you are agreeing to our use of cookies.")]
+    [TestCase("We use cookies to improve your experience. Accept all")]
+    [TestCase("Diese Website verwendet Cookies.")]
+    [TestCase("Ce site utilise des cookies.")]
+    [TestCase("Utilizamos cookies propias y de terceros.")]
+    public void Removes(string line) => RemovesAlone(new CookieFilter(), line);
+
+    [TestCase("She baked three dozen cookies for the school fair and sold every one of them before noon.")]
+    public void Keeps(string line) => KeepsAlone(new CookieFilter(), line);
+}
+
+public class LegalFilterTests
+{
+    [TestCase("© 2012 Example Media Ltd. All rights reserved.")]
+    [TestCase("Copyright 2012 The Associated Press. All rights reserved. This material may not be published, broadcast, rewritten or redistributed.")]
+    [TestCase("Terms of Use | Privacy Policy")]
+    [TestCase("Privacy Policy")]
+    [TestCase("Alle Rechte vorbehalten")]
+    [TestCase("Tous droits réservés")]
+    [TestCase("Todos los derechos reservados")]
+    public void Removes(string line) => RemovesAlone(new LegalFilter(), line);
+
+    [TestCase("The court ruled that the songwriter kept the copyright to the melody, overturning the earlier decision that had favoured the label.")]
+    public void Keeps(string line) => KeepsAlone(new LegalFilter(), line);
+}
