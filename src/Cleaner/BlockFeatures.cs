@@ -24,6 +24,9 @@ public readonly record struct BlockFeatures
     /// <summary>Words that start with an upper-case letter.</summary>
     public int CapitalizedWordCount { get; init; }
 
+    /// <summary>Whether the document's language has a stopword list, so that <see cref="StopwordCount"/> means something.</summary>
+    public bool StopwordsKnown { get; init; }
+
     /// <summary>Words found in the document language's stopword list.</summary>
     public int StopwordCount { get; init; }
 
@@ -58,6 +61,6 @@ public readonly record struct BlockFeatures
     /// </summary>
     public bool LooksLikeProse => IsCjk
         ? CjkCount >= 20 && SentenceMarks > 0
-        : WordCount >= 10 && StopwordDensity >= 0.2
+        : WordCount >= 10 && (!StopwordsKnown || StopwordDensity >= 0.2)
             && (EndsWithTerminalPunctuation || (WordCount >= 30 && SentenceMarks + ClauseMarks > 0));
 }

@@ -5,7 +5,7 @@ public static class BuiltInFilters
 {
     /// <summary>
     /// Creates the default pipeline, in this order: urls, dates, social, calls-to-action,
-    /// photo-credits, analytics, cookies, legal, counters, navigation, related, title, masthead, tags,
+    /// photo-credits, analytics, cookies, legal, counters, navigation, related, comments, title, masthead, tags,
     /// head-tail, context. Specific chrome goes first, with precise reasons; the title is protected
     /// before the zone rules run; the context classifier judges what is left.
     /// </summary>
@@ -22,6 +22,7 @@ public static class BuiltInFilters
         new CounterFilter(),
         new NavigationFilter(),
         new RelatedFilter(),
+        new CommentFilter(),
         new TitleFilter(),
         new MastheadFilter(),
         new TagFilter(),

@@ -74,7 +74,7 @@ public sealed class ContextFilter : IBlockFilter
         var initial = new Rating[n];
         for (int i = 0; i < n; i++)
         {
-            initial[i] = Rate(blocks[i], o, document.StopWords is not null);
+            initial[i] = Rate(blocks[i], o);
         }
 
         // A short page may have no block long enough to be good on its own: then near-good blocks
@@ -160,7 +160,7 @@ public sealed class ContextFilter : IBlockFilter
         _ => o,
     };
 
-    private static Rating Rate(Block block, in ContextOptions o, bool hasStopwords)
+    private static Rating Rate(Block block, in ContextOptions o)
     {
         if (block.IsRemoved)
         {
@@ -185,9 +185,10 @@ public sealed class ContextFilter : IBlockFilter
             return block.LinkDensity > 0 ? Rating.Bad : Rating.Short;
         }
 
-        if (!hasStopwords || f.IsCjk)
+        if (!f.StopwordsKnown || f.IsCjk)
         {
-            bool sentence = f.SentenceMarks + f.ClauseMarks > 0;
+            // Without stopwords, sentence punctuation is the sign of prose.
+            bool sentence = f.EndsWithTerminalPunctuation || (f.SentenceMarks > 0 && f.ClauseMarks > 0);
             return !sentence ? Rating.Bad : length > o.LengthHigh ? Rating.Good : Rating.NearGood;
         }
 

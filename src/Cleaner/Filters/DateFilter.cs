@@ -109,6 +109,41 @@ public sealed class DateFilter : LineFilter
         return tokens > 0 && strong && anchored;
     }
 
+    /// <summary>Whether the text names a day: a month name, a year, a numeric date (3/4/2012, 2012-03-04) or "ago".</summary>
+    internal static bool HasCalendarDate(ReadOnlySpan<char> text)
+    {
+        var rest = text;
+        Span<char> lower = stackalloc char[24];
+        while (Tokens.Next(ref rest, " \t\u00A0,|•·–—()[]", out var raw))
+        {
+            var token = raw.Trim(".:;-'\"");
+            if (token.Length == 0 || token.Length > lower.Length)
+            {
+                continue;
+            }
+
+            if (IsNumeric(token, out _))
+            {
+                bool year = token.Length == 4 && token[0] is '1' or '2' && !token.ContainsAnyExcept("0123456789");
+                if (year || token.Contains('/') || token.Count('-') == 2 || token.Count('.') == 2)
+                {
+                    return true;
+                }
+
+                continue;
+            }
+
+            int n = token.ToLowerInvariant(lower);
+            string key = lower[..n].ToString();
+            if (Months.Contains(key) || key is "ago" or "yesterday" or "today")
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>Digits with date or time separators: 2024, 04/25/2024, 07:21:18, 2012-03-04, 12.03.2012, 10h30.</summary>
     private static bool IsNumeric(ReadOnlySpan<char> token, out bool structured)
     {

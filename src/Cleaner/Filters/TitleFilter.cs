@@ -45,6 +45,12 @@ public sealed class TitleFilter : IBlockFilter
                 continue;
             }
 
+            // A dateline or an address is not a headline.
+            if (f.DigitCount >= 4 || block.Span.Contains("://", StringComparison.Ordinal) || block.Span.Contains(".co", StringComparison.Ordinal))
+            {
+                continue;
+            }
+
             var words = ContentWords(block.Span, stop);
             if (words.Count < 2)
             {

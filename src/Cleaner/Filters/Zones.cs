@@ -18,6 +18,69 @@ internal static class Zones
         return blocks.Count;
     }
 
+    /// <summary>
+    /// The densest run of prose: blocks that read like prose with at most <paramref name="maxGap"/>
+    /// other blocks between neighbours; the run with the most words of prose. Returns its first and
+    /// last block and the words of prose it holds ((-1, -1, 0) when there is no prose).
+    /// </summary>
+    public static (int Start, int End, int Words) MainRun(Document document, int maxGap = 4)
+    {
+        var blocks = document.Blocks;
+        (int Start, int End, int Words) best = (-1, -1, 0);
+        int start = -1, last = -1, words = 0;
+        for (int i = 0; i <= blocks.Count; i++)
+        {
+            bool prose = i < blocks.Count && IsProse(document, blocks[i]);
+            if (!prose && (i < blocks.Count && (last < 0 || i - last <= maxGap)))
+            {
+                continue;
+            }
+
+            if (prose && start >= 0 && i - last - 1 <= maxGap)
+            {
+                last = i;
+                words += blocks[i].Features.WordCount;
+                continue;
+            }
+
+            if (start >= 0 && words > best.Words)
+            {
+                best = (start, last, words);
+            }
+
+            if (prose)
+            {
+                start = last = i;
+                words = blocks[i].Features.WordCount;
+            }
+            else
+            {
+                start = last = -1;
+                words = 0;
+            }
+        }
+
+        return best;
+    }
+
+    /// <summary>The words of prose in blocks <paramref name="from"/> up to (not including) <paramref name="to"/>.</summary>
+    public static int ProseWords(Document document, int from, int to)
+    {
+        int words = 0;
+        for (int i = Math.Max(0, from); i < to && i < document.Blocks.Count; i++)
+        {
+            if (IsProse(document, document.Blocks[i]))
+            {
+                words += document.Blocks[i].Features.WordCount;
+            }
+        }
+
+        return words;
+    }
+
+    private static bool IsProse(Document document, Block block) =>
+        !block.IsRemoved && block != document.TitleBlock && block.Features.LooksLikeProse;
+
     /// <summary>The index of the last undecided or kept block that reads like prose (-1 when there is none).</summary>
     public static int BodyEnd(Document document)
     {

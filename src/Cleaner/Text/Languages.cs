@@ -14,7 +14,8 @@ internal static class Languages
 
     /// <summary>
     /// Picks the language whose stopwords cover most words of the text (looking at the first
-    /// 20,000 characters); English when nothing matches, null for text that is mostly CJK.
+    /// 20,000 characters). Null when no list fits (under 8% of the words are its stopwords: a
+    /// language without a list here) and for text that is mostly CJK; English for very short text.
     /// </summary>
     public static StopWords? Detect(ReadOnlySpan<char> text)
     {
@@ -27,7 +28,7 @@ internal static class Languages
         Span<int> hits = stackalloc int[languages.Count];
         var values = languages.Values;
         Span<char> lower = stackalloc char[32];
-        int cjk = 0, letters = 0;
+        int cjk = 0, letters = 0, words = 0;
         int i = 0;
         while (i < text.Length)
         {
@@ -53,6 +54,7 @@ internal static class Languages
             }
 
             letters += i - start;
+            words++;
             var word = text[start..i];
             if (word.Length <= lower.Length)
             {
@@ -82,7 +84,12 @@ internal static class Languages
             }
         }
 
-        return best < 0 ? languages["en"] : values[best];
+        if (words < 20)
+        {
+            return best < 0 ? languages.GetValueOrDefault("en") : values[best];
+        }
+
+        return best < 0 || bestHits < words * 0.08 ? null : values[best];
     }
 
     private static FrozenDictionary<string, StopWords> Load()

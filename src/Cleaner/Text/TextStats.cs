@@ -90,6 +90,7 @@ internal static class TextStats
             DigitCount = digits,
             CapitalizedWordCount = capitalized,
             StopwordCount = stop,
+            StopwordsKnown = stopWords is not null,
             CjkCount = cjk,
             SentenceMarks = sentence,
             ClauseMarks = clause,

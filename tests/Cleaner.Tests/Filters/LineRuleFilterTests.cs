@@ -215,3 +215,53 @@ public class ContextFilterTests
         AssertKept(result, line);
     }
 }
+
+public class CommentFilterTests
+{
+    private static readonly string[] Article =
+    [
+        "Council Approves New Budget For Schools",
+        "The council approved the new budget for schools on Tuesday, after a long debate about teachers' pay and buildings.",
+        Prose,
+        "Members said the vote was the closest in a decade, and that the next budget would be harder still to agree on.",
+    ];
+
+    [Test]
+    public void Removes_everything_from_a_comment_section_marker_after_the_article()
+    {
+        var result = Run(new CommentFilter(), [.. Article, "12 Comments", "Great article, I agree with every word of it and so does my wife.", "Jane"]);
+        AssertRemoved(result, "12 Comments", "comments");
+        AssertRemoved(result, "Great article, I agree with every word of it and so does my wife.", "comments");
+        AssertKept(result, Prose);
+    }
+
+    [Test]
+    public void Finds_a_comment_section_by_its_headers()
+    {
+        var result = Run(new CommentFilter(),
+        [
+            .. Article,
+            "Jane Doe November 1, 2012 at 8:29 am", "I agree with the council and I hope they stick to the plan this time.",
+            "Bob November 1, 2012 at 9:02 am", "Nonsense, the budget is far too small for what the schools need.",
+            "Ann Lee November 2, 2012 at 10:15 pm", "Who pays for all this in the end? We do, as always.",
+        ]);
+        AssertRemoved(result, "Jane Doe November 1, 2012 at 8:29 am", "comments");
+        AssertRemoved(result, "Who pays for all this in the end? We do, as always.", "comments");
+        AssertKept(result, Article[3]);
+    }
+
+    [Test]
+    public void A_comments_link_above_the_article_cuts_nothing()
+    {
+        var result = Run(new CommentFilter(), ["Teaser text for another story that runs to a sentence of some length here.", "Comments", .. Article, "The end of the article is here, with a last sentence about the budget."]);
+        AssertKept(result, Prose);
+        AssertKept(result, "The end of the article is here, with a last sentence about the budget.");
+    }
+
+    [Test]
+    public void A_video_player_timer_is_not_a_comment_header()
+    {
+        var result = Run(new CommentFilter(), [.. Article, "Current Time 0:00", "Duration Time 0:00", "Remaining Time -0:00", Prose + " More."]);
+        AssertKept(result, Prose + " More.");
+    }
+}

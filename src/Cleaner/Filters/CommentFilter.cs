@@ -1,0 +1,166 @@
+namespace Cleaner.Filters;
+
+/// <summary>
+/// Removes the comment section after the article: everything from the first line that opens one
+/// ("Leave a Reply", "21 comments", "Comments", "Post a comment") or from the first of several comment
+/// headers (a name over a timestamp, "Jane says:", "by jdoe (1234) writes:") to the end of the page.
+/// The cut is made only after the body has started, so a "Comments" link in the menu changes nothing.
+/// </summary>
+public sealed class CommentFilter : IBlockFilter
+{
+    /// <summary>Creates the filter.</summary>
+    /// <param name="minHeaders">How many comment headers after the body make a comment section.</param>
+    public CommentFilter(int minHeaders = 3) => MinHeaders = minHeaders;
+
+    /// <summary>How many comment headers after the body make a comment section.</summary>
+    public int MinHeaders { get; }
+
+    /// <inheritdoc />
+    public string Name => "comments";
+
+    /// <inheritdoc />
+    public string Description => "Removes the comment section after the article.";
+
+    /// <inheritdoc />
+    public void Apply(Document document)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        if (document.Options.Focus == Focus.Recall)
+        {
+            return;
+        }
+
+        var blocks = document.Blocks;
+        int bodyStart = Zones.BodyStart(document);
+        if (bodyStart >= blocks.Count)
+        {
+            return;
+        }
+
+        // A comment section follows the article: a marker counts only once most of the densest run
+        // of prose lies before it (a "Comments" link in a toolbar above the article does not).
+        var main = Zones.MainRun(document);
+        if (main.Start < 0)
+        {
+            return;
+        }
+
+        var markers = document.Phrases["comments"];
+        int cut = -1;
+        string? why = null;
+        int firstHeader = -1, headers = 0;
+        for (int i = bodyStart + 1; i < blocks.Count; i++)
+        {
+            var block = blocks[i];
+            if (block.IsKept)
+            {
+                continue;
+            }
+
+            if (Zones.ProseWords(document, main.Start, i) * 2 < main.Words)
+            {
+                continue;
+            }
+
+            if (block.Features.WordCount <= 12 && markers.Coverage(block.Span) >= 1)
+            {
+                cut = i;
+                why = $"in the comment section that starts at \"{block.Text}\"";
+                break;
+            }
+
+            if (IsCommentHeader(block))
+            {
+                if (headers++ == 0)
+                {
+                    firstHeader = i;
+                }
+
+                if (headers >= MinHeaders)
+                {
+                    cut = firstHeader;
+                    why = $"in the comment section: {headers} or more comment headers from \"{blocks[firstHeader].Text}\"";
+                    break;
+                }
+            }
+        }
+
+        if (cut < 0)
+        {
+            return;
+        }
+
+        for (int i = cut; i < blocks.Count; i++)
+        {
+            blocks[i].Remove(Name, why!);
+        }
+    }
+
+    /// <summary>"Jane says:", "by jdoe (1234) writes:", "Jane Doe November 1, 2012 at 8:29 am", or a name line over a timestamp line.</summary>
+    internal static bool IsCommentHeader(Block block)
+    {
+        var f = block.Features;
+        if (f.WordCount is 0 or > 14)
+        {
+            return false;
+        }
+
+        var span = block.Span.TrimEnd();
+        if (span.Length > 0 && span[^1] == ':' && (span.EndsWith("says:", StringComparison.OrdinalIgnoreCase)
+            || span.EndsWith("writes:", StringComparison.OrdinalIgnoreCase)
+            || span.EndsWith("schreibt:", StringComparison.OrdinalIgnoreCase)
+            || span.EndsWith("dice:", StringComparison.OrdinalIgnoreCase)
+            || span.EndsWith("dijo:", StringComparison.OrdinalIgnoreCase)
+            || span.EndsWith("écrit :", StringComparison.OrdinalIgnoreCase)
+            || span.EndsWith("écrit:", StringComparison.OrdinalIgnoreCase)))
+        {
+            return true;
+        }
+
+        if (span.Contains(" writes: on ", StringComparison.OrdinalIgnoreCase))
+        {
+            return true;
+        }
+
+        // A name (one to four words) followed by a timestamp on the same line.
+        if (f.DigitCount > 0 && !f.EndsWithTerminalPunctuation)
+        {
+            var rest = span;
+            for (int words = 0; words < 4; words++)
+            {
+                int space = rest.IndexOf(' ');
+                if (space < 0)
+                {
+                    break;
+                }
+
+                rest = rest[(space + 1)..].TrimStart();
+                if (DateFilter.IsDateLine(rest) && ContainsTime(rest) && DateFilter.HasCalendarDate(rest))
+                {
+                    return true;
+                }
+            }
+        }
+
+        // A short name line directly over a timestamp line.
+        return block.Next is { } next && f.WordCount <= 4 && f.SentenceMarks == 0 && f.DigitCount == 0
+            && next.Features.WordCount <= 10 && ContainsTime(next.Span) && DateFilter.IsDateLine(next.Span) && DateFilter.HasCalendarDate(next.Span);
+    }
+
+    private static bool ContainsTime(ReadOnlySpan<char> text)
+    {
+        int colon = text.IndexOf(':');
+        while (colon > 0 && colon + 1 < text.Length)
+        {
+            if (char.IsAsciiDigit(text[colon - 1]) && char.IsAsciiDigit(text[colon + 1]))
+            {
+                return true;
+            }
+
+            int next = text[(colon + 1)..].IndexOf(':');
+            colon = next < 0 ? -1 : colon + 1 + next;
+        }
+
+        return text.Contains(" ago", StringComparison.OrdinalIgnoreCase);
+    }
+}
