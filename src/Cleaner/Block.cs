@@ -17,6 +17,7 @@ public sealed class Block
         Start = start;
         Length = length;
         Features = features;
+        ParagraphFeatures = features;
         Kind = kind;
     }
 
@@ -40,6 +41,13 @@ public sealed class Block
 
     /// <summary>Counts and shares computed once from the block's text.</summary>
     public BlockFeatures Features { get; }
+
+    /// <summary>
+    /// The features of the paragraph the block belongs to: the same as <see cref="Features"/>, except
+    /// for hard-wrapped text, where a sentence runs on over several lines (a line that does not end a
+    /// sentence, followed by one that starts in lower case), and the lines are judged together.
+    /// </summary>
+    public BlockFeatures ParagraphFeatures { get; internal set; }
 
     /// <summary>What kind of element the block came from (always <see cref="BlockKind.Text"/> for plain text).</summary>
     public BlockKind Kind { get; }

@@ -42,6 +42,25 @@ public readonly record struct BlockFeatures
     /// <summary>Whether the block ends with sentence punctuation, possibly followed by quotes or brackets.</summary>
     public bool EndsWithTerminalPunctuation { get; init; }
 
+    /// <summary>The features of two consecutive pieces of text read as one (the end is the second's).</summary>
+    /// <param name="first">The first piece.</param>
+    /// <param name="second">The piece that follows it.</param>
+    public static BlockFeatures Combine(in BlockFeatures first, in BlockFeatures second) => new()
+    {
+        Length = first.Length + 1 + second.Length,
+        WordCount = first.WordCount + second.WordCount,
+        LetterCount = first.LetterCount + second.LetterCount,
+        UpperCount = first.UpperCount + second.UpperCount,
+        DigitCount = first.DigitCount + second.DigitCount,
+        CapitalizedWordCount = first.CapitalizedWordCount + second.CapitalizedWordCount,
+        StopwordsKnown = first.StopwordsKnown,
+        StopwordCount = first.StopwordCount + second.StopwordCount,
+        CjkCount = first.CjkCount + second.CjkCount,
+        SentenceMarks = first.SentenceMarks + second.SentenceMarks,
+        ClauseMarks = first.ClauseMarks + second.ClauseMarks,
+        EndsWithTerminalPunctuation = second.EndsWithTerminalPunctuation,
+    };
+
     /// <summary>Stopwords per word (0 when the block has no words).</summary>
     public double StopwordDensity => WordCount == 0 ? 0 : (double)StopwordCount / WordCount;
 

@@ -101,6 +101,54 @@ public sealed class Document
         }
 
         document.UsesBlankLines = document._blocks.Count > 1 && blankSeparated * 2 >= document._blocks.Count - 1;
+        document.JoinWrappedLines();
         return document;
+    }
+
+    /// <summary>Gives the lines of each hard-wrapped paragraph the features of the whole paragraph.</summary>
+    private void JoinWrappedLines()
+    {
+        int start = 0;
+        for (int i = 1; i <= _blocks.Count; i++)
+        {
+            if (i < _blocks.Count && ContinuesPrevious(_blocks[i - 1], _blocks[i]))
+            {
+                continue;
+            }
+
+            if (i - start > 1)
+            {
+                var combined = _blocks[start].Features;
+                for (int k = start + 1; k < i; k++)
+                {
+                    combined = BlockFeatures.Combine(combined, _blocks[k].Features);
+                }
+
+                for (int k = start; k < i; k++)
+                {
+                    _blocks[k].ParagraphFeatures = combined;
+                }
+            }
+
+            start = i;
+        }
+    }
+
+    /// <summary>A line that does not end a sentence, followed without a blank line by one that starts in lower case.</summary>
+    private static bool ContinuesPrevious(Block previous, Block block)
+    {
+        if (block.BlankLineBefore || previous.Features.WordCount < 3 || block.Features.WordCount == 0)
+        {
+            return false;
+        }
+
+        var end = previous.Span[^1];
+        if (end is '.' or '!' or '?' or ':' or '\u3002' || previous.Features.EndsWithTerminalPunctuation)
+        {
+            return false;
+        }
+
+        char first = block.Span[0];
+        return char.IsLower(first) || (end is ',' or ';' or '-' && char.IsLetterOrDigit(first));
     }
 }

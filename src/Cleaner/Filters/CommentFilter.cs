@@ -37,8 +37,9 @@ public sealed class CommentFilter : IBlockFilter
             return;
         }
 
-        // A comment section follows the article: a marker counts only once most of the densest run
-        // of prose lies before it (a "Comments" link in a toolbar above the article does not).
+        // A comment section follows the article: a marker counts only once a good part of the article
+        // lies before it (half the densest run of prose, or 150 words), so a "Comments" link in a
+        // toolbar above the article does not.
         var main = Zones.MainRun(document);
         if (main.Start < 0)
         {
@@ -57,7 +58,7 @@ public sealed class CommentFilter : IBlockFilter
                 continue;
             }
 
-            if (Zones.ProseWords(document, main.Start, i) * 2 < main.Words)
+            if (Zones.ProseWords(document, bodyStart, i) < Math.Min(main.Words / 2, 150))
             {
                 continue;
             }

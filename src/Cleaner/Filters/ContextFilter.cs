@@ -14,11 +14,11 @@ public readonly record struct ContextOptions
     /// <summary>Blocks longer than this (characters) with enough stopwords are good on their own. Default 200.</summary>
     public int LengthHigh { get; init; } = 200;
 
-    /// <summary>Stopword share from which a block may be content. Default 0.24.</summary>
-    public double StopwordsLow { get; init; } = 0.24;
+    /// <summary>Stopword share from which a block may be content. Default 0.20.</summary>
+    public double StopwordsLow { get; init; } = 0.20;
 
-    /// <summary>Stopword share from which a long block is content. Default 0.27.</summary>
-    public double StopwordsHigh { get; init; } = 0.27;
+    /// <summary>Stopword share from which a long block is content. Default 0.24.</summary>
+    public double StopwordsHigh { get; init; } = 0.24;
 
     /// <summary>Link share above which a block is boilerplate (HTML). Default 0.2.</summary>
     public double MaxLinkDensity { get; init; } = 0.2;
@@ -81,9 +81,21 @@ public sealed class ContextFilter : IBlockFilter
         // are the best it has and count as good.
         if (Array.IndexOf(initial, Rating.Good) < 0)
         {
+            bool any = false;
             for (int i = 0; i < n; i++)
             {
                 if (initial[i] == Rating.NearGood)
+                {
+                    initial[i] = Rating.Good;
+                    any = true;
+                }
+            }
+
+            // With not even a near-good block, whole sentences are the best there is.
+            for (int i = 0; i < n && !any; i++)
+            {
+                var f = blocks[i].Features;
+                if (blocks[i].IsUndecided && f.WordCount >= 10 && f.EndsWithTerminalPunctuation)
                 {
                     initial[i] = Rating.Good;
                 }
@@ -172,14 +184,14 @@ public sealed class ContextFilter : IBlockFilter
             return Rating.Good;
         }
 
-        var f = block.Features;
+        var f = block.ParagraphFeatures;
         if (block.LinkDensity > o.MaxLinkDensity)
         {
             return Rating.Bad;
         }
 
         // CJK text has roughly one word per character pair and no stopword list here.
-        int length = f.IsCjk ? f.CjkCount * 3 : block.Length;
+        int length = f.IsCjk ? f.CjkCount * 3 : f.Length;
         if (length < o.LengthLow)
         {
             return block.LinkDensity > 0 ? Rating.Bad : Rating.Short;

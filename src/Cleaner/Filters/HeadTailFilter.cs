@@ -24,7 +24,14 @@ public sealed class HeadTailFilter : IBlockFilter
     public void Apply(Document document)
     {
         ArgumentNullException.ThrowIfNull(document);
+        // The head ends at the title when there is one: what lies between the title and the first
+        // paragraph (a standfirst, a list, a byline) is left to the context filter.
         int bodyStart = Zones.BodyStart(document);
+        if (document.TitleBlock is { } title && title.Index < bodyStart)
+        {
+            bodyStart = title.Index;
+        }
+
         int bodyEnd = Zones.BodyEnd(document);
         if (bodyEnd < 0)
         {
@@ -44,7 +51,7 @@ public sealed class HeadTailFilter : IBlockFilter
                 continue;
             }
 
-            var f = block.Features;
+            var f = block.ParagraphFeatures;
             if (f.WordCount <= maxWords && !f.LooksLikeProse && !(f.EndsWithTerminalPunctuation && f.WordCount >= 6))
             {
                 block.Remove(Name, block.Index < bodyStart

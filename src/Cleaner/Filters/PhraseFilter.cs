@@ -53,7 +53,7 @@ public class PhraseFilter : LineFilter
 
         var f = block.Features;
         int maxWords = Focused(block.Document.Options.Focus, MaxWords);
-        if (coverage >= MinCoverage || (f.WordCount <= maxWords && !f.LooksLikeProse))
+        if (coverage >= MinCoverage || (f.WordCount <= maxWords && !block.ParagraphFeatures.LooksLikeProse))
         {
             return $"{What}: \"{list.FirstMatch(block.Span)}\"";
         }

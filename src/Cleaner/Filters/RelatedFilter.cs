@@ -41,7 +41,7 @@ public sealed class RelatedFilter : PhraseFilter
             for (int k = i + 1; k < end; k++)
             {
                 var item = blocks[k];
-                if (item.IsKept || item.Features.LooksLikeProse || item.Kind == BlockKind.Heading)
+                if (item.IsKept || item.ParagraphFeatures.LooksLikeProse || item.Kind == BlockKind.Heading)
                 {
                     break;
                 }

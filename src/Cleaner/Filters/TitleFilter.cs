@@ -101,7 +101,7 @@ public sealed class TitleFilter : IBlockFilter
         var blocks = document.Blocks;
         for (int i = bodyStart; i < blocks.Count && chars < 6000; i++)
         {
-            if (blocks[i].IsRemoved || !blocks[i].Features.LooksLikeProse)
+            if (blocks[i].IsRemoved || !blocks[i].ParagraphFeatures.LooksLikeProse)
             {
                 continue;
             }

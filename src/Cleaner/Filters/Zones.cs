@@ -9,7 +9,7 @@ internal static class Zones
         var blocks = document.Blocks;
         for (int i = 0; i < blocks.Count; i++)
         {
-            if (!blocks[i].IsRemoved && blocks[i] != document.TitleBlock && blocks[i].Features.LooksLikeProse)
+            if (!blocks[i].IsRemoved && blocks[i] != document.TitleBlock && blocks[i].ParagraphFeatures.LooksLikeProse)
             {
                 return i;
             }
@@ -39,7 +39,7 @@ internal static class Zones
             if (prose && start >= 0 && i - last - 1 <= maxGap)
             {
                 last = i;
-                words += blocks[i].Features.WordCount;
+                words += blocks[i].ParagraphFeatures.WordCount;
                 continue;
             }
 
@@ -51,7 +51,7 @@ internal static class Zones
             if (prose)
             {
                 start = last = i;
-                words = blocks[i].Features.WordCount;
+                words = blocks[i].ParagraphFeatures.WordCount;
             }
             else
             {
@@ -79,7 +79,7 @@ internal static class Zones
     }
 
     private static bool IsProse(Document document, Block block) =>
-        !block.IsRemoved && block != document.TitleBlock && block.Features.LooksLikeProse;
+        !block.IsRemoved && block != document.TitleBlock && block.ParagraphFeatures.LooksLikeProse;
 
     /// <summary>The index of the last undecided or kept block that reads like prose (-1 when there is none).</summary>
     public static int BodyEnd(Document document)
@@ -87,7 +87,7 @@ internal static class Zones
         var blocks = document.Blocks;
         for (int i = blocks.Count - 1; i >= 0; i--)
         {
-            if (!blocks[i].IsRemoved && blocks[i] != document.TitleBlock && blocks[i].Features.LooksLikeProse)
+            if (!blocks[i].IsRemoved && blocks[i] != document.TitleBlock && blocks[i].ParagraphFeatures.LooksLikeProse)
             {
                 return i;
             }

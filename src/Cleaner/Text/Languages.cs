@@ -14,7 +14,7 @@ internal static class Languages
 
     /// <summary>
     /// Picks the language whose stopwords cover most words of the text (looking at the first
-    /// 20,000 characters). Null when no list fits (under 8% of the words are its stopwords: a
+    /// 20,000 characters). Null when no list fits (under 15% of the words are its stopwords: a
     /// language without a list here) and for text that is mostly CJK; English for very short text.
     /// </summary>
     public static StopWords? Detect(ReadOnlySpan<char> text)
@@ -89,7 +89,7 @@ internal static class Languages
             return best < 0 ? languages.GetValueOrDefault("en") : values[best];
         }
 
-        return best < 0 || bestHits < words * 0.08 ? null : values[best];
+        return best < 0 || bestHits < words * 0.15 ? null : values[best];
     }
 
     private static FrozenDictionary<string, StopWords> Load()

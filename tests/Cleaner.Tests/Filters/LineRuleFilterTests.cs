@@ -265,3 +265,25 @@ public class CommentFilterTests
         AssertKept(result, Prose + " More.");
     }
 }
+
+public class WrappedLineTests
+{
+    [Test]
+    public void Lines_of_a_hard_wrapped_paragraph_are_judged_together()
+    {
+        string[] lines =
+        [
+            "Home", "News", "Contact",
+            "This draft describes a protocol by which client-side applications,",
+            "running inside a web browser, can communicate with a data storage",
+            "server that is hosted on a different domain name. This way, the",
+            "provider of a given application need not also be the provider of",
+            "the data storage, and the user keeps control over where it lives.",
+            "About", "Jobs",
+        ];
+        var result = TextCleaner.Default.Clean(string.Join("\n", lines));
+        Assert.That(result.Blocks[4].ParagraphFeatures.WordCount, Is.GreaterThan(40));
+        Assert.That(result.Text, Does.StartWith("This draft describes").And.EndWith("where it lives."));
+        Assert.That(result.Text, Does.Not.Contain("Jobs"));
+    }
+}
