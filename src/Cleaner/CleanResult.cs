@@ -13,8 +13,10 @@ public sealed record Removal(int Index, string Text, string Filter, string Reaso
 /// <summary>The outcome of cleaning one document.</summary>
 public sealed class CleanResult
 {
-    internal CleanResult(Document document)
+    internal CleanResult(Document document, CleanStatus status = CleanStatus.Cleaned, string? diagnostic = null)
     {
+        Status = status;
+        Diagnostic = diagnostic;
         Document = document;
         var removed = new List<Removal>();
         var counts = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -44,10 +46,20 @@ public sealed class CleanResult
             text.Append(block.Span);
         }
 
-        Text = text.ToString();
+        Text = status == CleanStatus.Cleaned ? text.ToString() : document.Source;
         Removed = removed;
         RemovedByFilter = counts.ToFrozenDictionary(StringComparer.Ordinal);
     }
+
+    /// <summary>A result that hands the input back untouched, with the reason.</summary>
+    internal static CleanResult Untouched(string source, CleanerOptions options, PhraseBook phrases, CleanStatus status, string diagnostic) =>
+        new(Document.Unsplit(source, options, phrases), status, diagnostic);
+
+    /// <summary>Whether the text was cleaned, or why it came back untouched.</summary>
+    public CleanStatus Status { get; }
+
+    /// <summary>Why the text came back untouched (null when it was cleaned).</summary>
+    public string? Diagnostic { get; }
 
     /// <summary>The cleaned text: the title (unless switched off) and the kept blocks, one per line.</summary>
     public string Text { get; }

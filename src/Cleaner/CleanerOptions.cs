@@ -35,4 +35,29 @@ public readonly record struct CleanerOptions
     /// the stopwords of the text. Default: null.
     /// </summary>
     public string? Language { get; init; }
+
+    /// <summary>
+    /// The longest input, in characters, that is cleaned. A longer one comes back untouched with
+    /// <see cref="CleanStatus.InputTooLarge"/>. Default: 64 Mi characters (128 MB of UTF-16).
+    /// </summary>
+    public int MaxInputLength { get; init; } = 64 * 1024 * 1024;
+
+    /// <summary>
+    /// How long one document may take. When the filters run past it, the text comes back untouched
+    /// with <see cref="CleanStatus.TimedOut"/>; null means no limit. Default: 30 seconds.
+    /// </summary>
+    public TimeSpan? Timeout { get; init; } = TimeSpan.FromSeconds(30);
+}
+
+/// <summary>Whether a document was cleaned, or why it came back untouched.</summary>
+public enum CleanStatus
+{
+    /// <summary>The filters ran; <see cref="CleanResult.Text"/> is the cleaned text.</summary>
+    Cleaned,
+
+    /// <summary>The input was longer than <see cref="CleanerOptions.MaxInputLength"/>; the text is the input, untouched.</summary>
+    InputTooLarge,
+
+    /// <summary>The filters ran past <see cref="CleanerOptions.Timeout"/>; the text is the input, untouched.</summary>
+    TimedOut,
 }

@@ -60,6 +60,10 @@ public sealed class Document
         return block;
     }
 
+    /// <summary>A document with no blocks, for input handed back untouched.</summary>
+    internal static Document Unsplit(string text, CleanerOptions options, PhraseBook phrases) =>
+        new(text, options, phrases, isHtml: false);
+
     /// <summary>Splits plain text into one block per non-empty line, trimmed, as ranges of the text.</summary>
     internal static Document FromText(string text, CleanerOptions options, PhraseBook phrases)
     {

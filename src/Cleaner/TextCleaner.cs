@@ -1,3 +1,5 @@
+using System.Diagnostics;
+
 namespace Cleaner;
 
 /// <summary>
@@ -33,20 +35,46 @@ public sealed class TextCleaner
 
     /// <summary>Cleans plain text, one block per non-empty line.</summary>
     /// <param name="text">The scraped text.</param>
-    /// <returns>The cleaned text, the title and every removal with its reason.</returns>
-    public CleanResult Clean(string text)
+    /// <returns>
+    /// The cleaned text, the title and every removal with its reason. Input over the size limit, or
+    /// that takes longer than the time limit, comes back untouched with a <see cref="CleanResult.Status"/>
+    /// that says so; no exception is thrown for it.
+    /// </returns>
+    public CleanResult Clean(string text) => Clean(text, CancellationToken.None);
+
+    /// <summary>Cleans plain text, one block per non-empty line, and stops when cancelled.</summary>
+    /// <param name="text">The scraped text.</param>
+    /// <param name="cancellationToken">Stops the cleaning between filters.</param>
+    /// <returns>The cleaned text, the title and every removal with its reason (see <see cref="Clean(string)"/>).</returns>
+    /// <exception cref="OperationCanceledException">The token was cancelled.</exception>
+    public CleanResult Clean(string text, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(text);
+        if (text.Length > Options.MaxInputLength)
+        {
+            return CleanResult.Untouched(text, Options, Phrases, CleanStatus.InputTooLarge,
+                $"the input has {text.Length:N0} characters, over the limit of {Options.MaxInputLength:N0} (CleanerOptions.MaxInputLength)");
+        }
+
         var document = Document.FromText(text, Options, Phrases);
-        Run(document);
-        return new CleanResult(document);
+        return Run(document, cancellationToken);
     }
 
-    internal void Run(Document document)
+    /// <summary>Runs the filters over a document within the time limit.</summary>
+    internal CleanResult Run(Document document, CancellationToken cancellationToken)
     {
+        long start = Stopwatch.GetTimestamp();
         foreach (var filter in Filters)
         {
+            cancellationToken.ThrowIfCancellationRequested();
             filter.Apply(document);
+            if (Options.Timeout is { } limit && Stopwatch.GetElapsedTime(start) > limit)
+            {
+                return CleanResult.Untouched(document.Source, Options, Phrases, CleanStatus.TimedOut,
+                    $"cleaning took longer than {limit.TotalSeconds:0.###} s (CleanerOptions.Timeout); stopped after the filter '{filter.Name}'");
+            }
         }
+
+        return new CleanResult(document);
     }
 }

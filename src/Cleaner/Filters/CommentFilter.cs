@@ -50,15 +50,18 @@ public sealed class CommentFilter : IBlockFilter
         int cut = -1;
         string? why = null;
         int firstHeader = -1, headers = 0;
+        int needed = Math.Min(main.Words / 2, 150);
+        int proseBefore = 0;
         for (int i = bodyStart + 1; i < blocks.Count; i++)
         {
-            var block = blocks[i];
-            if (block.IsKept)
+            var previous = blocks[i - 1];
+            if (Zones.IsProse(document, previous))
             {
-                continue;
+                proseBefore += previous.Features.WordCount;
             }
 
-            if (Zones.ProseWords(document, bodyStart, i) < Math.Min(main.Words / 2, 150))
+            var block = blocks[i];
+            if (block.IsKept || proseBefore < needed)
             {
                 continue;
             }

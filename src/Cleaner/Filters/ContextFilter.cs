@@ -103,6 +103,10 @@ public sealed class ContextFilter : IBlockFilter
         }
 
         var final = (Rating[])initial.Clone();
+        var before = Nearest(initial, -1, ignoreNearGood: true);
+        var after = Nearest(initial, +1, ignoreNearGood: true);
+        var beforeAny = Nearest(initial, -1, ignoreNearGood: false);
+        var afterAny = Nearest(initial, +1, ignoreNearGood: false);
 
         // Short blocks: good between good, bad between bad; between the two, good only when a
         // near-good block stands next to the bad side.
@@ -113,8 +117,8 @@ public sealed class ContextFilter : IBlockFilter
                 continue;
             }
 
-            var prev = Neighbour(initial, i, -1, ignoreNearGood: true);
-            var next = Neighbour(initial, i, +1, ignoreNearGood: true);
+            var prev = before[i];
+            var next = after[i];
             if (prev == Rating.Good && next == Rating.Good)
             {
                 final[i] = Rating.Good;
@@ -123,8 +127,7 @@ public sealed class ContextFilter : IBlockFilter
             {
                 final[i] = Rating.Bad;
             }
-            else if ((prev == Rating.Bad && Neighbour(initial, i, -1, ignoreNearGood: false) == Rating.NearGood)
-                || (next == Rating.Bad && Neighbour(initial, i, +1, ignoreNearGood: false) == Rating.NearGood))
+            else if ((prev == Rating.Bad && beforeAny[i] == Rating.NearGood) || (next == Rating.Bad && afterAny[i] == Rating.NearGood))
             {
                 final[i] = Rating.Good;
             }
@@ -135,16 +138,14 @@ public sealed class ContextFilter : IBlockFilter
         }
 
         // Near-good blocks: bad only when both sides are bad.
+        before = Nearest(final, -1, ignoreNearGood: true);
+        after = Nearest(final, +1, ignoreNearGood: true);
         for (int i = 0; i < n; i++)
         {
-            if (final[i] != Rating.NearGood)
+            if (final[i] == Rating.NearGood)
             {
-                continue;
+                final[i] = before[i] == Rating.Bad && after[i] == Rating.Bad ? Rating.Bad : Rating.Good;
             }
-
-            var prev = Neighbour(final, i, -1, ignoreNearGood: true);
-            var next = Neighbour(final, i, +1, ignoreNearGood: true);
-            final[i] = prev == Rating.Bad && next == Rating.Bad ? Rating.Bad : Rating.Good;
         }
 
         for (int i = 0; i < n; i++)
@@ -213,19 +214,26 @@ public sealed class ContextFilter : IBlockFilter
         return density >= o.StopwordsLow ? Rating.NearGood : Rating.Bad;
     }
 
-    private static Rating Neighbour(Rating[] ratings, int i, int step, bool ignoreNearGood)
+    /// <summary>
+    /// For each block, the rating of the nearest block before it (step -1) or after it (step +1)
+    /// that is not short (nor near-good, when ignored); the edge of the page counts as bad. Linear
+    /// time, so a page of a million short lines stays cheap.
+    /// </summary>
+    private static Rating[] Nearest(Rating[] ratings, int step, bool ignoreNearGood)
     {
-        for (int k = i + step; k >= 0 && k < ratings.Length; k += step)
+        var result = new Rating[ratings.Length];
+        var current = Rating.Bad;
+        int i = step > 0 ? ratings.Length - 1 : 0;
+        for (int k = 0; k < ratings.Length; k++, i -= step)
         {
-            var r = ratings[k];
-            if (r == Rating.Short || (ignoreNearGood && r == Rating.NearGood))
+            result[i] = current;
+            var r = ratings[i];
+            if (r != Rating.Short && !(ignoreNearGood && r == Rating.NearGood))
             {
-                continue;
+                current = r;
             }
-
-            return r;
         }
 
-        return Rating.Bad;
+        return result;
     }
 }

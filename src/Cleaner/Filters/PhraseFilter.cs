@@ -37,6 +37,9 @@ public class PhraseFilter : LineFilter
     /// <summary>Blocks of up to this many words go when they carry a phrase (balanced focus).</summary>
     public int MaxWords { get; }
 
+    /// <summary>Blocks of more words than this are not searched for phrases.</summary>
+    protected const int MaxScannedWords = 300;
+
     /// <summary>The share of a block's letters the phrases must cover for it to go whatever its length.</summary>
     protected virtual double MinCoverage => 0.6;
 
@@ -44,6 +47,11 @@ public class PhraseFilter : LineFilter
     protected override string? Judge(Block block)
     {
         ArgumentNullException.ThrowIfNull(block);
+        if (block.Features.WordCount > MaxScannedWords)
+        {
+            return null; // a block this long is prose or data, never a phrase of chrome
+        }
+
         var list = block.Document.Phrases[List];
         double coverage = list.Coverage(block.Span);
         if (coverage <= 0)

@@ -63,22 +63,8 @@ internal static class Zones
         return best;
     }
 
-    /// <summary>The words of prose in blocks <paramref name="from"/> up to (not including) <paramref name="to"/>.</summary>
-    public static int ProseWords(Document document, int from, int to)
-    {
-        int words = 0;
-        for (int i = Math.Max(0, from); i < to && i < document.Blocks.Count; i++)
-        {
-            if (IsProse(document, document.Blocks[i]))
-            {
-                words += document.Blocks[i].Features.WordCount;
-            }
-        }
-
-        return words;
-    }
-
-    private static bool IsProse(Document document, Block block) =>
+    /// <summary>Whether a block counts as prose for the zones: not removed, not the title, and reads like prose.</summary>
+    internal static bool IsProse(Document document, Block block) =>
         !block.IsRemoved && block != document.TitleBlock && block.ParagraphFeatures.LooksLikeProse;
 
     /// <summary>The index of the last undecided or kept block that reads like prose (-1 when there is none).</summary>
