@@ -152,7 +152,8 @@ internal sealed class SnapshotCorpus
     /// <summary>
     /// Checks an expectations file against a cleaning result. Lines are <c>keep: snippet</c> (the
     /// snippet is in the cleaned text) or <c>remove: snippet</c> (the snippet is in the input but not in
-    /// the cleaned text); blank lines and lines starting with <c>#</c> are ignored.
+    /// the cleaned text). A snippet that starts with <c>=</c> is a whole line (<c>remove: =Home</c>
+    /// matches the line "Home", not "Homes for sale"). Blank lines and lines starting with <c>#</c> are ignored.
     /// </summary>
     /// <returns>One message per expectation that does not hold (empty when all hold).</returns>
     public static IReadOnlyList<string> CheckExpectations(string expectations, string input, CleanResult result)
@@ -176,23 +177,29 @@ internal sealed class SnapshotCorpus
             {
                 failures.Add($"{where}: expected 'keep: snippet' or 'remove: snippet'");
             }
-            else if (!input.Contains(snippet, StringComparison.Ordinal))
+            else if (!Matches(input, snippet))
             {
                 failures.Add($"{where}: the snippet is not in the input (a typo?)");
             }
-            else if (verb == "keep" && !result.Text.Contains(snippet, StringComparison.Ordinal))
+            else if (verb == "keep" && !Matches(result.Text, snippet))
             {
-                var removal = result.Removed.FirstOrDefault(r => r.Text.Contains(snippet, StringComparison.Ordinal));
+                var removal = result.Removed.FirstOrDefault(r => Matches(r.Text, snippet));
                 failures.Add(removal is null
                     ? $"{where}: not in the cleaned text"
                     : $"{where}: removed by {removal.Filter} ({removal.Reason})");
             }
-            else if (verb == "remove" && result.Text.Contains(snippet, StringComparison.Ordinal))
+            else if (verb == "remove" && Matches(result.Text, snippet))
             {
                 failures.Add($"{where}: still in the cleaned text");
             }
         }
 
         return failures;
+
+        // "=line" matches a whole (trimmed) line; anything else is a substring.
+        static bool Matches(string text, string snippet) =>
+            snippet.StartsWith('=') && snippet.Length > 1
+                ? text.ReplaceLineEndings("\n").Split('\n').Any(l => l.Trim() == snippet[1..])
+                : text.Contains(snippet, StringComparison.Ordinal);
     }
 }

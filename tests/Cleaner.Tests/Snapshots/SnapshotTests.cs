@@ -154,6 +154,21 @@ public class SnapshotTests
     }
 
     [Test]
+    public void Expectations_starting_with_an_equals_sign_match_whole_lines()
+    {
+        const string input = "Home\nHomes for sale in the valley are cheaper this spring than they were last year.\n";
+        var result = TextCleaner.CreateBuilder()
+            .Clear()
+            .RemoveLines(b => b.Text == "Home", "test-filter", "a menu word")
+            .Build()
+            .Clean(input);
+
+        Assert.That(SnapshotCorpus.CheckExpectations("remove: =Home\nkeep: =Homes for sale in the valley are cheaper this spring than they were last year.\n", input, result), Is.Empty);
+        Assert.That(SnapshotCorpus.CheckExpectations("remove: Home\n", input, result).Single(), Does.Contain("still in the cleaned text"));
+        Assert.That(SnapshotCorpus.CheckExpectations("keep: =Homes for sale\n", input, result).Single(), Does.Contain("not in the input"));
+    }
+
+    [Test]
     public void Removals_report_has_one_tab_separated_line_per_removal()
     {
         var result = TextCleaner.CreateBuilder()
