@@ -63,7 +63,7 @@ internal static class CleanerApp
                         return Usage;
                     }
 
-                    foreach (var file in Directory.EnumerateFiles(path, "*.txt", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+                    foreach (var file in Directory.EnumerateFiles(path, "*.txt", SearchOption.AllDirectories).Where(IsInput).Order(StringComparer.Ordinal))
                     {
                         var relative = Path.GetRelativePath(path, file);
                         failures += CleanFile(cleaner, file, Path.Combine(output, relative), stdout, stderr);
@@ -86,6 +86,12 @@ internal static class CleanerApp
         });
         return command;
     }
+
+    /// <summary>Snapshot baselines, received files and expectations of the corpus are not inputs.</summary>
+    private static bool IsInput(string file) =>
+        !file.EndsWith(".verified.txt", StringComparison.Ordinal)
+        && !file.EndsWith(".received.txt", StringComparison.Ordinal)
+        && !file.EndsWith(".expect.txt", StringComparison.Ordinal);
 
     private static int CleanFile(TextCleaner cleaner, string path, string? target, TextWriter stdout, TextWriter stderr)
     {
