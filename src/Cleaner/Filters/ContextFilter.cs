@@ -78,8 +78,14 @@ public sealed class ContextFilter : IBlockFilter
         }
 
         // A short page may have no block long enough to be good on its own: then near-good blocks
-        // are the best it has and count as good.
-        if (Array.IndexOf(initial, Rating.Good) < 0)
+        // are the best it has and count as good. (A kept title does not count: it is not prose.)
+        bool anyGood = false;
+        for (int i = 0; i < n && !anyGood; i++)
+        {
+            anyGood = initial[i] == Rating.Good && blocks[i].IsUndecided;
+        }
+
+        if (!anyGood)
         {
             bool any = false;
             for (int i = 0; i < n; i++)

@@ -74,12 +74,20 @@ public sealed class TitleFilter : IBlockFilter
                 echoed = Math.Max(echoed, shared * 2);
             }
 
-            if (echoed < 2 || share < 0.3)
+            double score;
+            if (echoed >= 2 && share >= 0.2)
+            {
+                score = echoed * share * (bodyStart - i <= 4 ? 1.5 : 1);
+            }
+            else if (bodyStart - i <= 3 && LooksLikeHeadline(block))
+            {
+                score = 0.3; // no echo, but a headline just above the body: the best guess left
+            }
+            else
             {
                 continue;
             }
 
-            double score = echoed * share * (bodyStart - i <= 4 ? 1.5 : 1);
             if (score > bestScore)
             {
                 best = block;
@@ -94,9 +102,20 @@ public sealed class TitleFilter : IBlockFilter
         }
     }
 
+    /// <summary>A line shaped like a headline: a few words, starting with a capital (or CJK), no full stop, no separators.</summary>
+    private static bool LooksLikeHeadline(Block block)
+    {
+        var f = block.Features;
+        var span = block.Span;
+        bool sized = f.IsCjk ? f.CjkCount is >= 8 and <= 60 : f.WordCount is >= 4 and <= 20;
+        char first = span[0] is '"' or '\u201C' or '\'' && span.Length > 1 ? span[1] : span[0];
+        return sized && (char.IsUpper(first) || char.IsDigit(first) || f.IsCjk) && !f.EndsWithTerminalPunctuation
+            && span.IndexOfAny('|', '>', '»') < 0 && f.ClauseMarks <= 2;
+    }
+
     private static HashSet<string> BodyWords(Document document, int bodyStart)
     {
-        var set = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var set = new HashSet<string>(StringComparer.Ordinal);
         int chars = 0;
         var blocks = document.Blocks;
         for (int i = bodyStart; i < blocks.Count && chars < 6000; i++)
@@ -113,13 +132,31 @@ public sealed class TitleFilter : IBlockFilter
         return set;
     }
 
+    /// <summary>
+    /// The content words of a text as comparison keys: words of three letters or more that are not
+    /// stopwords, lower-cased and cut to six letters (a crude stem: "volunteers" meets "volunteer");
+    /// for CJK text, which has no spaces, its character pairs.
+    /// </summary>
     internal static HashSet<string> ContentWords(ReadOnlySpan<char> text, StopWords? stop)
     {
-        var set = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var set = new HashSet<string>(StringComparer.Ordinal);
         var rest = text;
         Span<char> lower = stackalloc char[32];
-        while (Tokens.Next(ref rest, " \t\u00A0,;:/|!?.\"'()[]\u201C\u201D\u2018\u2019-", out var word))
+        while (Tokens.Next(ref rest, " \t\u00A0\u3000,;:/|!?.\"'()[]\u201C\u201D\u2018\u2019-\u3001\u3002\uFF0C", out var word))
         {
+            if (word.Length > 0 && TextStats.IsCjk(word[0]))
+            {
+                for (int k = 0; k + 1 < word.Length; k++)
+                {
+                    if (TextStats.IsCjk(word[k]) && TextStats.IsCjk(word[k + 1]))
+                    {
+                        set.Add(word.Slice(k, 2).ToString());
+                    }
+                }
+
+                continue;
+            }
+
             if (word.Length < 3 || word.Length > lower.Length)
             {
                 continue;
@@ -131,7 +168,7 @@ public sealed class TitleFilter : IBlockFilter
                 continue;
             }
 
-            set.Add(word.ToString());
+            set.Add(lower[..Math.Min(n, 6)].ToString());
         }
 
         return set;
