@@ -25,6 +25,7 @@ internal static class CleanCommand
             HelpName = "text|markdown|json",
         };
         format.AcceptOnlyFromAmong(Output.FormatNames);
+        CleanerApp.RejectOptionLikeValues(inputs);
         var settings = new CleanerSettings();
         var command = new Command("clean", "Clean files, directories or standard input; print the text or write it under --out.")
         {

@@ -25,7 +25,7 @@ internal static class CleanerApp
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
         {
-            io.Error($"{string.Join("; ", parsed.Errors.Select(e => e.Message.TrimEnd('.')))} (see 'cleaner --help')");
+            io.Error($"{string.Join("; ", parsed.Errors.Select(e => OneLine(e.Message)))} (see 'cleaner --help')");
             return ExitCodes.Usage;
         }
 
@@ -39,4 +39,20 @@ internal static class CleanerApp
             return e.ExitCode;
         }
     }
+
+    /// <summary>Rejects values that look like options ("--fast"): an unknown option, not a file name ("./-x" still works).</summary>
+    public static void RejectOptionLikeValues(Argument argument) =>
+        argument.Validators.Add(result =>
+        {
+            foreach (var token in result.Tokens)
+            {
+                if (token.Value.Length > 1 && token.Value[0] == '-')
+                {
+                    result.AddError($"Unrecognized option '{token.Value}'");
+                }
+            }
+        });
+
+    private static string OneLine(string message) =>
+        string.Join(' ', message.Split(['\n', '\r', '\t'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).TrimEnd('.');
 }

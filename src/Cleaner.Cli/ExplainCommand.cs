@@ -10,6 +10,7 @@ internal static class ExplainCommand
     public static Command Create(CliStreams io)
     {
         var file = new Argument<string>("file") { Description = "The file to explain, or - for standard input." };
+        CleanerApp.RejectOptionLikeValues(file);
         var settings = new CleanerSettings();
         var command = new Command("explain", "Show every block with KEEP or DROP, the filter and the reason (coloured on a terminal).") { file };
         settings.AddTo(command);
@@ -63,7 +64,7 @@ internal static class ExplainCommand
         var console = AnsiConsole.Create(new AnsiConsoleSettings
         {
             Ansi = AnsiSupport.Yes,
-            ColorSystem = ColorSystemSupport.Detect,
+            ColorSystem = ColorSystemSupport.Standard,
             Interactive = InteractionSupport.No,
             Out = new AnsiConsoleOutput(output),
         });
