@@ -3,8 +3,8 @@ using System.Text;
 
 namespace Cleaner.Cli;
 
-/// <summary>Per-page counts of matched, extra and missing 4-token shingles.</summary>
-internal readonly record struct PageScore(string Id, long Tp, long Fp, long Fn, int GoldTokens, int PredTokens)
+/// <summary>Matched, extra and missing items (shingles or tokens) of one page.</summary>
+internal readonly record struct Counts(long Tp, long Fp, long Fn)
 {
     public double Precision => Fp == 0 && Fn == 0 ? 1 : Tp == 0 && Fp == 0 ? 0 : (double)Tp / (Tp + Fp);
 
@@ -13,11 +13,35 @@ internal readonly record struct PageScore(string Id, long Tp, long Fp, long Fn, 
     public double F1 => Scorer.F1(Precision, Recall);
 }
 
-/// <summary>Macro-averaged shingle precision, recall and F1 over pages.</summary>
-internal sealed record ScoreSummary(double Precision, double Recall, double F1, int Pages, int EmptyPredictions, IReadOnlyList<PageScore> PageScores)
+/// <summary>The scores of one page: 4-token shingles (the primary metric) and single tokens (bow).</summary>
+internal sealed record PageScore(string Id, Counts Shingles, Counts Bow, int GoldTokens, int PredTokens, bool Exact, bool MissingPrediction)
 {
-    public string SummaryLine => string.Create(CultureInfo.InvariantCulture,
-        $"precision={Precision:F3} recall={Recall:F3} f1={F1:F3} pages={Pages}");
+    public double Precision => Shingles.Precision;
+
+    public double Recall => Shingles.Recall;
+
+    public double F1 => Shingles.F1;
+}
+
+/// <summary>Macro averages over pages of one metric.</summary>
+internal readonly record struct Averages(double Precision, double Recall, double F1, double F1PageMean);
+
+/// <summary>Macro-averaged precision, recall and F1 over pages, as score.py reports them.</summary>
+internal sealed record ScoreSummary(Averages Shingles, Averages Bow, int Pages, int MissingPredictions, int EmptyPredictions, double Accuracy, IReadOnlyList<PageScore> PageScores)
+{
+    /// <summary>score.py's last line: <c>precision=… recall=… f1=… pages=N</c>.</summary>
+    public string SummaryLine => Invariant(
+        $"precision={Shingles.Precision:F3} recall={Shingles.Recall:F3} f1={Shingles.F1:F3} pages={Pages}");
+
+    /// <summary>score.py's lines before the summary (with --quiet), the summary line last.</summary>
+    public IEnumerable<string> ReportLines =>
+    [
+        Invariant($"pages_missing_pred={MissingPredictions} pages_empty_pred={EmptyPredictions} accuracy={Accuracy:F3} f1_page_mean={Shingles.F1PageMean:F3}"),
+        Invariant($"bow precision={Bow.Precision:F3} recall={Bow.Recall:F3} f1={Bow.F1:F3} f1_page_mean={Bow.F1PageMean:F3}"),
+        SummaryLine,
+    ];
+
+    private static string Invariant(FormattableString s) => s.ToString(CultureInfo.InvariantCulture);
 }
 
 /// <summary>
@@ -25,6 +49,7 @@ internal sealed record ScoreSummary(double Precision, double Recall, double F1, 
 /// tokens are runs of Unicode letters, digits and underscores (Python's <c>\w+</c>); the multiset of
 /// consecutive 4-token shingles (a text of 1-3 tokens gives one shorter shingle) is matched per page;
 /// precision is averaged over pages with non-empty output, recall over pages with non-empty gold.
+/// The bag-of-words metric does the same with single tokens.
 /// </summary>
 internal static class Scorer
 {
@@ -94,34 +119,49 @@ internal static class Scorer
         return counts;
     }
 
-    public static PageScore ScorePage(string id, string gold, string prediction)
+    private static Dictionary<string, int> Bag(List<string> tokens)
     {
-        var gt = Tokenize(gold);
-        var pt = Tokenize(prediction);
-        var gs = Shingles(gt);
-        var ps = Shingles(pt);
+        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var token in tokens)
+        {
+            counts[token] = counts.GetValueOrDefault(token) + 1;
+        }
+
+        return counts;
+    }
+
+    private static Counts Match(Dictionary<string, int> gold, Dictionary<string, int> pred)
+    {
         long tp = 0, goldTotal = 0, predTotal = 0;
-        foreach (var (key, count) in gs)
+        foreach (var (key, count) in gold)
         {
             goldTotal += count;
-            if (ps.TryGetValue(key, out var p))
+            if (pred.TryGetValue(key, out var p))
             {
                 tp += Math.Min(count, p);
             }
         }
 
-        foreach (var count in ps.Values)
+        foreach (var count in pred.Values)
         {
             predTotal += count;
         }
 
-        return new PageScore(id, tp, predTotal - tp, goldTotal - tp, gt.Count, pt.Count);
+        return new Counts(tp, predTotal - tp, goldTotal - tp);
     }
 
-    public static ScoreSummary Aggregate(IReadOnlyList<PageScore> pages)
+    public static PageScore ScorePage(string id, string gold, string prediction, bool missingPrediction = false)
     {
-        double p = 0, r = 0;
-        int np = 0, nr = 0, empty = 0;
+        var gt = Tokenize(gold);
+        var pt = Tokenize(prediction);
+        return new PageScore(id, Match(Shingles(gt), Shingles(pt)), Match(Bag(gt), Bag(pt)), gt.Count, pt.Count,
+            gt.SequenceEqual(pt, StringComparer.Ordinal), missingPrediction);
+    }
+
+    private static Averages Average(IEnumerable<Counts> pages)
+    {
+        double p = 0, r = 0, f = 0;
+        int np = 0, nr = 0, n = 0;
         foreach (var page in pages)
         {
             if (page.Tp + page.Fp > 0)
@@ -136,27 +176,21 @@ internal static class Scorer
                 nr++;
             }
 
-            if (page.PredTokens == 0)
-            {
-                empty++;
-            }
+            f += page.F1;
+            n++;
         }
 
         p = np > 0 ? p / np : 0;
         r = nr > 0 ? r / nr : 0;
-        return new ScoreSummary(p, r, F1(p, r), pages.Count, empty, pages);
+        return new Averages(p, r, F1(p, r), n > 0 ? f / n : 0);
     }
+
+    public static ScoreSummary Aggregate(IReadOnlyList<PageScore> pages) =>
+        new(Average(pages.Select(p => p.Shingles)), Average(pages.Select(p => p.Bow)), pages.Count,
+            pages.Count(p => p.MissingPrediction), pages.Count(p => p.PredTokens == 0),
+            pages.Count > 0 ? (double)pages.Count(p => p.Exact) / pages.Count : 0, pages);
 
     /// <summary>Reads a file as score.py does: UTF-8, BOM skipped, invalid bytes replaced; missing means empty.</summary>
-    public static string ReadText(string path)
-    {
-        if (!File.Exists(path))
-        {
-            return string.Empty;
-        }
-
-        var bytes = File.ReadAllBytes(path);
-        int start = bytes.Length >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? 3 : 0;
-        return Encoding.UTF8.GetString(bytes, start, bytes.Length - start);
-    }
+    public static string ReadText(string path) =>
+        File.Exists(path) ? InputCleaner.DecodeText(File.ReadAllBytes(path)) : string.Empty;
 }

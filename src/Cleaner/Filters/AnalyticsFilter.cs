@@ -7,6 +7,9 @@ namespace Cleaner.Filters;
 public sealed class AnalyticsFilter() : PhraseFilter("analytics", "analytics", "analytics, tracking or advertising residue", maxWords: 8)
 {
     /// <inheritdoc />
+    public override string Description => "Removes analytics and tracking residue, advertising labels and script or style leftovers.";
+
+    /// <inheritdoc />
     protected override string? Judge(Block block)
     {
         ArgumentNullException.ThrowIfNull(block);

@@ -183,7 +183,9 @@ public sealed class ContextFilter : IBlockFilter
     {
         if (block.IsRemoved)
         {
-            return Rating.Bad;
+            // A timestamp says nothing about its neighbours (live tickers put one between every two
+            // paragraphs), so it counts as a short line; any other removed block is boilerplate.
+            return block.Filter == DateFilter.FilterName && block.Length < o.LengthLow ? Rating.Short : Rating.Bad;
         }
 
         if (block.IsKept)

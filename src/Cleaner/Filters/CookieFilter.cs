@@ -4,6 +4,9 @@ namespace Cleaner.Filters;
 public sealed class CookieFilter() : PhraseFilter("cookies", "cookies", "a cookie or consent notice", maxWords: 60)
 {
     /// <inheritdoc />
+    public override string Description => "Removes cookie and consent notices.";
+
+    /// <inheritdoc />
     protected override string? Judge(Block block)
     {
         ArgumentNullException.ThrowIfNull(block);

@@ -39,8 +39,11 @@ public sealed class DateFilter : LineFilter
         "le", "à", "mis", "publié", "publie", "modifié", "de", "du",
         "el", "del", "las", "actualizado", "publicado", "a", "las", "hs");
 
+    /// <summary>The filter's name.</summary>
+    public const string FilterName = "dates";
+
     /// <inheritdoc />
-    public override string Name => "dates";
+    public override string Name => FilterName;
 
     /// <inheritdoc />
     public override string Description => "Removes standalone dates, times, timestamps and datelines.";
@@ -107,6 +110,27 @@ public sealed class DateFilter : LineFilter
 
         // A month or weekday alone ("May") is a word, not a date: a number or "ago" must anchor it.
         return tokens > 0 && strong && anchored;
+    }
+
+    /// <summary>Whether the text has a month or weekday name among its words.</summary>
+    internal static bool NamesMonth(ReadOnlySpan<char> text)
+    {
+        var rest = text;
+        Span<char> lower = stackalloc char[24];
+        while (Tokens.Next(ref rest, " \t\u00A0,|•·–—()[].:;", out var token))
+        {
+            if (token.Length is >= 3 and <= 24)
+            {
+                int n = token.ToLowerInvariant(lower);
+                var key = lower[..n].ToString();
+                if (Months.Contains(key) || Weekdays.Contains(key))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Whether the text names a day: a month name, a year, a numeric date (3/4/2012, 2012-03-04) or "ago".</summary>

@@ -4,6 +4,9 @@ namespace Cleaner.Filters;
 public sealed class LegalFilter() : PhraseFilter("legal", "legal", "a copyright or legal line", maxWords: 25)
 {
     /// <inheritdoc />
+    public override string Description => "Removes copyright and legal lines: (c) notices, All rights reserved, Terms of use, Privacy policy.";
+
+    /// <inheritdoc />
     protected override double MinCoverage => 0.3;
 
     /// <inheritdoc />

@@ -8,6 +8,9 @@ namespace Cleaner.Filters;
 public sealed class PhotoCreditFilter() : PhraseFilter("photo-credits", "photo-credits", "a photo credit or caption", maxWords: 15)
 {
     /// <inheritdoc />
+    public override string Description => "Removes photo credits and captions (Photo:, Image:, Credit:, Getty Images, Reuters/...).";
+
+    /// <inheritdoc />
     protected override string? Judge(Block block)
     {
         ArgumentNullException.ThrowIfNull(block);

@@ -26,7 +26,7 @@ public class PhraseFilter : LineFilter
     public override string Name { get; }
 
     /// <inheritdoc />
-    public override string Description => $"Removes {What} lines (phrase list '{List}').";
+    public override string Description => $"Removes lines that are {What} (phrase list '{List}').";
 
     /// <summary>The name of the phrase list.</summary>
     public string List { get; }

@@ -45,8 +45,14 @@ public sealed class TitleFilter : IBlockFilter
                 continue;
             }
 
-            // A dateline or an address is not a headline.
-            if (f.DigitCount >= 4 || block.Span.Contains("://", StringComparison.Ordinal) || block.Span.Contains(".co", StringComparison.Ordinal))
+            // A dateline or an address is not a headline (a year in a headline is fine).
+            if (f.DigitCount >= 6 || (f.DigitCount > 0 && DateFilter.NamesMonth(block.Span))
+                || block.Span.Contains("://", StringComparison.Ordinal) || block.Span.Contains(".co", StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            if (!StartsLikeHeadline(block))
             {
                 continue;
             }
@@ -77,7 +83,10 @@ public sealed class TitleFilter : IBlockFilter
             double score;
             if (echoed >= 2 && share >= 0.2)
             {
-                score = echoed * share * (bodyStart - i <= 4 ? 1.5 : 1);
+                // Headlines run to several words: a two- or three-word line that echoes the body is
+                // more likely a section name or a tag line.
+                double size = Math.Clamp((f.IsCjk ? f.CjkCount / 3.0 : f.WordCount) / 6.0, 0.5, 2);
+                score = echoed * share * size * (bodyStart - i <= 4 ? 1.5 : 1);
             }
             else if (bodyStart - i <= 3 && LooksLikeHeadline(block))
             {
@@ -108,9 +117,15 @@ public sealed class TitleFilter : IBlockFilter
         var f = block.Features;
         var span = block.Span;
         bool sized = f.IsCjk ? f.CjkCount is >= 8 and <= 60 : f.WordCount is >= 4 and <= 20;
-        char first = span[0] is '"' or '\u201C' or '\'' && span.Length > 1 ? span[1] : span[0];
-        return sized && (char.IsUpper(first) || char.IsDigit(first) || f.IsCjk) && !f.EndsWithTerminalPunctuation
-            && span.IndexOfAny('|', '>', '»') < 0 && f.ClauseMarks <= 2;
+        return sized && !f.EndsWithTerminalPunctuation && span.IndexOfAny('|', '>', '»') < 0 && f.ClauseMarks <= 2;
+    }
+
+    /// <summary>A headline starts with a capital, a digit, a quote or a CJK character, never in lower case or with a symbol.</summary>
+    private static bool StartsLikeHeadline(Block block)
+    {
+        var span = block.Span;
+        char first = span[0] is '"' or '\u201C' or '\u00AB' or '\'' or '\u2018' && span.Length > 1 ? span[1] : span[0];
+        return char.IsUpper(first) || char.IsDigit(first) || TextStats.IsCjk(first) || (char.IsLetter(first) && !char.IsLower(first));
     }
 
     private static HashSet<string> BodyWords(Document document, int bodyStart)

@@ -1,0 +1,92 @@
+using System.CommandLine;
+
+namespace Cleaner.Cli;
+
+/// <summary>The options that set up the cleaner and the input kind, shared by clean, explain and eval.</summary>
+internal sealed class CleanerSettings
+{
+    private readonly Option<string> _focus = new("--focus")
+    {
+        Description = "Trade-off: precision removes more, recall keeps more.",
+        DefaultValueFactory = _ => "balanced",
+        HelpName = "precision|balanced|recall",
+    };
+
+    private readonly Option<string[]> _without = new("--without")
+    {
+        Description = "Switch filters off by name, comma-separated (see 'cleaner filters').",
+        HelpName = "names",
+    };
+
+    private readonly Option<string[]> _phrases = new("--phrases")
+    {
+        Description = "Add phrases from a file of 'list: phrase' lines (for example 'social: =suivez le guide'; # comments).",
+        HelpName = "file",
+    };
+
+    private readonly Option<bool> _html = new("--html") { Description = "Treat every input as HTML." };
+
+    private readonly Option<bool> _text = new("--text") { Description = "Treat every input as plain text." };
+
+    public CleanerSettings() => _focus.AcceptOnlyFromAmong("precision", "balanced", "recall");
+
+    /// <summary>Adds the options to a command.</summary>
+    public void AddTo(Command command)
+    {
+        command.Options.Add(_focus);
+        command.Options.Add(_without);
+        command.Options.Add(_phrases);
+        command.Options.Add(_html);
+        command.Options.Add(_text);
+    }
+
+    /// <summary>The input kind asked for: <c>--html</c>, <c>--text</c>, or detection.</summary>
+    /// <exception cref="CliException">Both were given.</exception>
+    public InputKind Kind(ParseResult result)
+    {
+        bool html = result.GetValue(_html);
+        bool text = result.GetValue(_text);
+        return (html, text) switch
+        {
+            (true, true) => throw new CliException("--html and --text exclude each other"),
+            (true, false) => InputKind.Html,
+            (false, true) => InputKind.Text,
+            _ => InputKind.Auto,
+        };
+    }
+
+    /// <summary>Builds the cleaner the options describe.</summary>
+    /// <exception cref="CliException">An unknown filter or phrase list, or an unreadable phrase file.</exception>
+    public TextCleaner Build(ParseResult result)
+    {
+        var builder = TextCleaner.CreateBuilder().WithFocus(result.GetValue(_focus) switch
+        {
+            "precision" => Focus.Precision,
+            "recall" => Focus.Recall,
+            _ => Focus.Balanced,
+        });
+        var known = builder.Filters.Select(f => f.Name).ToList();
+        foreach (var name in (result.GetValue(_without) ?? []).SelectMany(v => v.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)))
+        {
+            if (!known.Contains(name, StringComparer.OrdinalIgnoreCase))
+            {
+                throw new CliException($"unknown filter '{name}'; known filters: {string.Join(", ", known)}");
+            }
+
+            if (builder.Filters.Any(f => string.Equals(f.Name, name, StringComparison.OrdinalIgnoreCase)))
+            {
+                builder.Remove(name);
+            }
+        }
+
+        foreach (var file in result.GetValue(_phrases) ?? [])
+        {
+            foreach (var (list, phrases) in PhraseFile.Read(file))
+            {
+                builder.AddPhrases(list, phrases);
+            }
+        }
+
+        return builder.Build();
+    }
+}

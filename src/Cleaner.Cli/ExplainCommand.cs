@@ -1,0 +1,96 @@
+using System.CommandLine;
+using System.Globalization;
+using Spectre.Console;
+
+namespace Cleaner.Cli;
+
+/// <summary><c>cleaner explain</c>: every block of one input with KEEP or DROP, the filter and the reason.</summary>
+internal static class ExplainCommand
+{
+    public static Command Create(CliStreams io)
+    {
+        var file = new Argument<string>("file") { Description = "The file to explain, or - for standard input." };
+        CleanerApp.RejectOptionLikeValues(file);
+        var settings = new CleanerSettings();
+        var command = new Command("explain", "Show every block with KEEP or DROP, the filter and the reason (coloured on a terminal).") { file };
+        settings.AddTo(command);
+        command.SetAction(result =>
+        {
+            var kind = settings.Kind(result);
+            var cleaner = settings.Build(result);
+            var path = result.GetValue(file)!;
+            CleanResult cleaned;
+            try
+            {
+                var bytes = path == "-" ? io.ReadStdin() : InputCleaner.Read(path);
+                cleaned = InputCleaner.Clean(cleaner, bytes, path == "-" ? null : path, kind);
+            }
+            catch (InputException e)
+            {
+                io.Error($"{(path == "-" ? "standard input" : path)}: {e.Message}");
+                return ExitCodes.SomeFailed;
+            }
+
+            if (io.Colour)
+            {
+                WriteColoured(cleaned, io.Out);
+            }
+            else
+            {
+                WritePlain(cleaned, io.Out);
+            }
+
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+
+    /// <summary>One line per block: <c>KEEP|DROP  filter  text  (reason)</c>, then a summary line.</summary>
+    private static void WritePlain(CleanResult cleaned, TextWriter output)
+    {
+        int width = Math.Max(8, cleaned.Blocks.Select(b => b.Filter?.Length ?? 1).DefaultIfEmpty(1).Max());
+        foreach (var block in cleaned.Blocks)
+        {
+            var filter = (block.Filter ?? "-").PadRight(width);
+            var reason = block.Reason is null ? string.Empty : $"  ({block.Reason})";
+            output.WriteLine($"{Verdict(block)}  {filter}  {block.Text}{reason}");
+        }
+
+        output.WriteLine(Summary(cleaned));
+    }
+
+    private static void WriteColoured(CleanResult cleaned, TextWriter output)
+    {
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Ansi = AnsiSupport.Yes,
+            ColorSystem = ColorSystemSupport.Standard,
+            Interactive = InteractionSupport.No,
+            Out = new AnsiConsoleOutput(output),
+        });
+        var grid = new Grid().AddColumn(new GridColumn().NoWrap()).AddColumn(new GridColumn().NoWrap()).AddColumn();
+        foreach (var block in cleaned.Blocks)
+        {
+            var text = Markup.Escape(block.Text);
+            var reason = block.Reason is null ? string.Empty : $"\n[grey italic]{Markup.Escape(block.Reason)}[/]";
+            grid.AddRow(
+                new Markup(block.IsRemoved ? "[bold red]DROP[/]" : "[bold green]KEEP[/]"),
+                new Markup(block.Filter is null ? "[grey]-[/]" : $"[{(block.IsRemoved ? "yellow" : "blue")}]{Markup.Escape(block.Filter)}[/]"),
+                new Markup((block.IsRemoved ? $"[strikethrough grey]{text}[/]" : text) + reason));
+        }
+
+        console.Write(grid);
+        console.MarkupLine($"[bold]{Markup.Escape(Summary(cleaned))}[/]");
+    }
+
+    private static string Verdict(Block block) => block.IsRemoved ? "DROP" : "KEEP";
+
+    /// <summary>For example <c>kept 10 of 17 blocks; dropped 7: masthead 1, dates 1, ...</c> (filters in the order of their first removal).</summary>
+    private static string Summary(CleanResult cleaned)
+    {
+        int dropped = cleaned.Removed.Count;
+        var byFilter = cleaned.Removed.GroupBy(r => r.Filter).Select(g => $"{g.Key} {g.Count()}");
+        return string.Create(CultureInfo.InvariantCulture,
+            $"kept {cleaned.Blocks.Count - dropped} of {cleaned.Blocks.Count} blocks; dropped {dropped}{(dropped > 0 ? ": " + string.Join(", ", byFilter) : string.Empty)}");
+    }
+}

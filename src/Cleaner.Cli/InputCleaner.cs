@@ -1,0 +1,58 @@
+using System.Text;
+
+namespace Cleaner.Cli;
+
+/// <summary>A cleaning that failed for one input (unreadable, or a kind the library cannot clean); the other inputs go on.</summary>
+internal sealed class InputException(string message) : Exception(message);
+
+/// <summary>The one place every input of every command goes through to be cleaned.</summary>
+internal static class InputCleaner
+{
+    /// <summary>The message for HTML inputs while the library has no HTML support.</summary>
+    public const string HtmlUnsupported = "HTML input needs the HTML support of the library";
+
+    /// <summary>Cleans one input as plain text or HTML.</summary>
+    /// <param name="cleaner">The cleaner to use.</param>
+    /// <param name="bytes">The input's bytes (UTF-8 for text; a byte order mark is skipped).</param>
+    /// <param name="name">The input's name (a path, or null for standard input), for detection.</param>
+    /// <param name="kind">The kind asked for on the command line, or <see cref="InputKind.Auto"/> to detect it.</param>
+    /// <exception cref="InputException">The input cannot be cleaned.</exception>
+    public static CleanResult Clean(TextCleaner cleaner, byte[] bytes, string? name, InputKind kind)
+    {
+        switch (InputDetector.Detect(bytes, name, kind))
+        {
+            case InputKind.Html:
+                throw new InputException(HtmlUnsupported);
+            default:
+                return cleaner.Clean(DecodeText(bytes));
+        }
+    }
+
+    /// <summary>Decodes UTF-8 as the scorer reads files: a byte order mark is skipped, invalid bytes are replaced.</summary>
+    public static string DecodeText(byte[] bytes)
+    {
+        int start = bytes.Length >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? 3 : 0;
+        return Encoding.UTF8.GetString(bytes, start, bytes.Length - start);
+    }
+
+    /// <summary>Reads a file, turning I/O failures into an <see cref="InputException"/>.</summary>
+    public static byte[] Read(string path)
+    {
+        try
+        {
+            return File.ReadAllBytes(path);
+        }
+        catch (FileNotFoundException)
+        {
+            throw new InputException("no such file or directory");
+        }
+        catch (DirectoryNotFoundException)
+        {
+            throw new InputException("no such file or directory");
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new InputException(e.Message);
+        }
+    }
+}

@@ -1,0 +1,83 @@
+using System.Text;
+
+namespace Cleaner.Cli;
+
+/// <summary>What an input is: plain text (one block per line) or an HTML page.</summary>
+internal enum InputKind
+{
+    /// <summary>Decide from the file name and the content (<see cref="InputDetector.Detect"/>).</summary>
+    Auto,
+
+    /// <summary>Plain text.</summary>
+    Text,
+
+    /// <summary>An HTML page.</summary>
+    Html,
+}
+
+/// <summary>Tells HTML inputs from plain text: by extension first, then by sniffing the first kilobyte.</summary>
+internal static class InputDetector
+{
+    private const int SniffBytes = 1024;
+
+    /// <summary>The kind of an input: <paramref name="requested"/> unless it is <see cref="InputKind.Auto"/>,
+    /// then HTML for <c>.html</c>/<c>.htm</c> names, plain text for <c>.txt</c> names, and otherwise HTML when
+    /// the first kilobyte starts with <c>&lt;!doctype html</c> or <c>&lt;html</c>, or holds a <c>&lt;body&gt;</c>
+    /// or <c>&lt;p&gt;</c> tag (with or without attributes).</summary>
+    public static InputKind Detect(ReadOnlySpan<byte> bytes, string? name, InputKind requested = InputKind.Auto)
+    {
+        if (requested != InputKind.Auto)
+        {
+            return requested;
+        }
+
+        var extension = name is null ? string.Empty : Path.GetExtension(name);
+        if (extension.Equals(".html", StringComparison.OrdinalIgnoreCase) || extension.Equals(".htm", StringComparison.OrdinalIgnoreCase))
+        {
+            return InputKind.Html;
+        }
+
+        if (extension.Equals(".txt", StringComparison.OrdinalIgnoreCase))
+        {
+            return InputKind.Text;
+        }
+
+        return LooksLikeHtml(bytes) ? InputKind.Html : InputKind.Text;
+    }
+
+    /// <summary>Whether the content reads as HTML (see <see cref="Detect"/>).</summary>
+    public static bool LooksLikeHtml(ReadOnlySpan<byte> bytes)
+    {
+        var head = Encoding.UTF8.GetString(bytes[..Math.Min(bytes.Length, SniffBytes)]).AsSpan().TrimStart("\uFEFF \t\r\n");
+        if (head.StartsWith("<!doctype html", StringComparison.OrdinalIgnoreCase) || head.StartsWith("<html", StringComparison.OrdinalIgnoreCase))
+        {
+            return true;
+        }
+
+        return ContainsTag(head, "<body") || ContainsTag(head, "<p");
+    }
+
+    /// <summary>Whether the text holds the tag opening <paramref name="open"/> followed by '&gt;' or white space (so <c>&lt;p</c> does not match <c>&lt;pre</c>).</summary>
+    private static bool ContainsTag(ReadOnlySpan<char> text, string open)
+    {
+        int from = 0;
+        while (from < text.Length)
+        {
+            int at = text[from..].IndexOf(open, StringComparison.OrdinalIgnoreCase);
+            if (at < 0)
+            {
+                return false;
+            }
+
+            int after = from + at + open.Length;
+            if (after < text.Length && (text[after] == '>' || char.IsWhiteSpace(text[after])))
+            {
+                return true;
+            }
+
+            from = after;
+        }
+
+        return false;
+    }
+}

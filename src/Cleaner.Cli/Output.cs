@@ -1,0 +1,134 @@
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace Cleaner.Cli;
+
+/// <summary>The output formats of <c>cleaner clean</c>.</summary>
+internal enum OutputFormat
+{
+    Text,
+    Markdown,
+    Json,
+}
+
+/// <summary>Renders a cleaned document as text, Markdown or JSON.</summary>
+internal static class Output
+{
+    public static readonly string[] FormatNames = ["text", "markdown", "json"];
+
+    /// <summary>JSON as people read it: camelCase names, non-ASCII text left as it is.</summary>
+    private static readonly CliJsonContext Json = new(new JsonSerializerOptions
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    });
+
+    public static OutputFormat Parse(string? name) => name switch
+    {
+        "markdown" => OutputFormat.Markdown,
+        "json" => OutputFormat.Json,
+        _ => OutputFormat.Text,
+    };
+
+    /// <summary>The file extension of a format's output files.</summary>
+    public static string Extension(OutputFormat format) => format switch
+    {
+        OutputFormat.Markdown => ".md",
+        OutputFormat.Json => ".json",
+        _ => ".txt",
+    };
+
+    /// <summary>The output for one input, without a final newline (JSON on one line).</summary>
+    public static string Render(CleanResult result, OutputFormat format, string? source) => format switch
+    {
+        OutputFormat.Markdown => ToMarkdown(result),
+        OutputFormat.Json => JsonSerializer.Serialize(ToJson(result, source), Json.CleanedDocument),
+        _ => result.Text,
+    };
+
+    /// <summary>
+    /// Markdown: the title as a level-1 heading, then the kept blocks as paragraphs. Kept in one
+    /// place so it can defer to the library's own Markdown once it has one.
+    /// </summary>
+    public static string ToMarkdown(CleanResult result)
+    {
+        var sb = new StringBuilder();
+        if (result.Title is { Length: > 0 } title)
+        {
+            sb.Append("# ").Append(title.ReplaceLineEndings(" "));
+        }
+
+        var titleBlock = result.Document.TitleBlock;
+        foreach (var block in result.Blocks)
+        {
+            if (block.IsRemoved || block == titleBlock)
+            {
+                continue;
+            }
+
+            if (sb.Length > 0)
+            {
+                sb.Append("\n\n");
+            }
+
+            AppendEscaped(sb, block.Text);
+        }
+
+        return sb.ToString();
+    }
+
+    /// <summary>Escapes a paragraph's leading character when Markdown would read it as markup (heading, quote, list, rule).</summary>
+    private static void AppendEscaped(StringBuilder sb, string text)
+    {
+        if (text.Length > 0 && (text[0] is '#' or '>' or '-' or '+' or '*' or '=' or '|' or '`' or '~'
+            || (char.IsAsciiDigit(text[0]) && OrderedListMarker(text))))
+        {
+            sb.Append('\\');
+        }
+
+        sb.Append(text);
+    }
+
+    private static bool OrderedListMarker(string text)
+    {
+        int i = 0;
+        while (i < text.Length && char.IsAsciiDigit(text[i]))
+        {
+            i++;
+        }
+
+        return i < text.Length && text[i] is '.' or ')' && (i + 1 == text.Length || text[i + 1] == ' ');
+    }
+
+    private static CleanedDocument ToJson(CleanResult result, string? source)
+    {
+        var metadata = result.Metadata;
+        return new CleanedDocument(
+            source,
+            result.Title,
+            result.Language,
+            result.Text,
+            new CleanedMetadata(metadata.Title, metadata.Byline, metadata.Published, metadata.SiteName, metadata.Language, metadata.CanonicalUrl?.ToString()),
+            [.. result.Removed.Select(r => new RemovedBlock(r.Index, r.Filter, r.Reason, r.Text))]);
+    }
+}
+
+/// <summary>The JSON output of one input.</summary>
+internal sealed record CleanedDocument(
+    string? Source,
+    string? Title,
+    string? Language,
+    string Text,
+    CleanedMetadata Metadata,
+    IReadOnlyList<RemovedBlock> Removed);
+
+/// <summary>What the page says about itself (empty for plain text).</summary>
+internal sealed record CleanedMetadata(string? Title, string? Byline, DateTimeOffset? Published, string? SiteName, string? Language, string? CanonicalUrl);
+
+/// <summary>A removed block with the filter that removed it and why.</summary>
+internal sealed record RemovedBlock(int Index, string Filter, string Reason, string Text);
+
+[JsonSerializable(typeof(CleanedDocument))]
+internal sealed partial class CliJsonContext : JsonSerializerContext;
