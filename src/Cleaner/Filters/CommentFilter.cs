@@ -1,3 +1,5 @@
+using System.Text.RegularExpressions;
+
 namespace Cleaner.Filters;
 
 /// <summary>
@@ -6,7 +8,7 @@ namespace Cleaner.Filters;
 /// headers (a name over a timestamp, "Jane says:", "by jdoe (1234) writes:") to the end of the page.
 /// The cut is made only after the body has started, so a "Comments" link in the menu changes nothing.
 /// </summary>
-public sealed class CommentFilter : IBlockFilter
+public sealed partial class CommentFilter : IBlockFilter
 {
     /// <summary>Creates the filter.</summary>
     /// <param name="minHeaders">How many comment headers after the body make a comment section.</param>
@@ -61,19 +63,25 @@ public sealed class CommentFilter : IBlockFilter
             }
 
             var block = blocks[i];
-            if (block.IsKept || proseBefore < needed)
+            if (block.IsKept || proseBefore == 0)
             {
                 continue;
             }
 
-            if (block.Features.WordCount <= 12 && markers.Coverage(block.Span) >= 1)
+            if (block.Features.WordCount <= 12 && (markers.Coverage(block.Span) >= 1 || (block.Features.WordCount <= 8 && CountOpener().IsMatch(block.Span))))
             {
-                cut = i;
-                why = $"in the comment section that starts at \"{block.Text}\"";
-                break;
+                // Comment headers right below the marker confirm it even after a short article.
+                if (proseBefore >= needed || HeaderFollows(blocks, i))
+                {
+                    cut = i;
+                    why = $"in the comment section that starts at \"{block.Text}\"";
+                    break;
+                }
+
+                continue;
             }
 
-            if (IsCommentHeader(block))
+            if (proseBefore >= needed && IsCommentHeader(block))
             {
                 if (headers++ == 0)
                 {
@@ -99,6 +107,26 @@ public sealed class CommentFilter : IBlockFilter
             blocks[i].Remove(Name, why!);
         }
     }
+
+    private static bool HeaderFollows(IReadOnlyList<Block> blocks, int marker)
+    {
+        // Two headers close below the marker: one could be a headline over a dateline.
+        int found = 0;
+        for (int k = marker + 1; k < blocks.Count && k <= marker + 12; k++)
+        {
+            if (IsCommentHeader(blocks[k]) && ++found == 2)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>A line that opens with a count of comments: "69 comments… read them below", "12 Responses to “…”".</summary>
+    [GeneratedRegex(@"^\W*\d[\d,]*(?:\.\d+)?[kK]?\s*(?:comments?|responses?|replies|thoughts|kommentare|kommentar|commentaires?|comentarios?|respuestas?)\b",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
+    private static partial Regex CountOpener();
 
     /// <summary>"Jane says:", "by jdoe (1234) writes:", "Jane Doe November 1, 2012 at 8:29 am", or a name line over a timestamp line.</summary>
     internal static bool IsCommentHeader(Block block)

@@ -259,6 +259,31 @@ public class CommentFilterTests
     }
 
     [Test]
+    public void A_count_of_comments_opens_the_section_after_a_short_article_when_headers_follow()
+    {
+        var result = Run(new CommentFilter(),
+        [
+            "Forgiving your enemies",
+            "The abbot asked his pupil how his spiritual progress was coming along, and the pupil answered well.",
+            "{ 69 comments… read them below or add one }",
+            "Jane Doe July 22, 2012 at 2:25 pm", "I forgive him, but I wonder if I forgive too well and may forget.",
+            "Bob Lee July 23, 2012 at 9:02 am", "Beautiful story, thank you for sharing it with all of us today.",
+        ]);
+        AssertRemoved(result, "{ 69 comments… read them below or add one }", "comments");
+        AssertRemoved(result, "Beautiful story, thank you for sharing it with all of us today.", "comments");
+        AssertKept(result, "The abbot asked his pupil how his spiritual progress was coming along, and the pupil answered well.");
+    }
+
+    [Test]
+    public void A_numbered_heading_or_a_headline_with_a_count_is_not_a_comment_marker()
+    {
+        string[] lines = [.. Article, "5. Response codes", Prose + " Again.", "23 réactions que toute personne ayant travaillé dans un centre d'appels reconnaîtra", Prose + " Last."];
+        var result = Run(new CommentFilter(), lines);
+        AssertKept(result, Prose + " Again.");
+        AssertKept(result, Prose + " Last.");
+    }
+
+    [Test]
     public void A_video_player_timer_is_not_a_comment_header()
     {
         var result = Run(new CommentFilter(), [.. Article, "Current Time 0:00", "Duration Time 0:00", "Remaining Time -0:00", Prose + " More."]);
