@@ -98,18 +98,7 @@ public sealed class Block
     /// <param name="filter">The name of the filter that removes the block.</param>
     /// <param name="reason">Why, in words a person understands.</param>
     /// <returns>True if this call removed the block.</returns>
-    public bool Remove(string filter, string reason)
-    {
-        if (Verdict != Verdict.Undecided)
-        {
-            return false;
-        }
-
-        Verdict = Verdict.Remove;
-        Filter = filter;
-        Reason = reason;
-        return true;
-    }
+    public bool Remove(string filter, string reason) => Judge(Verdict.Remove, filter, reason);
 
     /// <summary>
     /// Protects the block against removal by later filters, unless an earlier filter already judged it.
@@ -117,14 +106,18 @@ public sealed class Block
     /// <param name="filter">The name of the filter that keeps the block.</param>
     /// <param name="reason">Why, in words a person understands.</param>
     /// <returns>True if this call protected the block.</returns>
-    public bool Keep(string filter, string reason)
+    public bool Keep(string filter, string reason) => Judge(Verdict.Keep, filter, reason);
+
+    private bool Judge(Verdict verdict, string filter, string reason)
     {
+        ArgumentNullException.ThrowIfNull(filter);
+        ArgumentNullException.ThrowIfNull(reason);
         if (Verdict != Verdict.Undecided)
         {
             return false;
         }
 
-        Verdict = Verdict.Keep;
+        Verdict = verdict;
         Filter = filter;
         Reason = reason;
         return true;
