@@ -149,11 +149,20 @@ internal static class CleanerApp
         return command;
     }
 
+    /// <summary>Cleans the input of one page: <c>id.html</c> as HTML when it exists, otherwise <c>id.txt</c> as text.</summary>
+    private static string CleanInput(TextCleaner cleaner, string inputDir, string id)
+    {
+        var html = Path.Combine(inputDir, id + ".html");
+        return File.Exists(html)
+            ? cleaner.CleanHtml(File.ReadAllBytes(html)).Text
+            : cleaner.Clean(Scorer.ReadText(Path.Combine(inputDir, id + ".txt"))).Text;
+    }
+
     private static Command EvalCommand(TextWriter stdout, TextWriter stderr)
     {
         var gold = new Option<string>("--gold") { Description = "Directory of gold <id>.txt files.", Required = true };
         var pred = new Option<string?>("--pred") { Description = "Directory of predicted <id>.txt files." };
-        var input = new Option<string?>("--input") { Description = "Directory of <id>.txt inputs to clean first." };
+        var input = new Option<string?>("--input") { Description = "Directory of <id>.txt (text) or <id>.html (HTML) inputs to clean first." };
         var worst = new Option<int>("--worst") { Description = "How many of the worst pages to list.", DefaultValueFactory = _ => 10 };
         var command = new Command("eval", "Score outputs against gold text (token shingle precision, recall and F1, as score.py).")
         {
@@ -185,7 +194,7 @@ internal static class CleanerApp
                 var goldText = Scorer.ReadText(Path.Combine(goldDir, id + ".txt"));
                 string prediction = predDir is not null
                     ? Scorer.ReadText(Path.Combine(predDir, id + ".txt"))
-                    : cleaner.Clean(Scorer.ReadText(Path.Combine(inputDir!, id + ".txt"))).Text;
+                    : CleanInput(cleaner, inputDir!, id);
                 scores[i] = Scorer.ScorePage(id, goldText, prediction);
             });
             var summary = Scorer.Aggregate(scores);

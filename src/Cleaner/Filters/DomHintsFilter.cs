@@ -1,0 +1,141 @@
+namespace Cleaner.Filters;
+
+/// <summary>Thresholds of the <see cref="DomHintsFilter"/>; change them with <c>with</c>.</summary>
+public readonly record struct DomHintsOptions
+{
+    /// <summary>Creates the default thresholds.</summary>
+    public DomHintsOptions()
+    {
+    }
+
+    /// <summary>Link share from which a block is a list of links rather than text. Default 0.6.</summary>
+    public double MaxLinkDensity { get; init; } = 0.6;
+
+    /// <summary>The hints that remove a block. Default: social, related, newsletter, promo, ad, comment and navigation.</summary>
+    public BlockHints RemovedHints { get; init; } = BlockHints.Social | BlockHints.Related | BlockHints.Newsletter | BlockHints.Promo
+        | BlockHints.Ad | BlockHints.Comment | BlockHints.Navigation;
+
+    /// <summary>Bylines with at most this many words go (the byline is in the metadata). Default 15.</summary>
+    public int MaxBylineWords { get; init; } = 15;
+}
+
+/// <summary>
+/// HTML only: removes blocks that the page's markup marks as chrome. A block that is mostly links
+/// ("related stories" lists, tag clouds), a block inside an element whose class or id says share,
+/// social, related, newsletter, promo, ad, comment or navigation, and a short byline (class
+/// byline/author, or a line that repeats the metadata's author) go. The title is never touched.
+/// Does nothing for plain text.
+/// </summary>
+public sealed class DomHintsFilter : IBlockFilter
+{
+    /// <summary>Creates the filter with default thresholds.</summary>
+    public DomHintsFilter()
+        : this(new DomHintsOptions())
+    {
+    }
+
+    /// <summary>Creates the filter with the given thresholds.</summary>
+    /// <param name="options">The thresholds.</param>
+    public DomHintsFilter(DomHintsOptions options) => Options = options;
+
+    /// <summary>The thresholds.</summary>
+    public DomHintsOptions Options { get; }
+
+    /// <inheritdoc />
+    public string Name => "dom-hints";
+
+    /// <inheritdoc />
+    public string Description => "Removes HTML blocks that are mostly links, sit in share/related/ad/comment/navigation elements, or repeat the byline.";
+
+    /// <inheritdoc />
+    public void Apply(Document document)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        if (!document.IsHtml)
+        {
+            return;
+        }
+
+        var byline = document.Metadata.Byline;
+        var blocks = document.Blocks;
+        for (int i = 0; i < blocks.Count; i++)
+        {
+            var block = blocks[i];
+            if (!block.IsUndecided || block == document.TitleBlock)
+            {
+                continue;
+            }
+
+            if (Judge(document, i, byline) is { } reason)
+            {
+                block.Remove(Name, reason);
+            }
+        }
+    }
+
+    private string? Judge(Document document, int index, string? byline)
+    {
+        var block = document.Blocks[index];
+        if (IsLinkDense(block))
+        {
+            // Inside an article the extractor found, one line of links may be a source or a
+            // reference: only runs of them (lists of other stories) go.
+            if (!document.HasMainContent || !block.InMainContent
+                || (block.Previous is { } p && p.InMainContent && IsLinkDense(p))
+                || (block.Next is { } n && n.InMainContent && IsLinkDense(n)))
+            {
+                return "mostly links";
+            }
+        }
+
+        var hints = block.Hints & Options.RemovedHints;
+        if (hints != BlockHints.None)
+        {
+            return $"inside an element marked {Describe(hints)}";
+        }
+
+        if (block.Features.WordCount <= Options.MaxBylineWords)
+        {
+            if ((block.Hints & BlockHints.Byline) != 0 && !block.Features.LooksLikeProse)
+            {
+                return "a byline (the author is in the metadata)";
+            }
+
+            if (byline is { Length: > 2 } && block.Span.Contains(byline, StringComparison.OrdinalIgnoreCase) && !block.Features.LooksLikeProse)
+            {
+                return "repeats the byline (the author is in the metadata)";
+            }
+        }
+
+        return null;
+    }
+
+    private bool IsLinkDense(Block block) => block.LinkDensity >= Options.MaxLinkDensity && block != block.Document.TitleBlock;
+
+    private static string Describe(BlockHints hints)
+    {
+        // The most telling hint names the reason.
+        foreach (var (hint, word) in Names)
+        {
+            if ((hints & hint) != 0)
+            {
+                return word;
+            }
+        }
+
+        return hints.ToString().ToLowerInvariant();
+    }
+
+    private static readonly (BlockHints Hint, string Word)[] Names =
+    [
+        (BlockHints.Social, "share/social"),
+        (BlockHints.Related, "related"),
+        (BlockHints.Newsletter, "newsletter/subscribe"),
+        (BlockHints.Promo, "promo/sponsor"),
+        (BlockHints.Ad, "ad"),
+        (BlockHints.Comment, "comments"),
+        (BlockHints.Navigation, "navigation/menu/footer"),
+        (BlockHints.Byline, "byline"),
+        (BlockHints.Caption, "caption"),
+    ];
+}

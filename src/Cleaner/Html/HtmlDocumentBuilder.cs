@@ -1,0 +1,234 @@
+using AngleSharp.Html.Dom;
+using Cleaner.Html;
+
+namespace Cleaner;
+
+public sealed partial class Document
+{
+    /// <summary>
+    /// Whether the main-content extractor's article decides <see cref="Block.InMainContent"/>
+    /// (HTML only). False for plain text, and for pages where the extractor failed or found far less
+    /// text than the page holds: then every block counts as main content and the filters alone decide.
+    /// </summary>
+    internal bool HasMainContent { get; private set; }
+
+    /// <summary>Why the extractor's article was not used (HTML only), or null.</summary>
+    internal string? MainContentNote { get; private set; }
+
+    /// <summary>
+    /// Builds a document from a parsed page: metadata first (before the extractor strips scripts),
+    /// then the blocks of the body with their DOM features, then the main content found by
+    /// SmartReader on the same DOM (which it changes), the class hints and the title block.
+    /// </summary>
+    internal static Document FromHtml(IHtmlDocument dom, Uri? url, CleanerOptions options, PhraseBook phrases)
+    {
+        var metadata = HtmlMetadataReader.Read(dom, url);
+        var walker = new HtmlBlockWalker();
+        if (dom.Body is { } body)
+        {
+            walker.Walk(body);
+        }
+        else if (dom.DocumentElement is { } root)
+        {
+            walker.Walk(root);
+        }
+
+        var document = new Document(walker.Text, options, phrases, isHtml: true, metadata.Language);
+        foreach (var r in walker.Blocks)
+        {
+            var block = document.AddBlock(r.Start, r.Length, r.Kind);
+            block.HeadingLevel = r.HeadingLevel;
+            block.LinkDensity = r.TextChars == 0 ? 0 : (double)r.LinkChars / r.TextChars;
+        }
+
+        var main = MainContent.Find(dom, url);
+        document.MarkMainContent(main, walker.TextBlocks);
+        document.ApplyHints(walker.Hinted);
+        document.Metadata = Merge(metadata, main.Article);
+        document.FindTitle();
+        return document;
+    }
+
+    private void MarkMainContent(MainContentResult main, IReadOnlyDictionary<AngleSharp.Dom.INode, (int First, int Count)> textBlocks)
+    {
+        if (main.Content is null)
+        {
+            MainContentNote = main.Failure;
+            return;
+        }
+
+        var inArticle = MainContent.Map(main.Content, textBlocks, _blocks);
+        int mainProse = 0, pageProse = 0, mainChars = 0;
+        for (int i = 0; i < _blocks.Count; i++)
+        {
+            var block = _blocks[i];
+            block.InMainContent = inArticle[i];
+            bool prose = block.Features.LooksLikeProse && block.LinkDensity < 0.3;
+            if (prose)
+            {
+                pageProse += block.Length;
+            }
+
+            if (inArticle[i])
+            {
+                mainChars += block.Length;
+                mainProse += prose ? block.Length : 0;
+            }
+        }
+
+        // The extractor sometimes settles on a fragment (one comment, a teaser box): when the page
+        // holds much more prose than the article, the article is not trusted.
+        if (mainChars == 0 || (mainProse < pageProse * 0.4 && pageProse - mainProse > 600))
+        {
+            MainContentNote = mainChars == 0 ? "the extractor's article matched no block" : "the extractor's article holds far less prose than the page";
+            foreach (var block in _blocks)
+            {
+                block.InMainContent = true;
+            }
+
+            return;
+        }
+
+        HasMainContent = true;
+    }
+
+    /// <summary>
+    /// Gives each block the hints of the elements around it, except hints of elements that hold
+    /// most of the article (a post's container classes describe the post, not a widget).
+    /// </summary>
+    private void ApplyHints(IReadOnlyList<HintedRange> hinted)
+    {
+        long total = 0;
+        foreach (var block in _blocks)
+        {
+            total += Weight(block);
+        }
+
+        foreach (var range in hinted)
+        {
+            long covered = 0;
+            for (int i = range.FirstBlock; i < range.EndBlock; i++)
+            {
+                covered += Weight(_blocks[i]);
+            }
+
+            if (total > 0 && covered * 2 > total)
+            {
+                continue;
+            }
+
+            for (int i = range.FirstBlock; i < range.EndBlock; i++)
+            {
+                _blocks[i].Hints |= range.Hints;
+            }
+        }
+
+        long Weight(Block block) => HasMainContent ? (block.InMainContent ? block.Length : 0)
+            : block.Features.LooksLikeProse ? block.Length : 0;
+    }
+
+    private static DocumentMetadata Merge(DocumentMetadata metadata, SmartReader.Article? article)
+    {
+        if (article is null)
+        {
+            return metadata;
+        }
+
+        DateTimeOffset? published = metadata.Published;
+        if (published is null && article.PublicationDate is { Year: > 1900 } date)
+        {
+            published = new DateTimeOffset(DateTime.SpecifyKind(date, date.Kind == DateTimeKind.Unspecified ? DateTimeKind.Utc : date.Kind));
+        }
+
+        return metadata with
+        {
+            Title = metadata.Title ?? NullIfEmpty(article.Title),
+            Byline = metadata.Byline ?? NullIfEmpty(article.Byline) ?? NullIfEmpty(article.Author),
+            SiteName = metadata.SiteName ?? NullIfEmpty(article.SiteName),
+            Language = metadata.Language ?? NullIfEmpty(article.Language),
+            Published = published,
+        };
+
+        static string? NullIfEmpty(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
+    }
+
+    /// <summary>
+    /// Finds the block that shows the metadata title (a heading near the top, preferably) and makes
+    /// it the title block; the metadata title then takes the wording the page shows.
+    /// </summary>
+    private void FindTitle()
+    {
+        if (Metadata.Title is not { } title)
+        {
+            return;
+        }
+
+        MetadataTitle = title;
+        var titleWords = Words(title);
+        if (titleWords.Count == 0)
+        {
+            return;
+        }
+
+        // Look before the article's first paragraph (and a little into it).
+        int limit = _blocks.Count;
+        for (int i = 0; i < _blocks.Count; i++)
+        {
+            if (_blocks[i].InMainContent && HasMainContent && _blocks[i].Features.LooksLikeProse)
+            {
+                limit = Math.Min(_blocks.Count, i + 5);
+                break;
+            }
+        }
+
+        Block? best = null;
+        double bestScore = 0;
+        for (int i = 0; i < limit; i++)
+        {
+            var block = _blocks[i];
+            if (block.Features.WordCount > 40)
+            {
+                continue;
+            }
+
+            var words = Words(block.Text);
+            int common = 0;
+            foreach (var w in words)
+            {
+                if (titleWords.Contains(w))
+                {
+                    common++;
+                }
+            }
+
+            double similarity = (double)common / Math.Max(words.Count, titleWords.Count);
+            double score = similarity + (block.Kind == BlockKind.Heading ? 0.2 : 0) + (block.HeadingLevel == 1 ? 0.1 : 0);
+            if (similarity >= (block.Kind == BlockKind.Heading ? 0.5 : 0.8) && score > bestScore)
+            {
+                best = block;
+                bestScore = score;
+            }
+        }
+
+        if (best is not null)
+        {
+            TitleBlock = best;
+            best.InMainContent = true;
+            Metadata = Metadata with { Title = best.Text };
+            MetadataTitle = best.Text;
+        }
+    }
+
+    private static HashSet<string> Words(string text)
+    {
+        var set = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var word in text.Split(Separators, StringSplitOptions.RemoveEmptyEntries))
+        {
+            set.Add(word);
+        }
+
+        return set;
+    }
+
+    private static readonly char[] Separators = [' ', ',', '.', ':', ';', '!', '?', '"', '\'', '(', ')', '[', ']', '|', '-', '–', '—', '\u2018', '\u2019', '\u201C', '\u201D', '/'];
+}
