@@ -42,66 +42,76 @@ public sealed partial class Document
         }
 
         var main = MainContent.Find(dom, url);
-        document.MarkMainContent(main, walker.TextBlocks);
-        document.ApplyHints(walker.Hinted);
+        document.MarkMainContent(main, walker.TextBlocks, walker.Hinted);
         document.Metadata = Merge(metadata, main.Article);
         document.FindTitle();
         return document;
     }
 
-    private void MarkMainContent(MainContentResult main, IReadOnlyDictionary<AngleSharp.Dom.INode, (int First, int Count)> textBlocks)
+    private void MarkMainContent(MainContentResult main, IReadOnlyDictionary<AngleSharp.Dom.INode, (int First, int Count)> textBlocks, IReadOnlyList<HintedRange> hinted)
     {
-        if (main.Content is null)
+        var inArticle = main.Content is null ? null : MainContent.Map(main.Content, textBlocks, _blocks);
+        int mainChars = 0;
+        for (int i = 0; inArticle is not null && i < _blocks.Count; i++)
         {
-            MainContentNote = main.Failure;
+            mainChars += inArticle[i] ? _blocks[i].Length : 0;
+        }
+
+        if (mainChars == 0)
+        {
+            inArticle = null;
+        }
+
+        ApplyHints(hinted, inArticle);
+        if (inArticle is null)
+        {
+            MainContentNote = main.Failure ?? "the extractor's article matched no block";
             return;
         }
 
-        var inArticle = MainContent.Map(main.Content, textBlocks, _blocks);
-        int mainProse = 0, pageProse = 0, mainChars = 0;
+        // The extractor sometimes settles on a fragment (a teaser box, a caption): when the page
+        // holds far more prose than the article (comments and menus aside), the article is not trusted.
+        int mainProse = 0, pageProse = 0;
         for (int i = 0; i < _blocks.Count; i++)
         {
             var block = _blocks[i];
-            block.InMainContent = inArticle[i];
-            bool prose = block.Features.LooksLikeProse && block.LinkDensity < 0.3;
-            if (prose)
+            if (!block.Features.LooksLikeProse || block.LinkDensity >= 0.3 || (block.Hints & (BlockHints.Comment | BlockHints.Navigation)) != 0)
             {
-                pageProse += block.Length;
+                continue;
             }
 
-            if (inArticle[i])
-            {
-                mainChars += block.Length;
-                mainProse += prose ? block.Length : 0;
-            }
+            pageProse += block.Length;
+            mainProse += inArticle[i] ? block.Length : 0;
         }
 
-        // The extractor sometimes settles on a fragment (one comment, a teaser box): when the page
-        // holds much more prose than the article, the article is not trusted.
-        if (mainChars == 0 || (mainProse < pageProse * 0.4 && pageProse - mainProse > 600))
+        if (mainProse < pageProse * MinArticleShare && pageProse - mainProse > 1000)
         {
-            MainContentNote = mainChars == 0 ? "the extractor's article matched no block" : "the extractor's article holds far less prose than the page";
-            foreach (var block in _blocks)
-            {
-                block.InMainContent = true;
-            }
-
+            MainContentNote = "the extractor's article holds far less prose than the page";
             return;
+        }
+
+        for (int i = 0; i < _blocks.Count; i++)
+        {
+            _blocks[i].InMainContent = inArticle[i];
         }
 
         HasMainContent = true;
     }
 
+    /// <summary>The least share of the page's prose the extractor's article must hold to be trusted.</summary>
+    private const double MinArticleShare = 0.15;
+
     /// <summary>
     /// Gives each block the hints of the elements around it, except hints of elements that hold
-    /// most of the article (a post's container classes describe the post, not a widget).
+    /// most of the article (a post's container classes describe the post, not a widget). Byline and
+    /// caption hints count only on small elements: a byline is a line, not a post.
     /// </summary>
-    private void ApplyHints(IReadOnlyList<HintedRange> hinted)
+    private void ApplyHints(IReadOnlyList<HintedRange> hinted, bool[]? inArticle)
     {
         long total = 0;
-        foreach (var block in _blocks)
+        for (int i = 0; i < _blocks.Count; i++)
         {
-            total += Weight(block);
+            total += Weight(i);
         }
 
         foreach (var range in hinted)
@@ -109,7 +119,7 @@ public sealed partial class Document
             long covered = 0;
             for (int i = range.FirstBlock; i < range.EndBlock; i++)
             {
-                covered += Weight(_blocks[i]);
+                covered += Weight(i);
             }
 
             if (total > 0 && covered * 2 > total)
@@ -117,14 +127,20 @@ public sealed partial class Document
                 continue;
             }
 
+            var hints = range.Hints;
+            if (range.EndBlock - range.FirstBlock > 3)
+            {
+                hints &= ~(BlockHints.Byline | BlockHints.Caption);
+            }
+
             for (int i = range.FirstBlock; i < range.EndBlock; i++)
             {
-                _blocks[i].Hints |= range.Hints;
+                _blocks[i].Hints |= hints;
             }
         }
 
-        long Weight(Block block) => HasMainContent ? (block.InMainContent ? block.Length : 0)
-            : block.Features.LooksLikeProse ? block.Length : 0;
+        long Weight(int i) => inArticle is not null ? (inArticle[i] ? _blocks[i].Length : 0)
+            : _blocks[i].Features.LooksLikeProse ? _blocks[i].Length : 0;
     }
 
     private static DocumentMetadata Merge(DocumentMetadata metadata, SmartReader.Article? article)
@@ -149,7 +165,7 @@ public sealed partial class Document
             Published = published,
         };
 
-        static string? NullIfEmpty(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
+        static string? NullIfEmpty(string? s) => string.IsNullOrWhiteSpace(s) ? null : string.Join(' ', s.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
     }
 
     /// <summary>
