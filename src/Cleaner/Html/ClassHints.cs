@@ -81,7 +81,9 @@ internal static class ClassHints
             hints |= OfTokens(className);
         }
 
-        if (!string.IsNullOrEmpty(id))
+        // Generated ids that spell out a heading ("sharing-with-a-single-developer") name a
+        // section of the text, not a widget.
+        if (!string.IsNullOrEmpty(id) && id.AsSpan().Count('-') + id.AsSpan().Count('_') < 3)
         {
             hints |= OfTokens(id);
         }

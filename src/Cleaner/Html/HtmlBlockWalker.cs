@@ -42,6 +42,7 @@ internal sealed class HtmlBlockWalker
     private bool _pendingSpace;
     private int _linkDepth;
     private int _preDepth;
+    private int _mathDepth;
 
     private enum Role : byte
     {
@@ -125,6 +126,13 @@ internal sealed class HtmlBlockWalker
                 Flush();
                 return false;
             case Role.Inline:
+                if (name == "math" || _mathDepth > 0)
+                {
+                    // MathML tokens (mi, mo, mn) read as separate symbols.
+                    _mathDepth++;
+                    _pendingSpace = _text.Length > _runStart;
+                }
+
                 if (name == "a" && element.HasAttribute("href"))
                 {
                     _linkDepth++;
@@ -163,6 +171,12 @@ internal sealed class HtmlBlockWalker
         var frame = _frames[^1];
         if (frame.Element != element)
         {
+            if (_mathDepth > 0)
+            {
+                _mathDepth--;
+                _pendingSpace = _text.Length > _runStart;
+            }
+
             if (name == "a" && element.HasAttribute("href") && _linkDepth > 0)
             {
                 _linkDepth--;
@@ -336,7 +350,7 @@ internal sealed class HtmlBlockWalker
     {
         var role = name switch
         {
-            "script" or "style" or "noscript" or "template" or "iframe" or "svg" or "math" or "head" or "select" or "option"
+            "script" or "style" or "noscript" or "template" or "iframe" or "svg" or "head" or "select" or "option"
                 or "textarea" or "input" or "button" or "object" or "embed" or "canvas" or "video" or "audio" or "map"
                 or "datalist" or "meta" or "link" or "title" or "img" or "picture" or "source" or "track" or "param" => Role.Skip,
             "br" or "hr" => Role.Break,

@@ -98,6 +98,22 @@ public sealed partial class Document
         HasMainContent = true;
     }
 
+    /// <summary>Hints of small page furniture; an element full of prose is not one, whatever its class says.</summary>
+    private const BlockHints WidgetHints = BlockHints.Social | BlockHints.Newsletter | BlockHints.Promo | BlockHints.Ad;
+
+    /// <summary>Whether an element holds a long stretch of prose (more than 1,000 characters, mostly in sentences).</summary>
+    private bool IsProseSection(HintedRange range)
+    {
+        int chars = 0, prose = 0;
+        for (int i = range.FirstBlock; i < range.EndBlock; i++)
+        {
+            chars += _blocks[i].Length;
+            prose += _blocks[i].Features.LooksLikeProse && _blocks[i].LinkDensity < 0.3 ? _blocks[i].Length : 0;
+        }
+
+        return chars > 1000 && prose * 2 > chars;
+    }
+
     /// <summary>The least share of the page's prose the extractor's article must hold to be trusted.</summary>
     private const double MinArticleShare = 0.15;
 
@@ -131,6 +147,11 @@ public sealed partial class Document
             if (range.EndBlock - range.FirstBlock > 3)
             {
                 hints &= ~(BlockHints.Byline | BlockHints.Caption);
+            }
+
+            if ((hints & WidgetHints) != 0 && IsProseSection(range))
+            {
+                hints &= ~WidgetHints;
             }
 
             for (int i = range.FirstBlock; i < range.EndBlock; i++)
