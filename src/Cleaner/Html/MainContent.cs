@@ -112,7 +112,7 @@ internal static class MainContent
             }
 
             int at = article.IndexOf(key, p, StringComparison.Ordinal);
-            if (at >= 0 && (at - p <= Slack || key.Length >= Long))
+            if (at >= 0 && (at - p <= Slack || (key.Length >= Long && !LaterBlockFits(article, blocks, i, p, at))))
             {
                 inArticle[i] = true;
                 p = at + key.Length;
@@ -132,6 +132,29 @@ internal static class MainContent
                 p = tail >= 0 && (head < 0 || tail - head < key.Length * 2) ? tail + Part : head + Part;
             }
         }
+    }
+
+    /// <summary>
+    /// Whether one of the next blocks is found in the article between <paramref name="from"/> and
+    /// <paramref name="to"/>: then a block found at <paramref name="to"/> is a repeat (a headline
+    /// echoed in the last sentence, a pull quote), and jumping there would skip real text.
+    /// </summary>
+    private static bool LaterBlockFits(string article, IReadOnlyList<Block> blocks, int index, int from, int to)
+    {
+        for (int j = index + 1; j < blocks.Count && j <= index + 8; j++)
+        {
+            var next = Key(blocks[j].Span, 24);
+            if (next.Length >= 12)
+            {
+                int at = article.IndexOf(next, from, StringComparison.Ordinal);
+                if (at >= 0 && at < to)
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
     }
 
     /// <summary>The letters and digits of a text, lower-cased, at most <paramref name="max"/> of them.</summary>
