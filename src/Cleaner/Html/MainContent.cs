@@ -112,7 +112,7 @@ internal static class MainContent
             }
 
             int at = article.IndexOf(key, p, StringComparison.Ordinal);
-            if (at >= 0 && (at - p <= Slack || (key.Length >= Long && !LaterBlockFits(article, blocks, i, p, at))))
+            if (at >= 0 && at - p <= Slack)
             {
                 inArticle[i] = true;
                 p = at + key.Length;
@@ -124,13 +124,32 @@ internal static class MainContent
                 continue;
             }
 
-            int head = article.IndexOf(key[..Part], p, StringComparison.Ordinal);
-            int tail = article.IndexOf(key[^Part..], head >= 0 ? head : p, StringComparison.Ordinal);
-            if (head >= 0 || tail >= 0)
+            // Long blocks may skip ahead, whole or (when the extractor cut part of them) by head or tail.
+            int end;
+            if (at >= 0)
             {
-                inArticle[i] = true;
-                p = tail >= 0 && (head < 0 || tail - head < key.Length * 2) ? tail + Part : head + Part;
+                end = at + key.Length;
             }
+            else
+            {
+                int head = article.IndexOf(key[..Part], p, StringComparison.Ordinal);
+                int tail = article.IndexOf(key[^Part..], head >= 0 ? head : p, StringComparison.Ordinal);
+                if (head < 0 && tail < 0)
+                {
+                    continue;
+                }
+
+                at = head >= 0 ? head : tail;
+                end = tail >= 0 && (head < 0 || tail - head < key.Length * 2) ? tail + Part : head + Part;
+            }
+
+            if (at - p > Slack && LaterBlockFits(article, blocks, i, p, at))
+            {
+                continue;
+            }
+
+            inArticle[i] = true;
+            p = end;
         }
     }
 
