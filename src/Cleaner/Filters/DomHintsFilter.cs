@@ -58,6 +58,7 @@ public sealed class DomHintsFilter : IBlockFilter
 
         var byline = document.Metadata.Byline;
         var blocks = document.Blocks;
+        bool articleHasText = ArticleHasText(document);
         for (int i = 0; i < blocks.Count; i++)
         {
             var block = blocks[i];
@@ -73,14 +74,14 @@ public sealed class DomHintsFilter : IBlockFilter
                 continue;
             }
 
-            if (Judge(document, i, byline) is { } reason)
+            if (Judge(document, i, byline, articleHasText) is { } reason)
             {
                 block.Remove(Name, reason);
             }
         }
     }
 
-    private string? Judge(Document document, int index, string? byline)
+    private string? Judge(Document document, int index, string? byline, bool articleHasText)
     {
         var block = document.Blocks[index];
         if (IsLinkDense(block))
@@ -88,7 +89,7 @@ public sealed class DomHintsFilter : IBlockFilter
             // Inside an article the extractor found, one line of links may be a source or a
             // reference: only runs of them (lists of other stories) go.
             var x = Environment.GetEnvironmentVariable("XLD");
-            bool run = LinkRun(document, index) >= 3;
+            bool run = articleHasText && LinkRun(document, index) >= 3;
             if (!document.HasMainContent || !block.InMainContent || x == "1" || (x != "0" && run))
             {
                 return "mostly links";
@@ -101,12 +102,14 @@ public sealed class DomHintsFilter : IBlockFilter
             return $"inside an element marked {Describe(hints)}";
         }
 
+        if ((block.Hints & BlockHints.Byline) != 0)
+        {
+            // A small element marked byline or author: the author line, or the author's bio box.
+            return block.Features.LooksLikeProse ? "an author box" : "a byline (the author is in the metadata)";
+        }
+
         if (block.Features.WordCount <= Options.MaxBylineWords)
         {
-            if ((block.Hints & BlockHints.Byline) != 0 && !block.Features.LooksLikeProse)
-            {
-                return "a byline (the author is in the metadata)";
-            }
 
             if (byline is { Length: > 2 } && block.Kind != BlockKind.Caption && !block.Features.LooksLikeProse
                 && block.Span.Contains(byline, StringComparison.OrdinalIgnoreCase)
@@ -117,6 +120,21 @@ public sealed class DomHintsFilter : IBlockFilter
         }
 
         return null;
+    }
+
+    /// <summary>Whether the article holds text besides links (a page that is only a list of links keeps it).</summary>
+    private bool ArticleHasText(Document document)
+    {
+        int chars = 0;
+        foreach (var block in document.Blocks)
+        {
+            if (block.InMainContent && !IsLinkDense(block) && block != document.TitleBlock)
+            {
+                chars += block.Length;
+            }
+        }
+
+        return chars >= 200;
     }
 
     private static int CountWords(string text) => text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;

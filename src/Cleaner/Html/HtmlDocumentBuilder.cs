@@ -71,17 +71,29 @@ public sealed partial class Document
 
         // The extractor sometimes settles on a fragment (a teaser box, a caption): when the page
         // holds far more prose than the article (comments and menus aside), the article is not trusted.
-        int mainProse = 0, pageProse = 0;
+        int mainProse = 0, pageProse = 0, mainText = 0;
         for (int i = 0; i < _blocks.Count; i++)
         {
             var block = _blocks[i];
-            if (!block.Features.LooksLikeProse || block.LinkDensity >= 0.3 || (block.Hints & (BlockHints.Comment | BlockHints.Navigation)) != 0)
+            if ((block.Hints & (BlockHints.Comment | BlockHints.Navigation)) != 0)
+            {
+                continue;
+            }
+
+            mainText += inArticle[i] ? block.Length : 0;
+            if (!block.Features.LooksLikeProse || block.LinkDensity >= 0.3)
             {
                 continue;
             }
 
             pageProse += block.Length;
             mainProse += inArticle[i] ? block.Length : 0;
+        }
+
+        if (mainText * 10 < mainChars)
+        {
+            MainContentNote = "the extractor's article is mostly comments or navigation";
+            return;
         }
 
         if (mainProse < pageProse * MinArticleShare && pageProse - mainProse > 1000)
@@ -99,7 +111,7 @@ public sealed partial class Document
     }
 
     /// <summary>Hints of small page furniture; an element full of prose is not one, whatever its class says.</summary>
-    private const BlockHints WidgetHints = BlockHints.Social | BlockHints.Newsletter | BlockHints.Promo | BlockHints.Ad;
+    private const BlockHints WidgetHints = BlockHints.Social | BlockHints.Newsletter | BlockHints.Promo | BlockHints.Ad | BlockHints.Navigation;
 
     /// <summary>Whether an element holds a long stretch of prose (more than 1,000 characters, mostly in sentences).</summary>
     private bool IsProseSection(HintedRange range)
