@@ -29,6 +29,7 @@ public sealed partial class TextCleaner
         using var dom = Parser.ParseDocument(html);
         var document = Document.FromHtml(dom, url, Options, Phrases);
         Run(document);
+        EmptyRescue.Apply(document);
         return new CleanResult(document);
     }
 
