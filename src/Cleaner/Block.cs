@@ -90,18 +90,7 @@ public sealed class Block
     /// <param name="filter">The name of the filter that removes the block.</param>
     /// <param name="reason">Why, in words a person understands.</param>
     /// <returns>True if this call removed the block.</returns>
-    public bool Remove(string filter, string reason)
-    {
-        if (Verdict != Verdict.Undecided)
-        {
-            return false;
-        }
-
-        Verdict = Verdict.Remove;
-        Filter = filter;
-        Reason = reason;
-        return true;
-    }
+    public bool Remove(string filter, string reason) => Judge(Verdict.Remove, filter, reason);
 
     /// <summary>
     /// Protects the block against removal by later filters, unless an earlier filter already judged it.
@@ -109,18 +98,7 @@ public sealed class Block
     /// <param name="filter">The name of the filter that keeps the block.</param>
     /// <param name="reason">Why, in words a person understands.</param>
     /// <returns>True if this call protected the block.</returns>
-    public bool Keep(string filter, string reason)
-    {
-        if (Verdict != Verdict.Undecided)
-        {
-            return false;
-        }
-
-        Verdict = Verdict.Keep;
-        Filter = filter;
-        Reason = reason;
-        return true;
-    }
+    public bool Keep(string filter, string reason) => Judge(Verdict.Keep, filter, reason);
 
     /// <summary>
     /// Overrides a removal (the one exception to "the first verdict stands"): used only when an
@@ -128,9 +106,21 @@ public sealed class Block
     /// </summary>
     internal void Rescue(string filter, string reason)
     {
-        Verdict = Verdict.Keep;
+        Verdict = Verdict.Undecided;
+        Judge(Verdict.Keep, filter, reason);
+    }
+
+    private bool Judge(Verdict verdict, string filter, string reason)
+    {
+        if (Verdict != Verdict.Undecided)
+        {
+            return false;
+        }
+
+        Verdict = verdict;
         Filter = filter;
         Reason = reason;
+        return true;
     }
 
     /// <inheritdoc />
