@@ -48,36 +48,8 @@ internal static class Output
         _ => result.Text,
     };
 
-    /// <summary>
-    /// Markdown: the title as a level-1 heading, then the kept blocks as paragraphs. Kept in one
-    /// place so it can defer to the library's own Markdown once it has one.
-    /// </summary>
-    public static string ToMarkdown(CleanResult result)
-    {
-        var sb = new StringBuilder();
-        if (result.Title is { Length: > 0 } title)
-        {
-            sb.Append("# ").Append(title.ReplaceLineEndings(" "));
-        }
-
-        var titleBlock = result.Document.TitleBlock;
-        foreach (var block in result.Blocks)
-        {
-            if (block.IsRemoved || block == titleBlock)
-            {
-                continue;
-            }
-
-            if (sb.Length > 0)
-            {
-                sb.Append("\n\n");
-            }
-
-            AppendEscaped(sb, block.Text);
-        }
-
-        return sb.ToString();
-    }
+    /// <summary>Markdown: the library's rendering (title as a heading, headings and lists kept).</summary>
+    public static string ToMarkdown(CleanResult result) => result.ToMarkdown();
 
     /// <summary>Escapes a paragraph's leading character when Markdown would read it as markup (heading, quote, list, rule).</summary>
     private static void AppendEscaped(StringBuilder sb, string text)

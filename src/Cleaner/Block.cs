@@ -108,6 +108,16 @@ public sealed class Block
     /// <returns>True if this call protected the block.</returns>
     public bool Keep(string filter, string reason) => Judge(Verdict.Keep, filter, reason);
 
+    /// <summary>
+    /// Overrides a removal (the one exception to "the first verdict stands"): used only when an
+    /// HTML page would otherwise come back empty.
+    /// </summary>
+    internal void Rescue(string filter, string reason)
+    {
+        Verdict = Verdict.Undecided;
+        Judge(Verdict.Keep, filter, reason);
+    }
+
     private bool Judge(Verdict verdict, string filter, string reason)
     {
         ArgumentNullException.ThrowIfNull(filter);

@@ -7,7 +7,7 @@ namespace Cleaner;
 /// with the reason for every removal. A cleaner is immutable and thread-safe; build one with
 /// <see cref="TextCleanerBuilder"/> and reuse it, or use <see cref="Default"/>.
 /// </summary>
-public sealed class TextCleaner
+public sealed partial class TextCleaner
 {
     private static readonly Lazy<TextCleaner> DefaultCleaner = new(() => new TextCleanerBuilder().Build());
 
@@ -60,8 +60,8 @@ public sealed class TextCleaner
         return Run(document, cancellationToken);
     }
 
-    /// <summary>Runs the filters over a document within the time limit.</summary>
-    internal CleanResult Run(Document document, CancellationToken cancellationToken)
+    /// <summary>Runs the filters over a document within the time limit, then the final step, if any.</summary>
+    internal CleanResult Run(Document document, CancellationToken cancellationToken, Action<Document>? finish = null)
     {
         long start = Stopwatch.GetTimestamp();
         foreach (var filter in Filters)
@@ -75,6 +75,7 @@ public sealed class TextCleaner
             }
         }
 
+        finish?.Invoke(document);
         return new CleanResult(document);
     }
 }

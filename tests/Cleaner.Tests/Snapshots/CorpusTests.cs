@@ -12,6 +12,7 @@ public class CorpusTests
         new Dictionary<string, Func<string, CleanResult>>(StringComparer.Ordinal)
         {
             [".txt"] = TextCleaner.Default.Clean,
+            [".html"] = html => TextCleaner.Default.CleanHtml(html),
         };
 
     private static SnapshotCorpus Corpus => new(TestPaths.Corpus, Cleaners);
