@@ -8,25 +8,16 @@ internal sealed class InputException(string message) : Exception(message);
 /// <summary>The one place every input of every command goes through to be cleaned.</summary>
 internal static class InputCleaner
 {
-    /// <summary>The message for HTML inputs while the library has no HTML support.</summary>
-    public const string HtmlUnsupported = "HTML input needs the HTML support of the library";
-
     /// <summary>Cleans one input as plain text or HTML.</summary>
     /// <param name="cleaner">The cleaner to use.</param>
-    /// <param name="bytes">The input's bytes (UTF-8 for text; a byte order mark is skipped).</param>
+    /// <param name="bytes">The input's bytes (UTF-8 for text, a byte order mark skipped; HTML in the encoding it declares, detected by the library).</param>
     /// <param name="name">The input's name (a path, or null for standard input), for detection.</param>
     /// <param name="kind">The kind asked for on the command line, or <see cref="InputKind.Auto"/> to detect it.</param>
     /// <exception cref="InputException">The input cannot be cleaned.</exception>
-    public static CleanResult Clean(TextCleaner cleaner, byte[] bytes, string? name, InputKind kind)
-    {
-        switch (InputDetector.Detect(bytes, name, kind))
-        {
-            case InputKind.Html:
-                throw new InputException(HtmlUnsupported);
-            default:
-                return cleaner.Clean(DecodeText(bytes));
-        }
-    }
+    public static CleanResult Clean(TextCleaner cleaner, byte[] bytes, string? name, InputKind kind) =>
+        InputDetector.Detect(bytes, name, kind) == InputKind.Html
+            ? cleaner.CleanHtml(bytes)
+            : cleaner.Clean(DecodeText(bytes));
 
     /// <summary>Decodes UTF-8 as the scorer reads files: a byte order mark is skipped, invalid bytes are replaced.</summary>
     public static string DecodeText(byte[] bytes)

@@ -6,17 +6,18 @@ namespace Cleaner;
 /// A text split into blocks, with the settings and phrase lists of the cleaner that cleans it. A
 /// document is made for one cleaning and is not shared between threads.
 /// </summary>
-public sealed class Document
+public sealed partial class Document
 {
     private readonly List<Block> _blocks = [];
 
-    internal Document(string source, CleanerOptions options, PhraseBook phrases, bool isHtml)
+    internal Document(string source, CleanerOptions options, PhraseBook phrases, bool isHtml, string? languageHint = null)
     {
         Source = source;
         Options = options;
         Phrases = phrases;
         IsHtml = isHtml;
-        StopWords = options.Language is { } code ? Languages.Get(code) : Languages.Detect(source);
+        StopWords = options.Language is { } code ? Languages.Get(code)
+            : (languageHint is { Length: >= 2 } hint ? Languages.Get(hint[..2]) : null) ?? Languages.Detect(source);
         Language = StopWords?.Language ?? options.Language;
     }
 

@@ -7,7 +7,7 @@ namespace Cleaner;
 /// with the reason for every removal. A cleaner is immutable and thread-safe; build one with
 /// <see cref="TextCleanerBuilder"/> and reuse it, or use <see cref="Default"/>.
 /// </summary>
-public sealed class TextCleaner
+public sealed partial class TextCleaner
 {
     private static readonly Lazy<TextCleaner> DefaultCleaner = new(() => new TextCleanerBuilder().Build());
 

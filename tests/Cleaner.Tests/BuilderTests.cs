@@ -22,8 +22,8 @@ public class BuilderTests
         var names = TextCleaner.Default.Filters.Select(f => f.Name).ToArray();
         Assert.That(names, Is.EqualTo(new[]
         {
-            "urls", "dates", "social", "calls-to-action", "photo-credits", "analytics", "cookies", "legal", "counters",
-            "navigation", "related", "comments", "title", "masthead", "tags", "head-tail", "context",
+            "dom-hints", "urls", "dates", "social", "calls-to-action", "photo-credits", "analytics", "cookies", "legal", "counters",
+            "main-content", "navigation", "related", "comments", "title", "masthead", "tags", "head-tail", "context",
         }));
         Assert.That(names, Has.All.Matches("^[a-z]+(-[a-z]+)*$"));
         Assert.That(TextCleaner.Default.Filters.Select(f => f.Description), Has.All.Not.Empty);
@@ -75,7 +75,7 @@ public class BuilderTests
     public void Insert_after_replace_and_duplicate_names()
     {
         var builder = TextCleaner.CreateBuilder().InsertAfter<DateFilter>(new ShoutingFilter());
-        Assert.That(builder.Filters.Select(f => f.Name).Skip(1).Take(2), Is.EqualTo(new[] { "dates", "shouting" }));
+        Assert.That(builder.Filters.Select(f => f.Name).Skip(2).Take(2), Is.EqualTo(new[] { "dates", "shouting" }));
         builder.Replace<NavigationFilter>(new NavigationFilter(minMenuRun: 8));
         Assert.That(builder.Filters.OfType<NavigationFilter>().Single().MinMenuRun, Is.EqualTo(8));
         Assert.Throws<InvalidOperationException>(() => builder.Add(new ShoutingFilter()));

@@ -4,13 +4,15 @@ namespace Cleaner.Filters;
 public static class BuiltInFilters
 {
     /// <summary>
-    /// Creates the default pipeline, in this order: urls, dates, social, calls-to-action,
-    /// photo-credits, analytics, cookies, legal, counters, navigation, related, comments, title, masthead, tags,
+    /// Creates the default pipeline, in this order: dom-hints (HTML only), urls, dates, social, calls-to-action,
+    /// photo-credits, analytics, cookies, legal, counters, main-content (HTML only), navigation, related, comments,
+    /// title, masthead, tags,
     /// head-tail, context. Specific chrome goes first, with precise reasons; the title is protected
     /// before the zone rules run; the context classifier judges what is left.
     /// </summary>
     public static IReadOnlyList<IBlockFilter> CreateDefault() =>
     [
+        new DomHintsFilter(),
         new UrlFilter(),
         new DateFilter(),
         new SocialFilter(),
@@ -20,6 +22,7 @@ public static class BuiltInFilters
         new CookieFilter(),
         new LegalFilter(),
         new CounterFilter(),
+        new MainContentFilter(),
         new NavigationFilter(),
         new RelatedFilter(),
         new CommentFilter(),

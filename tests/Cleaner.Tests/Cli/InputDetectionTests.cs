@@ -52,24 +52,24 @@ public class InputDetectionTests : CliTestKit
     }
 
     [Test]
-    public void Html_inputs_fail_clearly_naming_the_input_and_the_others_are_cleaned()
+    public void Html_inputs_are_cleaned_as_html_beside_text_inputs()
     {
         var html = WriteFile("in/page.html", MinimalHtml);
         var text = WriteFile("in/sample.txt", SampleText);
         var run = Run("clean", html, text);
-        Assert.That(run.ExitCode, Is.EqualTo(1));
-        Assert.That(run.ErrLines, Is.EqualTo(new[] { $"cleaner: {html}: {InputCleaner.HtmlUnsupported}" }));
-        Assert.That(run.Out, Is.EqualTo(TextCleaner.Default.Clean(SampleText).Text + "\n"));
+        Assert.That(run.ExitCode, Is.Zero, run.Err);
+        Assert.That(run.Out, Is.EqualTo(HtmlText(MinimalHtml) + "\n" + TextCleaner.Default.Clean(SampleText).Text + "\n"));
+        Assert.That(run.Out, Does.Not.Contain("<p>"));
     }
 
     [Test]
     public void Standard_input_is_sniffed_and_the_options_decide_over_it()
     {
-        Assert.That(RunWithInput(MinimalHtml, "clean", "-").Err, Does.Contain(InputCleaner.HtmlUnsupported));
-        Assert.That(RunWithInput(MinimalHtml, "clean", "--text", "-").ExitCode, Is.Zero);
+        Assert.That(RunWithInput(MinimalHtml, "clean", "-").Out, Is.EqualTo(HtmlText(MinimalHtml) + "\n"));
+        Assert.That(RunWithInput(MinimalHtml, "clean", "--text", "-").Out, Is.EqualTo(TextCleaner.Default.Clean(MinimalHtml).Text + "\n"));
         var forced = RunWithInput(SampleText, "clean", "--html", "-");
-        Assert.That(forced.ExitCode, Is.EqualTo(1));
-        Assert.That(forced.Err, Is.EqualTo($"cleaner: standard input: {InputCleaner.HtmlUnsupported}\n"));
+        Assert.That(forced.ExitCode, Is.Zero, forced.Err);
+        Assert.That(forced.Out, Is.EqualTo(HtmlText(SampleText) + "\n"));
     }
 
     [Test]
@@ -79,4 +79,6 @@ public class InputDetectionTests : CliTestKit
         Assert.That(run.ExitCode, Is.EqualTo(2));
         Assert.That(run.ErrLines, Is.EqualTo(new[] { "cleaner: --html and --text exclude each other" }));
     }
+
+    private static string HtmlText(string html) => TextCleaner.Default.CleanHtml(Encoding.UTF8.GetBytes(html)).Text;
 }

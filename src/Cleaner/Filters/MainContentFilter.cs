@@ -1,0 +1,45 @@
+namespace Cleaner.Filters;
+
+/// <summary>
+/// HTML only: removes the blocks that lie outside the article the main-content extractor found
+/// (menus, sidebars, footers, teasers), and keeps what is left inside it, so that the statistical
+/// filters after it (navigation runs, head and tail zones, the context classifier), made for pages
+/// whose body is unknown, do not cut into an article the extractor already delimited. The phrase
+/// filters and the DOM hints run before it. Does nothing for plain text, or when the extractor's
+/// article was not trusted: then the later filters judge the whole page.
+/// </summary>
+public sealed class MainContentFilter : IBlockFilter
+{
+    /// <inheritdoc />
+    public string Name => "main-content";
+
+    /// <inheritdoc />
+    public string Description => "Removes blocks of an HTML page outside the article the extractor found, and keeps the rest of the article.";
+
+    /// <inheritdoc />
+    public void Apply(Document document)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        if (!document.IsHtml || !document.HasMainContent)
+        {
+            return;
+        }
+
+        foreach (var block in document.Blocks)
+        {
+            if (block == document.TitleBlock)
+            {
+                continue;
+            }
+
+            if (!block.InMainContent)
+            {
+                block.Remove(Name, "outside the main content");
+            }
+            else
+            {
+                block.Keep(Name, "inside the main content");
+            }
+        }
+    }
+}

@@ -1,0 +1,158 @@
+namespace Cleaner.Html;
+
+/// <summary>
+/// Reads <see cref="BlockHints"/> from an element's tag, class and id: words that sites use for
+/// sharing widgets, related stories, newsletters, promotions, ads, comments, bylines, captions and
+/// navigation. Matching works on the lower-cased class tokens, without allocating.
+/// </summary>
+internal static class ClassHints
+{
+    // Substrings that mark a class or id token; a token holds one of them anywhere.
+    private static readonly (string Word, BlockHints Hint)[] Contained =
+    [
+        ("share", BlockHints.Social),
+        ("sharing", BlockHints.Social),
+        ("social", BlockHints.Social),
+        ("sociable", BlockHints.Social),
+        ("addthis", BlockHints.Social),
+        ("related", BlockHints.Related),
+        ("recommend", BlockHints.Related),
+        ("morestories", BlockHints.Related),
+        ("more-stories", BlockHints.Related),
+        ("more_stories", BlockHints.Related),
+        ("outbrain", BlockHints.Related),
+        ("taboola", BlockHints.Related),
+        ("newsletter", BlockHints.Newsletter),
+        ("subscri", BlockHints.Newsletter),
+        ("signup", BlockHints.Newsletter),
+        ("sign-up", BlockHints.Newsletter),
+        ("promo", BlockHints.Promo),
+        ("sponsor", BlockHints.Promo),
+        ("advert", BlockHints.Ad),
+        ("adsense", BlockHints.Ad),
+        ("adsbygoogle", BlockHints.Ad),
+        ("comment", BlockHints.Comment),
+        ("disqus", BlockHints.Comment),
+        ("byline", BlockHints.Byline),
+        ("author", BlockHints.Byline),
+        ("dateline", BlockHints.Byline),
+        ("caption", BlockHints.Caption),
+        ("credit", BlockHints.Caption),
+        ("breadcrumb", BlockHints.Navigation),
+        ("navbar", BlockHints.Navigation),
+        ("navigation", BlockHints.Navigation),
+        ("menu", BlockHints.Navigation),
+        ("footer", BlockHints.Navigation),
+        ("sidebar", BlockHints.Navigation),
+        ("pagination", BlockHints.Navigation),
+    ];
+
+    // Words that must be a whole part of a token (between '-', '_' or the ends): short words that
+    // would otherwise match inside longer ones ("ad" in "header", "nav" in "canvas").
+    private static readonly (string Word, BlockHints Hint)[] Whole =
+    [
+        ("ad", BlockHints.Ad),
+        ("ads", BlockHints.Ad),
+        ("adslot", BlockHints.Ad),
+        ("adunit", BlockHints.Ad),
+        ("dfp", BlockHints.Ad),
+        ("nav", BlockHints.Navigation),
+        ("follow", BlockHints.Social),
+    ];
+
+    // Content-management systems put the post's tags and categories into its classes
+    // ("tag-social-media", "category-comment"): those say what the post is about, not what the
+    // element is.
+    private static readonly string[] IgnoredPrefixes = ["tag-", "tag_", "category-", "category_", "cat-", "has-", "no-", "with-", "topic-", "section-", "post-format"];
+
+    /// <summary>The hints of one element (its tag, class and id; not its ancestors).</summary>
+    public static BlockHints Of(string localName, string? className, string? id)
+    {
+        var hints = localName switch
+        {
+            "nav" => BlockHints.Navigation,
+            "footer" => BlockHints.Navigation,
+            "figcaption" => BlockHints.Caption,
+            _ => BlockHints.None,
+        };
+
+        if (!string.IsNullOrEmpty(className))
+        {
+            hints |= OfTokens(className);
+        }
+
+        // Generated ids that spell out a heading ("sharing-with-a-single-developer") name a
+        // section of the text, not a widget.
+        if (!string.IsNullOrEmpty(id) && id.AsSpan().Count('-') + id.AsSpan().Count('_') < 3)
+        {
+            hints |= OfTokens(id);
+        }
+
+        return hints;
+    }
+
+    private static BlockHints OfTokens(string value)
+    {
+        var hints = BlockHints.None;
+        Span<char> lower = stackalloc char[64];
+        var rest = value.AsSpan();
+        while (!rest.IsEmpty)
+        {
+            rest = rest.TrimStart();
+            int end = rest.IndexOfAny(' ', '\t', '\n');
+            var token = end < 0 ? rest : rest[..end];
+            rest = end < 0 ? default : rest[end..];
+            if (token.IsEmpty || token.Length > lower.Length)
+            {
+                continue;
+            }
+
+            int n = token.ToLowerInvariant(lower);
+            hints |= OfToken(lower[..n]);
+        }
+
+        return hints;
+    }
+
+    private static BlockHints OfToken(ReadOnlySpan<char> token)
+    {
+        foreach (var prefix in IgnoredPrefixes)
+        {
+            if (token.StartsWith(prefix, StringComparison.Ordinal))
+            {
+                return BlockHints.None;
+            }
+        }
+
+        var hints = BlockHints.None;
+        foreach (var (word, hint) in Contained)
+        {
+            if (token.Contains(word, StringComparison.Ordinal))
+            {
+                hints |= hint;
+            }
+        }
+
+        if ((hints & BlockHints.Comment) != 0 && token.Contains("commentary", StringComparison.Ordinal))
+        {
+            hints &= ~BlockHints.Comment; // an opinion piece, not reader comments
+        }
+
+        var parts = token;
+        while (!parts.IsEmpty)
+        {
+            int end = parts.IndexOfAny('-', '_');
+            var part = end < 0 ? parts : parts[..end];
+            parts = end < 0 ? default : parts[(end + 1)..];
+            foreach (var (word, hint) in Whole)
+            {
+                if (part.SequenceEqual(word))
+                {
+                    hints |= hint;
+                }
+            }
+        }
+
+        return hints;
+    }
+}

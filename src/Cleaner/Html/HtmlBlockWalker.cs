@@ -1,0 +1,411 @@
+using System.Text;
+using AngleSharp.Dom;
+
+namespace Cleaner.Html;
+
+/// <summary>A block found in the DOM, before it becomes a <see cref="Block"/>.</summary>
+/// <param name="Start">Offset of the block in the rendered text.</param>
+/// <param name="Length">Length of the block in the rendered text.</param>
+/// <param name="Kind">The element kind.</param>
+/// <param name="HeadingLevel">1-6 for headings, otherwise 0.</param>
+/// <param name="LinkChars">Non-space characters inside links.</param>
+/// <param name="TextChars">Non-space characters.</param>
+internal readonly record struct RawBlock(int Start, int Length, BlockKind Kind, int HeadingLevel, int LinkChars, int TextChars);
+
+/// <summary>An element with class or id hints and the blocks it spans.</summary>
+/// <param name="Hints">The element's own hints.</param>
+/// <param name="FirstBlock">The first block inside the element.</param>
+/// <param name="EndBlock">One past the last block inside the element.</param>
+internal readonly record struct HintedRange(BlockHints Hints, int FirstBlock, int EndBlock);
+
+/// <summary>
+/// Renders the body of an HTML document as text, one block per paragraph, heading, list item, table
+/// row, caption, quote or preformatted line (as a browser lays them out), and records for each block
+/// its kind and link share, and for each text node the block it went into (so that blocks can be
+/// found again after the main-content extractor has moved the nodes around). Elements that never
+/// show text (scripts, styles, form controls, hidden elements) are skipped. The walk is iterative,
+/// so deep nesting cannot overflow the stack. The DOM is not changed.
+/// </summary>
+internal sealed class HtmlBlockWalker
+{
+    private const string CellSeparator = " | ";
+
+    private readonly StringBuilder _text = new();
+    private readonly List<RawBlock> _blocks = [];
+    private readonly List<HintedRange> _hinted = [];
+    private readonly List<Frame> _frames = [];
+    private readonly Dictionary<INode, (int First, int Count)> _textBlocks = new(ReferenceEqualityComparer.Instance);
+    private readonly List<INode> _runNodes = [];
+    private int _runStart;
+    private int _runLinkChars;
+    private int _runChars;
+    private bool _pendingSpace;
+    private int _linkDepth;
+    private int _preDepth;
+    private int _mathDepth;
+
+    private enum Role : byte
+    {
+        Inline,
+        Block,
+        Break,
+        Skip,
+    }
+
+    /// <summary>The rendered text: blocks separated by a line feed.</summary>
+    public string Text { get; private set; } = string.Empty;
+
+    /// <summary>The blocks in reading order.</summary>
+    public IReadOnlyList<RawBlock> Blocks => _blocks;
+
+    /// <summary>Elements with hints, with the range of blocks each spans.</summary>
+    public IReadOnlyList<HintedRange> Hinted => _hinted;
+
+    /// <summary>The blocks each text node went into (by index in <see cref="Blocks"/>; several only inside pre).</summary>
+    public IReadOnlyDictionary<INode, (int First, int Count)> TextBlocks => _textBlocks;
+
+    /// <summary>Walks the subtree of <paramref name="root"/> (normally the body).</summary>
+    public void Walk(IElement root)
+    {
+        _frames.Add(new Frame(root, BlockKind.Paragraph, 0, _blocks.Count, BlockHints.None, SimpleRow: false));
+        INode? node = root.FirstChild;
+        while (node is not null)
+        {
+            bool descend = Enter(node);
+            if (descend && node.FirstChild is { } child)
+            {
+                node = child;
+                continue;
+            }
+
+            if (descend)
+            {
+                Exit(node);
+            }
+
+            while (node != root && node.NextSibling is null)
+            {
+                node = node.Parent!;
+                if (node != root)
+                {
+                    Exit(node);
+                }
+            }
+
+            node = node == root ? null : node.NextSibling;
+        }
+
+        Flush();
+        if (_text.Length > 0 && _text[^1] == '\n')
+        {
+            _text.Length--;
+        }
+
+        Text = _text.ToString();
+    }
+
+    private bool Enter(INode node)
+    {
+        if (node is IText text)
+        {
+            AppendText(text);
+            return false;
+        }
+
+        if (node is not IElement element)
+        {
+            return false;
+        }
+
+        string name = element.LocalName;
+        switch (RoleOf(name, element))
+        {
+            case Role.Skip:
+                return false;
+            case Role.Break:
+                Flush();
+                return false;
+            case Role.Inline:
+                if (name == "math" || _mathDepth > 0)
+                {
+                    // MathML tokens (mi, mo, mn) read as separate symbols.
+                    _mathDepth++;
+                    _pendingSpace = _text.Length > _runStart;
+                }
+
+                if (name == "a" && element.HasAttribute("href"))
+                {
+                    _linkDepth++;
+                }
+                else if (name is "td" or "th" && _frames[^1].SimpleRow)
+                {
+                    if (_text.Length > _runStart)
+                    {
+                        _text.Append(CellSeparator);
+                    }
+
+                    _pendingSpace = false;
+                }
+
+                return true;
+            default:
+                Flush();
+                var parent = _frames[^1];
+                var (kind, level) = KindOf(name, parent);
+                bool simpleRow = name == "tr" && IsSimpleRow(element);
+                var hints = ClassHints.Of(name, element.ClassName, element.Id);
+                _frames.Add(new Frame(element, simpleRow ? BlockKind.TableCell : kind, level, _blocks.Count, hints, simpleRow));
+                if (name == "pre")
+                {
+                    _preDepth++;
+                }
+
+                return true;
+        }
+    }
+
+    private void Exit(INode node)
+    {
+        var element = (IElement)node;
+        string name = element.LocalName;
+        var frame = _frames[^1];
+        if (frame.Element != element)
+        {
+            if (_mathDepth > 0)
+            {
+                _mathDepth--;
+                _pendingSpace = _text.Length > _runStart;
+            }
+
+            if (name == "a" && element.HasAttribute("href") && _linkDepth > 0)
+            {
+                _linkDepth--;
+            }
+
+            return;
+        }
+
+        Flush();
+        _frames.RemoveAt(_frames.Count - 1);
+        if (name == "pre")
+        {
+            _preDepth--;
+        }
+
+        if (frame.Hints != BlockHints.None && _blocks.Count > frame.FirstBlock)
+        {
+            _hinted.Add(new HintedRange(frame.Hints, frame.FirstBlock, _blocks.Count));
+        }
+    }
+
+    /// <summary>Appends a text node's characters, whitespace collapsed (kept line by line inside pre).</summary>
+    private void AppendText(IText node)
+    {
+        bool inLink = _linkDepth > 0;
+        bool added = false;
+        foreach (char c in node.Data)
+        {
+            if (_preDepth > 0 && c == '\n')
+            {
+                Flush();
+                added = false;
+                continue;
+            }
+
+            if (char.IsWhiteSpace(c) || c is '\u200B' or '\uFEFF' || char.IsControl(c))
+            {
+                _pendingSpace = _text.Length > _runStart;
+                continue;
+            }
+
+            if (_pendingSpace)
+            {
+                _text.Append(' ');
+                _pendingSpace = false;
+            }
+
+            _text.Append(c);
+            if (!added)
+            {
+                _runNodes.Add(node);
+                added = true;
+            }
+
+            _runChars++;
+            if (inLink)
+            {
+                _runLinkChars++;
+            }
+        }
+    }
+
+    /// <summary>Ends the current run of inline text and makes it a block when it holds a letter or digit.</summary>
+    private void Flush()
+    {
+        int length = _text.Length - _runStart;
+        bool keep = false;
+        if (length > 0)
+        {
+            for (int i = _runStart; i < _text.Length; i++)
+            {
+                if (char.IsLetterOrDigit(_text[i]))
+                {
+                    keep = true;
+                    break;
+                }
+            }
+        }
+
+        if (keep)
+        {
+            // A row's separator may trail when its last cells were empty.
+            while (length >= CellSeparator.Length && EndsWithSeparator(_runStart + length))
+            {
+                length -= CellSeparator.Length;
+            }
+
+            _text.Length = _runStart + length;
+            var frame = _frames[^1];
+            foreach (var node in _runNodes)
+            {
+                if (!_textBlocks.TryAdd(node, (_blocks.Count, 1)))
+                {
+                    var (first, _) = _textBlocks[node];
+                    _textBlocks[node] = (first, _blocks.Count - first + 1);
+                }
+            }
+
+            _blocks.Add(new RawBlock(_runStart, length, frame.Kind, frame.Level, _runLinkChars, _runChars));
+            _text.Append('\n');
+        }
+        else
+        {
+            _text.Length = _runStart;
+        }
+
+        _runNodes.Clear();
+        _runStart = _text.Length;
+        _runChars = 0;
+        _runLinkChars = 0;
+        _pendingSpace = false;
+    }
+
+    private bool EndsWithSeparator(int end)
+    {
+        for (int i = 0; i < CellSeparator.Length; i++)
+        {
+            if (_text[end - CellSeparator.Length + i] != CellSeparator[i])
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static (BlockKind Kind, int Level) KindOf(string name, in Frame parent)
+    {
+        switch (name)
+        {
+            case "h1" or "h2" or "h3" or "h4" or "h5" or "h6":
+                return (BlockKind.Heading, name[1] - '0');
+            case "li" or "dt" or "dd":
+                return (BlockKind.ListItem, 0);
+            case "blockquote":
+                return (BlockKind.Quote, 0);
+            case "pre":
+                return (BlockKind.Preformatted, 0);
+            case "figcaption" or "caption":
+                return (BlockKind.Caption, 0);
+            case "td" or "th" or "table" or "tbody" or "thead" or "tfoot" or "tr":
+                return (BlockKind.Paragraph, 0); // layout cells do not make their paragraphs table cells
+            default:
+                return parent.Kind == BlockKind.TableCell ? (BlockKind.Paragraph, 0) : (parent.Kind, parent.Level);
+        }
+    }
+
+    /// <summary>A row whose cells hold only inline content: it reads as one line.</summary>
+    private static bool IsSimpleRow(IElement row)
+    {
+        foreach (var cell in row.Children)
+        {
+            if (cell.LocalName is not ("td" or "th"))
+            {
+                return false;
+            }
+
+            foreach (var inner in cell.Descendants<IElement>())
+            {
+                if (RoleOf(inner.LocalName, inner) is Role.Block or Role.Break)
+                {
+                    return false;
+                }
+            }
+        }
+
+        return true;
+    }
+
+    private static Role RoleOf(string name, IElement element)
+    {
+        var role = name switch
+        {
+            "script" or "style" or "noscript" or "template" or "iframe" or "svg" or "head" or "select" or "option"
+                or "textarea" or "input" or "button" or "object" or "embed" or "canvas" or "video" or "audio" or "map"
+                or "datalist" or "meta" or "link" or "title" or "img" or "picture" or "source" or "track" or "param" => Role.Skip,
+            "br" or "hr" => Role.Break,
+            "p" or "div" or "section" or "article" or "main" or "header" or "footer" or "nav" or "aside" or "address"
+                or "blockquote" or "center" or "dd" or "dl" or "dt" or "details" or "summary" or "dialog" or "fieldset"
+                or "legend" or "figure" or "figcaption" or "form" or "h1" or "h2" or "h3" or "h4" or "h5" or "h6"
+                or "hgroup" or "li" or "ol" or "ul" or "menu" or "dir" or "pre" or "table" or "thead" or "tbody"
+                or "tfoot" or "tr" or "td" or "th" or "caption" or "body" or "html" or "frameset" or "noframes"
+                or "listing" or "plaintext" or "xmp" => Role.Block,
+            _ => Role.Inline,
+        };
+
+        if (role != Role.Skip && IsHidden(element))
+        {
+            return Role.Skip;
+        }
+
+        return role;
+    }
+
+    private static bool IsHidden(IElement element)
+    {
+        if (element.HasAttribute("hidden"))
+        {
+            return true;
+        }
+
+        var style = element.GetAttribute("style");
+        if (style is not null && (HasDeclaration(style, "display", "none") || HasDeclaration(style, "visibility", "hidden")))
+        {
+            return true;
+        }
+
+        return false;
+    }
+
+    private static bool HasDeclaration(string style, string property, string value)
+    {
+        var rest = style.AsSpan();
+        while (!rest.IsEmpty)
+        {
+            int end = rest.IndexOf(';');
+            var declaration = end < 0 ? rest : rest[..end];
+            rest = end < 0 ? default : rest[(end + 1)..];
+            int colon = declaration.IndexOf(':');
+            if (colon > 0
+                && declaration[..colon].Trim().Equals(property, StringComparison.OrdinalIgnoreCase)
+                && declaration[(colon + 1)..].Trim().StartsWith(value, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private readonly record struct Frame(IElement Element, BlockKind Kind, int Level, int FirstBlock, BlockHints Hints, bool SimpleRow);
+}

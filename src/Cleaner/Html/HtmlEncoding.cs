@@ -1,0 +1,218 @@
+using System.Text;
+
+namespace Cleaner.Html;
+
+/// <summary>
+/// Finds the character encoding of an HTML page's bytes, in the order browsers use: a byte order
+/// mark, the HTTP content type's charset, a <c>&lt;meta charset&gt;</c> or <c>http-equiv</c>
+/// declaration in the first bytes, then a strict UTF-8 check, and Windows-1252 as the last resort.
+/// </summary>
+internal static class HtmlEncoding
+{
+    /// <summary>How many bytes the meta prescan reads, as the HTML standard's prescan does.</summary>
+    private const int PrescanLength = 4096;
+
+#if !NET9_0_OR_GREATER
+    private static readonly Encoding StrictUtf8 = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+#endif
+
+    static HtmlEncoding() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+
+    /// <summary>Decodes the page with the encoding <see cref="Detect"/> finds.</summary>
+    public static string Decode(ReadOnlySpan<byte> bytes, string? contentType)
+    {
+        var encoding = Detect(bytes, contentType, out int preamble);
+        return encoding.GetString(bytes[preamble..]);
+    }
+
+    /// <summary>Finds the page's encoding.</summary>
+    /// <param name="bytes">The page.</param>
+    /// <param name="contentType">The HTTP Content-Type header, when known.</param>
+    /// <param name="preamble">The length of the byte order mark to skip (0 when there is none).</param>
+    public static Encoding Detect(ReadOnlySpan<byte> bytes, string? contentType, out int preamble)
+    {
+        preamble = 0;
+        if (bytes.StartsWith("\xEF\xBB\xBF"u8))
+        {
+            preamble = 3;
+            return Encoding.UTF8;
+        }
+
+        if (bytes.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE]))
+        {
+            preamble = 2;
+            return Encoding.Unicode;
+        }
+
+        if (bytes.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF]))
+        {
+            preamble = 2;
+            return Encoding.BigEndianUnicode;
+        }
+
+        if (contentType is not null && CharsetOf(contentType.AsSpan()) is { } fromHeader && Resolve(fromHeader) is { } headerEncoding)
+        {
+            return headerEncoding;
+        }
+
+        if (Prescan(bytes[..Math.Min(bytes.Length, PrescanLength)]) is { } fromMeta)
+        {
+            return fromMeta;
+        }
+
+        return IsValidUtf8(bytes) ? Encoding.UTF8 : Encoding.GetEncoding(1252);
+    }
+
+    /// <summary>Maps a charset label to an encoding, with the HTML standard's substitutions.</summary>
+    public static Encoding? Resolve(ReadOnlySpan<char> label)
+    {
+        label = label.Trim().Trim("\"'");
+        if (label.IsEmpty)
+        {
+            return null;
+        }
+
+        // The HTML standard decodes these labels with their supersets; a page that says "utf-16"
+        // in a meta tag was read as ASCII-compatible bytes, so it cannot be UTF-16.
+        if (label.Equals("iso-8859-1", StringComparison.OrdinalIgnoreCase)
+            || label.Equals("latin1", StringComparison.OrdinalIgnoreCase)
+            || label.Equals("us-ascii", StringComparison.OrdinalIgnoreCase)
+            || label.Equals("ascii", StringComparison.OrdinalIgnoreCase))
+        {
+            return Encoding.GetEncoding(1252);
+        }
+
+        if (label.StartsWith("utf-16", StringComparison.OrdinalIgnoreCase) || label.Equals("utf8", StringComparison.OrdinalIgnoreCase))
+        {
+            return Encoding.UTF8;
+        }
+
+        if (label.Equals("gb2312", StringComparison.OrdinalIgnoreCase) || label.Equals("gbk", StringComparison.OrdinalIgnoreCase))
+        {
+            return Encoding.GetEncoding(936);
+        }
+
+        try
+        {
+            return Encoding.GetEncoding(label.ToString());
+        }
+        catch (ArgumentException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>The charset parameter of a Content-Type value, or null.</summary>
+    public static ReadOnlySpan<char> CharsetOf(ReadOnlySpan<char> value)
+    {
+        int at = value.IndexOf("charset", StringComparison.OrdinalIgnoreCase);
+        if (at < 0)
+        {
+            return default;
+        }
+
+        var rest = value[(at + 7)..].TrimStart();
+        if (rest.IsEmpty || rest[0] != '=')
+        {
+            return default;
+        }
+
+        rest = rest[1..].TrimStart().TrimStart("\"'");
+        int end = rest.IndexOfAny(";\"' \t,");
+        return end < 0 ? rest : rest[..end];
+    }
+
+    /// <summary>Looks for <c>&lt;meta charset=...&gt;</c> or <c>&lt;meta http-equiv content="...charset=..."&gt;</c>.</summary>
+    private static Encoding? Prescan(ReadOnlySpan<byte> head)
+    {
+        // The prescan only looks at ASCII bytes, so a Latin-1 view of them is exact enough.
+        Span<char> chars = head.Length <= 1024 ? stackalloc char[head.Length] : new char[head.Length];
+        Encoding.Latin1.GetChars(head, chars);
+        ReadOnlySpan<char> text = chars;
+        int pos = 0;
+        while (pos < text.Length)
+        {
+            int at = text[pos..].IndexOf("<meta", StringComparison.OrdinalIgnoreCase);
+            if (at < 0)
+            {
+                return null;
+            }
+
+            int start = pos + at + 5;
+            int end = text[start..].IndexOf('>');
+            var tag = end < 0 ? text[start..] : text[start..(start + end)];
+            pos = end < 0 ? text.Length : start + end + 1;
+            var charset = AttributeValue(tag, "charset");
+            if (charset.IsEmpty && AttributeValue(tag, "http-equiv").Equals("content-type", StringComparison.OrdinalIgnoreCase))
+            {
+                charset = CharsetOf(AttributeValue(tag, "content"));
+            }
+
+            if (!charset.IsEmpty && Resolve(charset) is { } encoding)
+            {
+                return encoding;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The value of a named attribute in the text of a tag (quoted or bare), or empty.</summary>
+    private static ReadOnlySpan<char> AttributeValue(ReadOnlySpan<char> tag, string name)
+    {
+        int pos = 0;
+        while (pos < tag.Length)
+        {
+            int at = tag[pos..].IndexOf(name, StringComparison.OrdinalIgnoreCase);
+            if (at < 0)
+            {
+                return default;
+            }
+
+            at += pos;
+            pos = at + name.Length;
+            bool boundary = at == 0 || char.IsWhiteSpace(tag[at - 1]) || tag[at - 1] is '"' or '\'' or '/';
+            var rest = tag[pos..].TrimStart();
+            if (!boundary || rest.IsEmpty || rest[0] != '=')
+            {
+                continue;
+            }
+
+            rest = rest[1..].TrimStart();
+            if (rest.IsEmpty)
+            {
+                return default;
+            }
+
+            if (rest[0] is '"' or '\'')
+            {
+                char quote = rest[0];
+                rest = rest[1..];
+                int close = rest.IndexOf(quote);
+                return close < 0 ? rest : rest[..close];
+            }
+
+            int stop = rest.IndexOfAny(" \t\r\n/>");
+            return stop < 0 ? rest : rest[..stop];
+        }
+
+        return default;
+    }
+
+    private static bool IsValidUtf8(ReadOnlySpan<byte> bytes)
+    {
+#if NET9_0_OR_GREATER
+        return System.Text.Unicode.Utf8.IsValid(bytes);
+#else
+        try
+        {
+            _ = StrictUtf8.GetCharCount(bytes);
+            return true;
+        }
+        catch (DecoderFallbackException)
+        {
+            return false;
+        }
+#endif
+    }
+}

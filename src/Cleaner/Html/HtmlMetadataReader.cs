@@ -1,0 +1,354 @@
+using System.Globalization;
+using System.Text.Json;
+using AngleSharp.Dom;
+using AngleSharp.Html.Dom;
+
+namespace Cleaner.Html;
+
+/// <summary>
+/// Reads what a page says about itself, best source first: JSON-LD (schema.org Article types),
+/// OpenGraph and article:* properties, named meta tags, <c>&lt;title&gt;</c>,
+/// <c>&lt;link rel=canonical&gt;</c> and <c>&lt;html lang&gt;</c>. Runs before the main-content
+/// extractor, which removes scripts.
+/// </summary>
+internal static class HtmlMetadataReader
+{
+    private static readonly string[] TitleSeparators = [" | ", " - ", " – ", " — ", " :: ", " » ", " « ", " / ", " · ", " : "];
+
+    private static readonly string[] DateNames =
+    [
+        "article:published_time", "datepublished", "og:published_time", "published_time", "date", "pubdate", "publishdate",
+        "publish-date", "publish_date", "dc.date", "dc.date.issued", "dcterms.created", "dcterms.date", "sailthru.date",
+        "parsely-pub-date", "citation_publication_date", "citation_date", "article.published", "originalpublicationdate",
+    ];
+
+    /// <summary>Reads the metadata of a parsed page.</summary>
+    public static DocumentMetadata Read(IHtmlDocument dom, Uri? url)
+    {
+        var meta = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var element in dom.QuerySelectorAll("meta"))
+        {
+            var key = element.GetAttribute("property") ?? element.GetAttribute("name") ?? element.GetAttribute("itemprop") ?? element.GetAttribute("http-equiv");
+            var content = element.GetAttribute("content");
+            if (!string.IsNullOrWhiteSpace(key) && !string.IsNullOrWhiteSpace(content))
+            {
+                meta.TryAdd(key.Trim(), Normalize(content));
+            }
+        }
+
+        var ld = ReadJsonLd(dom);
+        string? siteName = ld.SiteName ?? ld.WebsiteName ?? Get(meta, "og:site_name") ?? Get(meta, "application-name") ?? Get(meta, "twitter:site")?.TrimStart('@');
+        string? title = ld.Title ?? Get(meta, "og:title") ?? Get(meta, "twitter:title") ?? Get(meta, "dc.title") ?? Get(meta, "title");
+        var pageTitle = dom.Title is { } t ? Normalize(t) : null;
+        title = title is null ? CleanTitle(pageTitle, siteName) : StripSiteName(title, siteName);
+
+        string? byline = ld.Byline ?? Get(meta, "author") ?? Get(meta, "article:author") ?? Get(meta, "dc.creator") ?? Get(meta, "byl") ?? Get(meta, "parsely-author") ?? Get(meta, "sailthru.author");
+        if (byline is not null && (byline.StartsWith("http", StringComparison.OrdinalIgnoreCase) || byline.Length > 200))
+        {
+            byline = null; // article:author is often a profile address
+        }
+
+        DateTimeOffset? published = ld.Published;
+        foreach (var name in DateNames)
+        {
+            if (published is not null)
+            {
+                break;
+            }
+
+            published = ParseDate(Get(meta, name));
+        }
+
+        published ??= ParseDate(dom.QuerySelector("time[pubdate], time[itemprop=datePublished], [itemprop=datePublished]") is { } time
+            ? time.GetAttribute("datetime") ?? time.GetAttribute("content") ?? time.TextContent
+            : null);
+
+        string? language = dom.DocumentElement.GetAttribute("lang") ?? dom.DocumentElement.GetAttribute("xml:lang");
+        language = string.IsNullOrWhiteSpace(language) ? Get(meta, "content-language") ?? Get(meta, "og:locale") ?? ld.Language : language.Trim();
+
+        Uri? canonical = null;
+        var href = dom.QuerySelector("link[rel~=canonical]")?.GetAttribute("href") ?? Get(meta, "og:url");
+        if (!string.IsNullOrWhiteSpace(href) && (url is null ? Uri.TryCreate(href.Trim(), UriKind.Absolute, out canonical) : Uri.TryCreate(url, href.Trim(), out canonical)))
+        {
+            canonical = canonical.IsAbsoluteUri ? canonical : null;
+        }
+
+        return new DocumentMetadata
+        {
+            Title = title,
+            Byline = byline,
+            Published = published,
+            SiteName = siteName,
+            Language = NormalizeLanguage(language),
+            CanonicalUrl = canonical,
+        };
+    }
+
+    /// <summary>The page title without the site's name around it: the longest part between separators.</summary>
+    public static string? CleanTitle(string? title, string? siteName)
+    {
+        if (string.IsNullOrWhiteSpace(title))
+        {
+            return null;
+        }
+
+        title = StripSiteName(title, siteName);
+        foreach (var separator in TitleSeparators)
+        {
+            if (!title.Contains(separator, StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            var parts = title.Split(separator, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            var best = parts.MaxBy(WordCount)!;
+            // Keep the whole title when the longest part is a short fragment (a title with a dash in it).
+            return WordCount(best) >= 3 ? best : title;
+        }
+
+        return title;
+    }
+
+    private static string StripSiteName(string title, string? siteName)
+    {
+        if (string.IsNullOrWhiteSpace(siteName) || title.Length <= siteName.Length + 3)
+        {
+            return title;
+        }
+
+        foreach (var separator in TitleSeparators)
+        {
+            if (title.EndsWith(separator + siteName, StringComparison.OrdinalIgnoreCase))
+            {
+                return title[..^(separator.Length + siteName.Length)].Trim();
+            }
+
+            if (title.StartsWith(siteName + separator, StringComparison.OrdinalIgnoreCase))
+            {
+                return title[(siteName.Length + separator.Length)..].Trim();
+            }
+        }
+
+        return title;
+    }
+
+    private static int WordCount(string text) => text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;
+
+    private static string? Get(Dictionary<string, string> meta, string key) => meta.TryGetValue(key, out var value) && value.Length > 0 ? value : null;
+
+    private static string Normalize(string text) => string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+
+    private static string? NormalizeLanguage(string? language)
+    {
+        if (string.IsNullOrWhiteSpace(language))
+        {
+            return null;
+        }
+
+        language = language.Trim().Replace('_', '-');
+        return language.Length > 35 ? null : language;
+    }
+
+    internal static DateTimeOffset? ParseDate(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+
+        text = text.Trim();
+        if (DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AllowWhiteSpaces, out var value))
+        {
+            return value;
+        }
+
+        // "2024-04-25T19:21:18+0000": a zone without a colon.
+        if (text.Length > 5 && text[^5] is '+' or '-' && int.TryParse(text.AsSpan(text.Length - 4), NumberStyles.None, CultureInfo.InvariantCulture, out _))
+        {
+            var fixedZone = string.Concat(text.AsSpan(0, text.Length - 2), ":", text.AsSpan(text.Length - 2));
+            if (DateTimeOffset.TryParse(fixedZone, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out value))
+            {
+                return value;
+            }
+        }
+
+        return null;
+    }
+
+    private static LinkedData ReadJsonLd(IHtmlDocument dom)
+    {
+        var found = new LinkedData();
+        foreach (var script in dom.QuerySelectorAll("script[type]"))
+        {
+            if (!script.GetAttribute("type")!.Contains("ld+json", StringComparison.OrdinalIgnoreCase))
+            {
+                continue;
+            }
+
+            try
+            {
+                using var json = JsonDocument.Parse(script.TextContent, new JsonDocumentOptions { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip, MaxDepth = 64 });
+                Visit(json.RootElement, found, 0);
+            }
+            catch (JsonException)
+            {
+                // Broken JSON-LD is common; the other sources still count.
+            }
+        }
+
+        return found;
+    }
+
+    private static void Visit(JsonElement element, LinkedData found, int depth)
+    {
+        if (depth > 8)
+        {
+            return;
+        }
+
+        if (element.ValueKind == JsonValueKind.Array)
+        {
+            foreach (var item in element.EnumerateArray())
+            {
+                Visit(item, found, depth + 1);
+            }
+
+            return;
+        }
+
+        if (element.ValueKind != JsonValueKind.Object)
+        {
+            return;
+        }
+
+        if (element.TryGetProperty("@graph", out var graph))
+        {
+            Visit(graph, found, depth + 1);
+        }
+
+        var type = TypeOf(element);
+        if (type is null)
+        {
+            return;
+        }
+
+        if (IsArticleType(type))
+        {
+            found.Title ??= String(element, "headline") ?? String(element, "name");
+            found.Byline ??= Names(element, "author") ?? Names(element, "creator");
+            found.Published ??= ParseDate(String(element, "datePublished") ?? String(element, "dateCreated"));
+            found.Language ??= String(element, "inLanguage");
+            if (element.TryGetProperty("publisher", out var publisher))
+            {
+                found.SiteName ??= Names(publisher, null);
+            }
+        }
+        else if (type is "WebSite" or "Organization" or "NewsMediaOrganization")
+        {
+            found.WebsiteName ??= String(element, "name");
+        }
+
+    }
+
+    private static bool IsArticleType(string type) =>
+        type.EndsWith("Article", StringComparison.Ordinal) || type is "BlogPosting" or "LiveBlogPosting" or "Report" or "Review" or "Recipe" or "HowTo";
+
+    private static string? TypeOf(JsonElement element)
+    {
+        if (!element.TryGetProperty("@type", out var type))
+        {
+            return null;
+        }
+
+        if (type.ValueKind == JsonValueKind.String)
+        {
+            return type.GetString();
+        }
+
+        if (type.ValueKind == JsonValueKind.Array)
+        {
+            string? first = null;
+            foreach (var item in type.EnumerateArray())
+            {
+                if (item.ValueKind == JsonValueKind.String && item.GetString() is { } s)
+                {
+                    if (IsArticleType(s))
+                    {
+                        return s;
+                    }
+
+                    first ??= s;
+                }
+            }
+
+            return first;
+        }
+
+        return null;
+    }
+
+    private static string? String(JsonElement element, string name)
+    {
+        if (!element.TryGetProperty(name, out var value))
+        {
+            return null;
+        }
+
+        var text = value.ValueKind switch
+        {
+            JsonValueKind.String => value.GetString(),
+            JsonValueKind.Array when value.GetArrayLength() > 0 && value[0].ValueKind == JsonValueKind.String => value[0].GetString(),
+            _ => null,
+        };
+        return string.IsNullOrWhiteSpace(text) ? null : Normalize(System.Net.WebUtility.HtmlDecode(text));
+    }
+
+    /// <summary>The names of a person or organisation value (a string, an object with a name, or an array of them).</summary>
+    private static string? Names(JsonElement element, string? property)
+    {
+        var value = element;
+        if (property is not null && !element.TryGetProperty(property, out value))
+        {
+            return null;
+        }
+
+        var names = new List<string>();
+        Collect(value, names);
+        return names.Count == 0 ? null : string.Join(", ", names.Distinct(StringComparer.OrdinalIgnoreCase));
+
+        static void Collect(JsonElement value, List<string> names)
+        {
+            switch (value.ValueKind)
+            {
+                case JsonValueKind.String when value.GetString() is { Length: > 0 } s && !s.StartsWith("http", StringComparison.OrdinalIgnoreCase):
+                    names.Add(Normalize(s));
+                    break;
+                case JsonValueKind.Object when String(value, "name") is { } name:
+                    names.Add(name);
+                    break;
+                case JsonValueKind.Array:
+                    foreach (var item in value.EnumerateArray())
+                    {
+                        Collect(item, names);
+                    }
+
+                    break;
+            }
+        }
+    }
+
+    private sealed class LinkedData
+    {
+        public string? Title { get; set; }
+
+        public string? Byline { get; set; }
+
+        public DateTimeOffset? Published { get; set; }
+
+        public string? SiteName { get; set; }
+
+        public string? WebsiteName { get; set; }
+
+        public string? Language { get; set; }
+    }
+}

@@ -1,0 +1,212 @@
+using AngleSharp.Dom;
+using AngleSharp.Html.Dom;
+using SmartReader;
+
+namespace Cleaner.Html;
+
+/// <summary>What the main-content extractor found.</summary>
+/// <param name="Content">The article element, or null when none was found.</param>
+/// <param name="Article">SmartReader's article (for its metadata), or null when it failed.</param>
+/// <param name="Failure">Why there is no article, or null.</param>
+internal sealed record MainContentResult(IElement? Content, Article? Article, string? Failure);
+
+/// <summary>
+/// Runs SmartReader (a port of Mozilla's Readability) on the already-parsed document, and maps the
+/// article it returns back onto the blocks. SmartReader changes the DOM, so this runs after the
+/// blocks were read. Only per-instance settings of the reader are used; its process-wide settings
+/// (<c>Article.Serializer</c>, <c>Article.Converter</c>, <c>Article.LanguageIdentification</c>) are
+/// left alone, so cleaning stays thread-safe.
+/// </summary>
+internal static class MainContent
+{
+    private const string LocalAddress = "https://localhost/";
+
+    /// <summary>Runs the extractor; never throws for a bad page.</summary>
+    public static MainContentResult Find(IHtmlDocument dom, Uri? url)
+    {
+        IElement? content = null;
+        Article article;
+        try
+        {
+            var reader = new Reader(url is { IsAbsoluteUri: true } ? url.AbsoluteUri : LocalAddress, dom)
+            {
+                ContinueIfNotReadable = true,
+                Debug = false,
+            };
+            reader.AddCustomOperationEnd(element => content = element);
+            article = reader.GetArticle();
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            return new MainContentResult(null, null, $"the extractor failed ({e.GetType().Name})");
+        }
+
+        return content is null
+            ? new MainContentResult(null, article, "the extractor found no article")
+            : new MainContentResult(content, article, null);
+    }
+
+    /// <summary>
+    /// Marks which blocks the article holds, by the identity of the text nodes the extractor moved
+    /// into it: a block is in the article when at least half of its letters are. The extractor
+    /// re-parses the page when it retries with looser settings, and then the nodes are new: when
+    /// the text nodes explain less than half of the article, the blocks are aligned with the
+    /// article's text instead.
+    /// </summary>
+    public static bool[] Map(IElement content, IReadOnlyDictionary<INode, (int First, int Count)> textBlocks, IReadOnlyList<Block> blocks)
+    {
+        var found = new int[blocks.Count];
+        long matched = 0, total = 0;
+        foreach (var text in content.Descendants<IText>())
+        {
+            int n = LettersAndDigits(text.Data);
+            total += n;
+            if (n > 0 && textBlocks.TryGetValue(text, out var range))
+            {
+                matched += n;
+                if (range.Count == 1)
+                {
+                    found[range.First] += n;
+                    continue;
+                }
+
+                // A preformatted node spans several lines: each line is there.
+                for (int i = range.First; i < range.First + range.Count; i++)
+                {
+                    found[i] += LettersAndDigits(blocks[i].Span);
+                }
+            }
+        }
+
+        var inArticle = new bool[blocks.Count];
+        if (matched * 2 >= total)
+        {
+            for (int i = 0; i < blocks.Count; i++)
+            {
+                inArticle[i] = found[i] > 0 && found[i] * 2 >= LettersAndDigits(blocks[i].Span);
+            }
+
+            return inArticle;
+        }
+
+        Align(Key(content.TextContent, int.MaxValue), blocks, inArticle);
+        return inArticle;
+    }
+
+    /// <summary>
+    /// Walks the blocks in order along the article's letters: a block is in the article when its
+    /// letters come next (short blocks must follow closely, so that a menu word found inside some
+    /// later word cannot pull the alignment ahead); long blocks may skip ahead, and match by their
+    /// head or tail when the extractor removed part of them.
+    /// </summary>
+    private static void Align(string article, IReadOnlyList<Block> blocks, bool[] inArticle)
+    {
+        const int Slack = 3, Long = 40, Part = 24;
+        int p = 0;
+        for (int i = 0; i < blocks.Count && p < article.Length; i++)
+        {
+            var key = Key(blocks[i].Span, int.MaxValue);
+            if (key.Length == 0)
+            {
+                continue;
+            }
+
+            int at = article.IndexOf(key, p, StringComparison.Ordinal);
+            if (at >= 0 && at - p <= Slack)
+            {
+                inArticle[i] = true;
+                p = at + key.Length;
+                continue;
+            }
+
+            if (key.Length < Long)
+            {
+                continue;
+            }
+
+            // Long blocks may skip ahead, whole or (when the extractor cut part of them) by head or tail.
+            int end;
+            if (at >= 0)
+            {
+                end = at + key.Length;
+            }
+            else
+            {
+                int head = article.IndexOf(key[..Part], p, StringComparison.Ordinal);
+                int tail = article.IndexOf(key[^Part..], head >= 0 ? head : p, StringComparison.Ordinal);
+                if (head < 0 && tail < 0)
+                {
+                    continue;
+                }
+
+                at = head >= 0 ? head : tail;
+                end = tail >= 0 && (head < 0 || tail - head < key.Length * 2) ? tail + Part : head + Part;
+            }
+
+            if (at - p > Slack && LaterBlockFits(article, blocks, i, p, at))
+            {
+                continue;
+            }
+
+            inArticle[i] = true;
+            p = end;
+        }
+    }
+
+    /// <summary>
+    /// Whether one of the next blocks is found in the article between <paramref name="from"/> and
+    /// <paramref name="to"/>: then a block found at <paramref name="to"/> is a repeat (a headline
+    /// echoed in the last sentence, a pull quote), and jumping there would skip real text.
+    /// </summary>
+    private static bool LaterBlockFits(string article, IReadOnlyList<Block> blocks, int index, int from, int to)
+    {
+        for (int j = index + 1; j < blocks.Count && j <= index + 8; j++)
+        {
+            var next = Key(blocks[j].Span, 24);
+            if (next.Length >= 12)
+            {
+                int at = article.IndexOf(next, from, StringComparison.Ordinal);
+                if (at >= 0 && at < to)
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The letters and digits of a text, lower-cased, at most <paramref name="max"/> of them.</summary>
+    public static string Key(ReadOnlySpan<char> text, int max)
+    {
+        var buffer = text.Length <= 256 ? stackalloc char[text.Length] : new char[text.Length];
+        int n = 0;
+        foreach (char c in text)
+        {
+            if (char.IsLetterOrDigit(c))
+            {
+                buffer[n++] = char.ToLowerInvariant(c);
+                if (n == max)
+                {
+                    break;
+                }
+            }
+        }
+
+        return new string(buffer[..n]);
+    }
+
+    private static int LettersAndDigits(ReadOnlySpan<char> text)
+    {
+        int n = 0;
+        foreach (char c in text)
+        {
+            if (char.IsLetterOrDigit(c))
+            {
+                n++;
+            }
+        }
+
+        return n;
+    }
+}
