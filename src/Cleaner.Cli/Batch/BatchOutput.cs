@@ -48,7 +48,7 @@ internal sealed class AtomicFile : IDisposable
     public static Stream Compress(Stream stream, string name) => Path.GetExtension(name).ToLowerInvariant() switch
     {
         ".gz" => new GZipStream(stream, CompressionLevel.Fastest),
-        ".zst" => new CompressionStream(stream, 3),
+        ".zst" => new CompressionStream(stream, 3, leaveOpen: false),
         _ => stream,
     };
 }

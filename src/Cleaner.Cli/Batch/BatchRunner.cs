@@ -18,6 +18,7 @@ internal interface IOutcomeSink
 internal sealed class BatchRunner(TextCleaner cleaner, BatchOptions options)
 {
     private long _records;
+    private long _read;
     private long _rawBytes;
     private long _cleaned;
     private long _errors;
@@ -26,6 +27,9 @@ internal sealed class BatchRunner(TextCleaner cleaner, BatchOptions options)
 
     /// <summary>Records of this shard read so far.</summary>
     public long Records => Interlocked.Read(ref _records);
+
+    /// <summary>Records read and handed to the pipeline so far (every shard), done or not.</summary>
+    public long RecordsRead => Interlocked.Read(ref _read);
 
     /// <summary>Raw (compressed) input bytes read so far.</summary>
     public long RawBytes => Interlocked.Read(ref _rawBytes);
@@ -58,6 +62,7 @@ internal sealed class BatchRunner(TextCleaner cleaner, BatchOptions options)
         {
             await foreach (var slot in ordered.Reader.ReadAllAsync(token).ConfigureAwait(false))
             {
+                token.ThrowIfCancellationRequested();
                 var outcome = await slot.Outcome.Task.WaitAsync(token).ConfigureAwait(false);
                 Count(outcome);
                 sink.Write(outcome);
@@ -95,6 +100,7 @@ internal sealed class BatchRunner(TextCleaner cleaner, BatchOptions options)
                 foreach (var record in RecordReader.Read(input, options.Format, options.MaxRecordBytes, n => Interlocked.Add(ref _rawBytes, n)))
                 {
                     record.Sequence = sequence++;
+                    Interlocked.Increment(ref _read);
                     var slot = new Slot(record);
                     await ordered.WriteAsync(slot, token).ConfigureAwait(false);
                     await work.WriteAsync(slot, token).ConfigureAwait(false);

@@ -178,7 +178,7 @@ internal sealed class GzipMemberStream : ReadOnlyStream
         }
 
         throw ahead.Length < TrailerLength
-            ? Truncated($"the input ends inside the trailer of gzip member {member}")
+            ? Truncated($"the input ends inside the trailer of gzip member {member} (or the trailer does not match the data)")
             : new InvalidDataException($"corrupt gzip: the CRC-32 or size of member {member} does not match its data");
     }
 

@@ -34,8 +34,21 @@ internal sealed class RecordBuffer(Stream stream)
     private int _end;
     private bool _eof;
 
-    /// <summary>Whether the input starts (from here) with <paramref name="prefix"/>, judged on the bytes of one read.</summary>
-    public bool StartsWith(ReadOnlySpan<byte> prefix) => Fill() && _buffer.AsSpan(_start, _end - _start).StartsWith(prefix);
+    /// <summary>Whether the input goes on (from here) with <paramref name="prefix"/>.</summary>
+    public bool StartsWith(ReadOnlySpan<byte> prefix)
+    {
+        while (_end - _start < prefix.Length && !_eof)
+        {
+            Buffer.BlockCopy(_buffer, _start, _buffer, 0, _end - _start);
+            _end -= _start;
+            _start = 0;
+            int n = stream.Read(_buffer, _end, _buffer.Length - _end);
+            _eof = n == 0;
+            _end += n;
+        }
+
+        return _buffer.AsSpan(_start, _end - _start).StartsWith(prefix);
+    }
 
     /// <summary>
     /// Reads one line (without its line feed and carriage return). Returns false at the end of the

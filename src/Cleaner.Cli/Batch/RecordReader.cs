@@ -26,7 +26,7 @@ internal sealed class RecordReader
     private readonly int _maxRecordBytes;
     private readonly RecordBuffer _buffer;
     private readonly Compression _compression;
-    private readonly InputFormat _format;
+    private InputFormat _format;
     private long _index;
     private bool _stopped;
 
@@ -84,21 +84,20 @@ internal sealed class RecordReader
             return null;
         }
 
-        var format = _format;
         WarcHeader? header = null;
         try
         {
-            if (format == InputFormat.Auto)
+            if (_format == InputFormat.Auto)
             {
-                format = _buffer.StartsWith(WarcMagic) ? InputFormat.Warc : InputFormat.Jsonl;
+                _format = _buffer.StartsWith(WarcMagic) ? InputFormat.Warc : InputFormat.Jsonl;
             }
 
-            return format == InputFormat.Warc ? NextWarc(out header) : NextJsonLine();
+            return _format == InputFormat.Warc ? NextWarc(out header) : NextJsonLine();
         }
         catch (Exception e) when (e is IOException or InvalidDataException or ZstdException)
         {
             _stopped = true;
-            return Failure(format, header, Describe(e));
+            return Failure(_format == InputFormat.Auto ? InputFormat.Jsonl : _format, header, Describe(e));
         }
     }
 
