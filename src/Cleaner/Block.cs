@@ -130,6 +130,17 @@ public sealed class Block
         return true;
     }
 
+    /// <summary>
+    /// Overrides a removal (the one exception to "the first verdict stands"): used only when an
+    /// HTML page would otherwise come back empty.
+    /// </summary>
+    internal void Rescue(string filter, string reason)
+    {
+        Verdict = Verdict.Keep;
+        Filter = filter;
+        Reason = reason;
+    }
+
     /// <inheritdoc />
     public override string ToString() => Verdict switch
     {

@@ -85,6 +85,105 @@ public sealed class CleanResult
     /// <summary>The document that was cleaned.</summary>
     public Document Document { get; }
 
+    /// <summary>
+    /// The kept text as Markdown: the title and headings as <c>#</c> headings, list items as
+    /// <c>- </c> items, quotes as <c>&gt; </c>, table rows as <c>| … |</c>, preformatted lines in a
+    /// fenced block, and paragraphs separated by blank lines. Plain text comes out as paragraphs.
+    /// </summary>
+    /// <returns>The Markdown text.</returns>
+    public string ToMarkdown()
+    {
+        var markdown = new StringBuilder(Text.Length + 64);
+        var title = Document.TitleBlock;
+        BlockKind previous = BlockKind.Text;
+        bool first = true;
+        foreach (var block in Document.Blocks)
+        {
+            if (block.IsRemoved || (block == title && !Document.Options.IncludeTitle))
+            {
+                continue;
+            }
+
+            var kind = block == title ? BlockKind.Heading : block.Kind;
+            bool tight = !first && kind == previous && kind is BlockKind.ListItem or BlockKind.TableCell or BlockKind.Preformatted or BlockKind.Quote;
+            if (!first && previous == BlockKind.Preformatted && kind != BlockKind.Preformatted)
+            {
+                markdown.Append("\n```");
+            }
+
+            if (!first)
+            {
+                markdown.Append(tight ? "\n" : "\n\n");
+            }
+
+            switch (kind)
+            {
+                case BlockKind.Heading:
+                    int level = block == title ? 1 : Math.Clamp(block.HeadingLevel == 0 ? 2 : block.HeadingLevel, 1, 6);
+                    markdown.Append('#', level).Append(' ').Append(block.Span);
+                    break;
+                case BlockKind.ListItem:
+                    markdown.Append("- ").Append(block.Span);
+                    break;
+                case BlockKind.Quote:
+                    markdown.Append("> ").Append(block.Span);
+                    break;
+                case BlockKind.TableCell:
+                    markdown.Append("| ").Append(block.Span).Append(" |");
+                    break;
+                case BlockKind.Preformatted:
+                    if (!tight)
+                    {
+                        markdown.Append("```\n");
+                    }
+
+                    markdown.Append(block.Span);
+                    break;
+                default:
+                    AppendParagraph(markdown, block.Span);
+                    break;
+            }
+
+            previous = kind;
+            first = false;
+        }
+
+        if (previous == BlockKind.Preformatted && !first)
+        {
+            markdown.Append("\n```");
+        }
+
+        return markdown.ToString();
+    }
+
+    /// <summary>Appends a paragraph, escaping a start that Markdown would read as syntax.</summary>
+    private static void AppendParagraph(StringBuilder markdown, ReadOnlySpan<char> text)
+    {
+        if (text.Length > 0 && text[0] is '#' or '-' or '*' or '+' or '>' or '|')
+        {
+            markdown.Append('\\');
+        }
+        else if (text.Length > 0 && char.IsAsciiDigit(text[0]) && StartsNumberedItem(text))
+        {
+            int dot = text.IndexOfAny('.', ')');
+            markdown.Append(text[..dot]).Append('\\').Append(text[dot..]);
+            return;
+        }
+
+        markdown.Append(text);
+    }
+
+    private static bool StartsNumberedItem(ReadOnlySpan<char> text)
+    {
+        int i = 0;
+        while (i < text.Length && char.IsAsciiDigit(text[i]))
+        {
+            i++;
+        }
+
+        return i < text.Length - 1 && text[i] is '.' or ')' && text[i + 1] == ' ';
+    }
+
     /// <inheritdoc />
     public override string ToString() => Text;
 }

@@ -58,7 +58,8 @@ public sealed class DomHintsFilter : IBlockFilter
 
         var byline = document.Metadata.Byline;
         var blocks = document.Blocks;
-        bool articleHasText = ArticleHasText(document);
+        // Runs of lines that are wholly links count only when the article has text besides them.
+        var linkRuns = document.HasMainContent && ArticleHasText(document) ? LinkRuns(blocks) : null;
         for (int i = 0; i < blocks.Count; i++)
         {
             var block = blocks[i];
@@ -74,23 +75,21 @@ public sealed class DomHintsFilter : IBlockFilter
                 continue;
             }
 
-            if (Judge(document, i, byline, articleHasText) is { } reason)
+            if (Judge(document, block, byline, linkRuns?[i] ?? 0) is { } reason)
             {
                 block.Remove(Name, reason);
             }
         }
     }
 
-    private string? Judge(Document document, int index, string? byline, bool articleHasText)
+    private string? Judge(Document document, Block block, string? byline, int linkRun)
     {
-        var block = document.Blocks[index];
         if (IsLinkDense(block))
         {
-            // Inside an article the extractor found, one line of links may be a source or a
-            // reference: only runs of them (lists of other stories) go.
-            var x = Environment.GetEnvironmentVariable("XLD");
-            bool run = articleHasText && LinkRun(document, index) >= 3;
-            if (!document.HasMainContent || !block.InMainContent || x == "1" || (x != "0" && run))
+            // Inside an article the extractor found, a line of links may be a source or a
+            // reference: only runs of three or more lines that are wholly links (lists of other
+            // stories) go, and only when the article has text besides them.
+            if (!document.HasMainContent || !block.InMainContent || linkRun >= 3)
             {
                 return "mostly links";
             }
@@ -139,27 +138,27 @@ public sealed class DomHintsFilter : IBlockFilter
 
     private static int CountWords(string text) => text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;
 
-    /// <summary>The length of the run of blocks that are wholly links around a block (0 when the block is not one).</summary>
-    private static int LinkRun(Document document, int index)
+    /// <summary>For each block, the length of the run of in-article blocks that are wholly links it belongs to (0 when it is not one).</summary>
+    private static int[] LinkRuns(IReadOnlyList<Block> blocks)
     {
-        var blocks = document.Blocks;
-        if (!IsAllLink(blocks[index]))
+        var runs = new int[blocks.Count];
+        int start = 0;
+        for (int i = 0; i <= blocks.Count; i++)
         {
-            return 0;
+            if (i < blocks.Count && IsAllLink(blocks[i]))
+            {
+                continue;
+            }
+
+            for (int k = start; k < i; k++)
+            {
+                runs[k] = i - start;
+            }
+
+            start = i + 1;
         }
 
-        int start = index, end = index;
-        while (start > 0 && IsAllLink(blocks[start - 1]))
-        {
-            start--;
-        }
-
-        while (end + 1 < blocks.Count && IsAllLink(blocks[end + 1]))
-        {
-            end++;
-        }
-
-        return end - start + 1;
+        return runs;
 
         static bool IsAllLink(Block b) => b.LinkDensity >= 0.9 && b.InMainContent;
     }

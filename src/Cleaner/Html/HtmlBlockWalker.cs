@@ -118,7 +118,13 @@ internal sealed class HtmlBlockWalker
         }
 
         string name = element.LocalName;
-        switch (RoleOf(name, element))
+        var role = RoleOf(name, element);
+        if (role == Role.Block && name is "td" or "th" && _frames[^1].SimpleRow)
+        {
+            role = Role.Inline; // a cell of a row that reads as one line
+        }
+
+        switch (role)
         {
             case Role.Skip:
                 return false;

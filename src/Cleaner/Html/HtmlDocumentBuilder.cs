@@ -22,7 +22,7 @@ public sealed partial class Document
     /// </summary>
     internal static Document FromHtml(IHtmlDocument dom, Uri? url, CleanerOptions options, PhraseBook phrases)
     {
-        var metadata = HtmlMetadataReader.Read(dom, url);
+        var (metadata, titles) = HtmlMetadataReader.Read(dom, url);
         var walker = new HtmlBlockWalker();
         if (dom.Body is { } body)
         {
@@ -44,7 +44,7 @@ public sealed partial class Document
         var main = MainContent.Find(dom, url);
         document.MarkMainContent(main, walker.TextBlocks, walker.Hinted);
         document.Metadata = Merge(metadata, main.Article);
-        document.FindTitle();
+        document.FindTitle(titles);
         return document;
     }
 
@@ -205,7 +205,7 @@ public sealed partial class Document
     /// Finds the block that shows the metadata title (a heading near the top, preferably) and makes
     /// it the title block; the metadata title then takes the wording the page shows.
     /// </summary>
-    private void FindTitle()
+    private void FindTitle(IReadOnlyList<string> titles)
     {
         if (Metadata.Title is not { } title)
         {
@@ -213,11 +213,6 @@ public sealed partial class Document
         }
 
         MetadataTitle = title;
-        var titleWords = Words(title);
-        if (titleWords.Count == 0)
-        {
-            return;
-        }
 
         // Look before the article's first paragraph (and a little into it).
         int limit = _blocks.Count;
@@ -232,30 +227,39 @@ public sealed partial class Document
 
         Block? best = null;
         double bestScore = 0;
-        for (int i = 0; i < limit; i++)
+        foreach (var candidate in titles.Count > 0 ? titles : [title])
         {
-            var block = _blocks[i];
-            if (block.Features.WordCount > 40)
+            var titleWords = Words(candidate);
+            if (titleWords.Count == 0)
             {
                 continue;
             }
 
-            var words = Words(block.Text);
-            int common = 0;
-            foreach (var w in words)
+            for (int i = 0; i < limit; i++)
             {
-                if (titleWords.Contains(w))
+                var block = _blocks[i];
+                if (block.Features.WordCount > 40)
                 {
-                    common++;
+                    continue;
                 }
-            }
 
-            double similarity = (double)common / Math.Max(words.Count, titleWords.Count);
-            double score = similarity + (block.Kind == BlockKind.Heading ? 0.2 : 0) + (block.HeadingLevel == 1 ? 0.1 : 0);
-            if (similarity >= (block.Kind == BlockKind.Heading ? 0.5 : 0.8) && score > bestScore)
-            {
-                best = block;
-                bestScore = score;
+                var words = Words(block.Text);
+                int common = 0;
+                foreach (var w in words)
+                {
+                    if (titleWords.Contains(w))
+                    {
+                        common++;
+                    }
+                }
+
+                double similarity = (double)common / Math.Max(words.Count, titleWords.Count);
+                double score = similarity + (block.Kind == BlockKind.Heading ? 0.2 : 0) + (block.HeadingLevel == 1 ? 0.1 : 0);
+                if (similarity >= (block.Kind == BlockKind.Heading ? 0.5 : 0.8) && score > bestScore)
+                {
+                    best = block;
+                    bestScore = score;
+                }
             }
         }
 

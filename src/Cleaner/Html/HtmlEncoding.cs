@@ -32,7 +32,7 @@ internal static class HtmlEncoding
     public static Encoding Detect(ReadOnlySpan<byte> bytes, string? contentType, out int preamble)
     {
         preamble = 0;
-        if (bytes.StartsWith("\xEF\xBB\xBF"u8))
+        if (bytes.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
         {
             preamble = 3;
             return Encoding.UTF8;

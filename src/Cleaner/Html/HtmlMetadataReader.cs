@@ -22,8 +22,8 @@ internal static class HtmlMetadataReader
         "parsely-pub-date", "citation_publication_date", "citation_date", "article.published", "originalpublicationdate",
     ];
 
-    /// <summary>Reads the metadata of a parsed page.</summary>
-    public static DocumentMetadata Read(IHtmlDocument dom, Uri? url)
+    /// <summary>Reads the metadata of a parsed page, and every title the page gives (best first) to find the headline block by.</summary>
+    public static (DocumentMetadata Metadata, IReadOnlyList<string> Titles) Read(IHtmlDocument dom, Uri? url)
     {
         var meta = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         foreach (var element in dom.QuerySelectorAll("meta"))
@@ -38,9 +38,22 @@ internal static class HtmlMetadataReader
 
         var ld = ReadJsonLd(dom);
         string? siteName = ld.SiteName ?? ld.WebsiteName ?? Get(meta, "og:site_name") ?? Get(meta, "application-name") ?? Get(meta, "twitter:site")?.TrimStart('@');
-        string? title = ld.Title ?? Get(meta, "og:title") ?? Get(meta, "twitter:title") ?? Get(meta, "dc.title") ?? Get(meta, "title");
         var pageTitle = dom.Title is { } t ? Normalize(t) : null;
-        title = title is null ? CleanTitle(pageTitle, siteName) : StripSiteName(title, siteName);
+        var titles = new List<string>();
+        foreach (var candidate in (string?[])[ld.Title, Get(meta, "og:title"), Get(meta, "twitter:title"), Get(meta, "dc.title"), Get(meta, "title")])
+        {
+            if (candidate is not null)
+            {
+                titles.Add(StripSiteName(candidate, siteName));
+            }
+        }
+
+        if (CleanTitle(pageTitle, siteName) is { } cleaned)
+        {
+            titles.Add(cleaned);
+        }
+
+        string? title = titles.Count > 0 ? titles[0] : null;
 
         string? byline = ld.Byline ?? Get(meta, "author") ?? Get(meta, "article:author") ?? Get(meta, "dc.creator") ?? Get(meta, "byl") ?? Get(meta, "parsely-author") ?? Get(meta, "sailthru.author");
         if (byline is not null && (byline.StartsWith("http", StringComparison.OrdinalIgnoreCase) || byline.Length > 200))
@@ -73,7 +86,7 @@ internal static class HtmlMetadataReader
             canonical = canonical.IsAbsoluteUri ? canonical : null;
         }
 
-        return new DocumentMetadata
+        var metadata = new DocumentMetadata
         {
             Title = title,
             Byline = byline,
@@ -82,6 +95,7 @@ internal static class HtmlMetadataReader
             Language = NormalizeLanguage(language),
             CanonicalUrl = canonical,
         };
+        return (metadata, titles);
     }
 
     /// <summary>The page title without the site's name around it: the longest part between separators.</summary>

@@ -28,7 +28,14 @@ public sealed partial class TextCleaner
         ArgumentNullException.ThrowIfNull(html);
         using var dom = Parser.ParseDocument(html);
         var document = Document.FromHtml(dom, url, Options, Phrases);
-        return Run(document, CancellationToken.None);
+        var result = Run(document, CancellationToken.None);
+        if (result.Status != CleanStatus.Cleaned)
+        {
+            return result;
+        }
+
+        EmptyRescue.Apply(document);
+        return new CleanResult(document);
     }
 
     /// <summary>

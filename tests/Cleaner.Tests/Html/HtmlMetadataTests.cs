@@ -1,0 +1,81 @@
+namespace Cleaner.Tests.Html;
+
+/// <summary>Metadata from JSON-LD, OpenGraph, meta tags and the page itself, kept out of the body.</summary>
+public class HtmlMetadataTests
+{
+    [Test]
+    public void JSON_LD_gives_title_author_date_site_and_language()
+    {
+        const string JsonLd = """
+            <script type="application/ld+json">
+            {"@context":"https://schema.org","@graph":[
+              {"@type":"WebSite","name":"Example Web"},
+              {"@type":"NewsArticle","headline":"City Council Approves the New Riverside Library Plan",
+               "author":[{"@type":"Person","name":"Jane Fielding"},{"@type":"Person","name":"Tom Baker"}],
+               "datePublished":"2024-03-05T09:30:00+01:00","inLanguage":"en-GB",
+               "publisher":{"@type":"Organization","name":"The Daily Example"}}]}
+            </script>
+            """;
+        var result = TextCleaner.Default.CleanHtml(TestPages.Page(head: JsonLd + "<link rel=\"canonical\" href=\"/news/library\">"), new Uri("https://example.org/x?y=1"));
+        var meta = result.Metadata;
+        Assert.That(meta.Title, Is.EqualTo(TestPages.Headline));
+        Assert.That(meta.Byline, Is.EqualTo("Jane Fielding, Tom Baker"));
+        Assert.That(meta.Published, Is.EqualTo(new DateTimeOffset(2024, 3, 5, 9, 30, 0, TimeSpan.FromHours(1))));
+        Assert.That(meta.SiteName, Is.EqualTo("The Daily Example"));
+        Assert.That(meta.Language, Is.EqualTo("en"), "<html lang> comes first");
+        Assert.That(meta.CanonicalUrl, Is.EqualTo(new Uri("https://example.org/news/library")));
+    }
+
+    [Test]
+    public void OpenGraph_and_meta_tags_give_the_metadata_without_JSON_LD()
+    {
+        const string Head = """
+            <meta property="og:title" content="Riverside library approved">
+            <meta property="og:site_name" content="The Daily Example">
+            <meta property="article:published_time" content="2024-03-05T08:00:00Z">
+            <meta name="author" content="Jane Fielding">
+            <meta property="og:url" content="https://example.org/news/library">
+            """;
+        var result = TextCleaner.Default.CleanHtml(TestPages.Page(head: Head, lang: "en-US"));
+        var meta = result.Metadata;
+        Assert.That(meta.Byline, Is.EqualTo("Jane Fielding"));
+        Assert.That(meta.Published, Is.EqualTo(new DateTimeOffset(2024, 3, 5, 8, 0, 0, TimeSpan.Zero)));
+        Assert.That(meta.SiteName, Is.EqualTo("The Daily Example"));
+        Assert.That(meta.Language, Is.EqualTo("en-US"));
+        Assert.That(meta.CanonicalUrl, Is.EqualTo(new Uri("https://example.org/news/library")));
+        Assert.That(result.Title, Is.EqualTo(TestPages.Headline), "the page's headline block, which the og:title names");
+    }
+
+    [Test]
+    public void Without_metadata_the_title_element_loses_the_site_name()
+    {
+        var html = "<html><head><title>Storm closes the harbour road for two days | The Daily Example</title></head><body><article>"
+            + string.Concat(TestPages.Paragraphs.Select(p => $"<p>{p}</p>")) + "</article></body></html>";
+        var result = TextCleaner.Default.CleanHtml(html);
+        Assert.That(result.Metadata.Title, Is.EqualTo("Storm closes the harbour road for two days"));
+        Assert.That(result.Metadata.Byline, Is.Null);
+        Assert.That(result.Metadata.Published, Is.Null);
+        Assert.That(result.Metadata.CanonicalUrl, Is.Null);
+        Assert.That(result.Text, Does.StartWith(TestPages.Paragraphs[0]), "no headline block in the page: the body starts the text");
+    }
+
+    [Test]
+    public void Broken_JSON_LD_is_ignored()
+    {
+        var result = TextCleaner.Default.CleanHtml(TestPages.Page(head: "<script type=\"application/ld+json\">{\"@type\": \"NewsArticle\", \"headline\": </script><meta name=\"author\" content=\"Jane Fielding\">"));
+        Assert.That(result.Metadata.Byline, Is.EqualTo("Jane Fielding"));
+        Assert.That(result.Title, Is.EqualTo(TestPages.Headline));
+    }
+
+    [Test]
+    public void A_dateline_that_repeats_the_metadata_stays_out_of_the_body()
+    {
+        var html = TestPages.Page(
+            "<p class=\"meta\">By Jane Fielding</p><p><time datetime=\"2024-03-05\">March 5, 2024</time></p>",
+            head: "<meta name=\"author\" content=\"Jane Fielding\"><meta name=\"date\" content=\"2024-03-05\">");
+        var result = TextCleaner.Default.CleanHtml(html);
+        Assert.That(result.Text, Does.Not.Contain("Jane Fielding"));
+        Assert.That(result.Text, Does.Not.Contain("March 5, 2024"));
+        Assert.That(result.Metadata.Published?.Date, Is.EqualTo(new DateTime(2024, 3, 5)));
+    }
+}
