@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using BenchmarkDotNet.Attributes;
@@ -41,8 +40,9 @@ public class BatchBenchmarks
 
     internal static string InputPath(int megabytes) => Path.Combine(Folder, $"corpus-{megabytes}mb.jsonl");
 
-    internal static string PeakPath(BenchmarkCase benchmark) =>
-        Path.Combine(Folder, $"peak-w{benchmark.Parameters["Workers"]}-{benchmark.Parameters["InputMB"]}mb.txt");
+    internal static string PeakPath(int workers, int megabytes) => Path.Combine(Folder, $"peak-w{workers}-{megabytes}mb.txt");
+
+    internal static string PeakPath(BenchmarkCase benchmark) => PeakPath((int)benchmark.Parameters["Workers"], (int)benchmark.Parameters["InputMB"]);
 
     [GlobalSetup]
     public void Setup()
@@ -70,7 +70,7 @@ public class BatchBenchmarks
     {
         File.Delete(_output);
         using var process = Process.GetCurrentProcess();
-        File.WriteAllText(Path.Combine(Folder, $"peak-w{Workers}-{InputMB}mb.txt"), process.PeakWorkingSet64.ToString(CultureInfo.InvariantCulture));
+        File.WriteAllText(PeakPath(Workers, InputMB), process.PeakWorkingSet64.ToString(CultureInfo.InvariantCulture));
     }
 
     /// <summary>Writes (once) a JSONL file of at least <paramref name="megabytes"/> MB: the corpus's text inputs in turn, with an id and a URL.</summary>
@@ -128,12 +128,12 @@ public class BatchBenchmarks
         }
     }
 
-    /// <summary>Megabytes of input per second, from the mean time.</summary>
-    private sealed class ThroughputColumn : IColumn
+    /// <summary>A numeric column of this benchmark, computed per case.</summary>
+    private abstract class CaseColumn(string id, string name, string legend, UnitType unit) : IColumn
     {
-        public string Id => "BatchMBps";
+        public string Id => id;
 
-        public string ColumnName => "MB/s";
+        public string ColumnName => name;
 
         public bool AlwaysShow => true;
 
@@ -143,9 +143,9 @@ public class BatchBenchmarks
 
         public bool IsNumeric => true;
 
-        public UnitType UnitType => UnitType.Dimensionless;
+        public UnitType UnitType => unit;
 
-        public string Legend => "Input megabytes (10^6 bytes) cleaned per second";
+        public string Legend => legend;
 
         public bool IsDefault(Summary summary, BenchmarkCase benchmarkCase) => false;
 
@@ -153,49 +153,32 @@ public class BatchBenchmarks
 
         public string GetValue(Summary summary, BenchmarkCase benchmarkCase) => GetValue(summary, benchmarkCase, SummaryStyle.Default);
 
-        public string GetValue(Summary summary, BenchmarkCase benchmarkCase, SummaryStyle style)
+        public string GetValue(Summary summary, BenchmarkCase benchmarkCase, SummaryStyle style) => Compute(summary, benchmarkCase) ?? "-";
+
+        protected abstract string? Compute(Summary summary, BenchmarkCase benchmarkCase);
+    }
+
+    /// <summary>Megabytes of input per second, from the mean time.</summary>
+    private sealed class ThroughputColumn() : CaseColumn("BatchMBps", "MB/s", "Input megabytes (10^6 bytes) cleaned per second", UnitType.Dimensionless)
+    {
+        protected override string? Compute(Summary summary, BenchmarkCase benchmarkCase)
         {
             var path = InputPath((int)benchmarkCase.Parameters["InputMB"]);
-            if (summary[benchmarkCase]?.ResultStatistics?.Mean is not { } nanoseconds || !File.Exists(path))
-            {
-                return "-";
-            }
-
-            return (new FileInfo(path).Length / 1e6 / (nanoseconds / 1e9)).ToString("F2", CultureInfo.InvariantCulture);
+            return summary[benchmarkCase]?.ResultStatistics?.Mean is { } nanoseconds && File.Exists(path)
+                ? (new FileInfo(path).Length / 1e6 / (nanoseconds / 1e9)).ToString("F2", CultureInfo.InvariantCulture)
+                : null;
         }
     }
 
     /// <summary>The peak working set of the process that ran the case (written by its global clean-up).</summary>
-    private sealed class PeakWorkingSetColumn : IColumn
+    private sealed class PeakWorkingSetColumn() : CaseColumn("BatchPeakWS", "Peak WS", "Peak working set of the benchmark process (MB)", UnitType.Size)
     {
-        public string Id => "BatchPeakWS";
-
-        public string ColumnName => "Peak WS";
-
-        public bool AlwaysShow => true;
-
-        public ColumnCategory Category => ColumnCategory.Custom;
-
-        public int PriorityInCategory => 1;
-
-        public bool IsNumeric => true;
-
-        public UnitType UnitType => UnitType.Size;
-
-        public string Legend => "Peak working set of the benchmark process (MB)";
-
-        public bool IsDefault(Summary summary, BenchmarkCase benchmarkCase) => false;
-
-        public bool IsAvailable(Summary summary) => true;
-
-        public string GetValue(Summary summary, BenchmarkCase benchmarkCase) => GetValue(summary, benchmarkCase, SummaryStyle.Default);
-
-        public string GetValue(Summary summary, BenchmarkCase benchmarkCase, SummaryStyle style)
+        protected override string? Compute(Summary summary, BenchmarkCase benchmarkCase)
         {
             var path = PeakPath(benchmarkCase);
             return File.Exists(path)
-                ? $"{long.Parse(File.ReadAllText(path), CultureInfo.InvariantCulture) / 1e6:F0} MB"
-                : "-";
+                ? string.Create(CultureInfo.InvariantCulture, $"{long.Parse(File.ReadAllText(path), CultureInfo.InvariantCulture) / 1e6:F0} MB")
+                : null;
         }
     }
 }

@@ -73,32 +73,8 @@ internal sealed class HttpResponse
             return null;
         }
 
-        string? contentType = null, transfer = null, encoding = null;
-        foreach (var line in lines.AsSpan(1))
-        {
-            int colon = line.IndexOf(':', StringComparison.Ordinal);
-            if (colon <= 0)
-            {
-                continue;
-            }
-
-            var name = line.AsSpan(0, colon).Trim();
-            var value = line[(colon + 1)..].Trim();
-            if (name.Equals("Content-Type", StringComparison.OrdinalIgnoreCase))
-            {
-                contentType = value;
-            }
-            else if (name.Equals("Transfer-Encoding", StringComparison.OrdinalIgnoreCase))
-            {
-                transfer = value;
-            }
-            else if (name.Equals("Content-Encoding", StringComparison.OrdinalIgnoreCase))
-            {
-                encoding = value;
-            }
-        }
-
-        return new HttpResponse(status, contentType, transfer, encoding, bodyStart);
+        var fields = HeaderFields.Pick(lines.Skip(1), "Content-Type", "Transfer-Encoding", "Content-Encoding");
+        return new HttpResponse(status, fields[0], fields[1], fields[2], bodyStart);
     }
 
     /// <summary>
@@ -181,5 +157,35 @@ internal sealed class HttpResponse
                 at++;
             }
         }
+    }
+}
+
+/// <summary>Reads <c>Name: value</c> header lines (WARC and HTTP).</summary>
+internal static class HeaderFields
+{
+    /// <summary>The values of the named fields (names compared case-insensitively; the last occurrence wins), null when absent.</summary>
+    public static string?[] Pick(IEnumerable<string> lines, params string[] names)
+    {
+        var values = new string?[names.Length];
+        foreach (var line in lines)
+        {
+            int colon = line.IndexOf(':', StringComparison.Ordinal);
+            if (colon <= 0)
+            {
+                continue;
+            }
+
+            var name = line.AsSpan(0, colon).Trim();
+            for (int i = 0; i < names.Length; i++)
+            {
+                if (name.Equals(names[i], StringComparison.OrdinalIgnoreCase))
+                {
+                    values[i] = line[(colon + 1)..].Trim();
+                    break;
+                }
+            }
+        }
+
+        return values;
     }
 }

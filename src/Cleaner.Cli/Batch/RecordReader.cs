@@ -154,7 +154,7 @@ internal sealed class RecordReader
             return Failure(InputFormat.Warc, null, $"malformed WARC: expected a 'WARC/1.x' line, found '{first}'; the rest of the input is not read");
         }
 
-        string? type = null, id = null, uri = null, contentType = null, length = null;
+        var lines = new List<string>();
         while (true)
         {
             if (!_buffer.ReadLine(MaxHeaderLine, out line, out tooLong, out _))
@@ -167,39 +167,13 @@ internal sealed class RecordReader
                 break;
             }
 
-            var text = tooLong ? string.Empty : Encoding.UTF8.GetString(line.Span);
+            lines.Add(tooLong ? string.Empty : Encoding.UTF8.GetString(line.Span));
             line.Return();
-            int colon = text.IndexOf(':', StringComparison.Ordinal);
-            if (colon <= 0)
-            {
-                continue;
-            }
-
-            var name = text.AsSpan(0, colon).Trim();
-            var value = text[(colon + 1)..].Trim();
-            if (name.Equals("WARC-Type", StringComparison.OrdinalIgnoreCase))
-            {
-                type = value;
-            }
-            else if (name.Equals("WARC-Record-ID", StringComparison.OrdinalIgnoreCase))
-            {
-                id = value;
-            }
-            else if (name.Equals("WARC-Target-URI", StringComparison.OrdinalIgnoreCase))
-            {
-                uri = value.Trim('<', '>');
-            }
-            else if (name.Equals("Content-Type", StringComparison.OrdinalIgnoreCase))
-            {
-                contentType = value;
-            }
-            else if (name.Equals("Content-Length", StringComparison.OrdinalIgnoreCase))
-            {
-                length = value;
-            }
         }
 
-        header = new WarcHeader(type, id, uri, contentType);
+        var fields = HeaderFields.Pick(lines, "WARC-Type", "WARC-Record-ID", "WARC-Target-URI", "Content-Type", "Content-Length");
+        var length = fields[4];
+        header = new WarcHeader(fields[0], fields[1], fields[2]?.Trim('<', '>'), fields[3]);
         if (!long.TryParse(length, NumberStyles.None, CultureInfo.InvariantCulture, out long contentLength))
         {
             _stopped = true;
