@@ -12,15 +12,21 @@ internal static class CleanerApp
     /// <param name="stderr">Standard error: one <c>cleaner: ...</c> line per problem.</param>
     /// <param name="colour">Whether standard output is a terminal that takes colours (explain).</param>
     /// <returns>0, 1 when some inputs failed, 2 for a usage error.</returns>
-    public static int Run(string[] args, TextReader stdin, TextWriter stdout, TextWriter stderr, bool colour = false)
+    public static int Run(string[] args, TextReader stdin, TextWriter stdout, TextWriter stderr, bool colour = false) =>
+        Run(args, new CliStreams(stdin, stdout, stderr, colour));
+
+    /// <summary>Runs the command line with the given streams (the program passes the console's byte streams too).</summary>
+    public static int Run(string[] args, CliStreams io)
     {
-        var io = new CliStreams(stdin, stdout, stderr, colour);
+        var stdout = io.Out;
+        var stderr = io.Err;
         var root = new RootCommand("Strips boilerplate (site chrome) from scraped web text, and says why each line went.")
         {
             CleanCommand.Create(io),
             ExplainCommand.Create(io),
             EvalCommand.Create(io),
             FiltersCommand.Create(io),
+            BatchCommand.Create(io),
         };
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)

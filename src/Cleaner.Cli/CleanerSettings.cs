@@ -31,13 +31,18 @@ internal sealed class CleanerSettings
     public CleanerSettings() => _focus.AcceptOnlyFromAmong("precision", "balanced", "recall");
 
     /// <summary>Adds the options to a command.</summary>
-    public void AddTo(Command command)
+    /// <param name="command">The command.</param>
+    /// <param name="inputKind">Whether to add --html and --text too (batch records say their kind themselves).</param>
+    public void AddTo(Command command, bool inputKind = true)
     {
         command.Options.Add(_focus);
         command.Options.Add(_without);
         command.Options.Add(_phrases);
-        command.Options.Add(_html);
-        command.Options.Add(_text);
+        if (inputKind)
+        {
+            command.Options.Add(_html);
+            command.Options.Add(_text);
+        }
     }
 
     /// <summary>The input kind asked for: <c>--html</c>, <c>--text</c>, or detection.</summary>

@@ -76,13 +76,12 @@ internal static class Output
 
     private static CleanedDocument ToJson(CleanResult result, string? source)
     {
-        var metadata = result.Metadata;
         return new CleanedDocument(
             source,
             result.Title,
             result.Language,
             result.Text,
-            new CleanedMetadata(metadata.Title, metadata.Byline, metadata.Published, metadata.SiteName, metadata.Language, metadata.CanonicalUrl?.ToString()),
+            CleanedMetadata.From(result.Metadata),
             [.. result.Removed.Select(r => new RemovedBlock(r.Index, r.Filter, r.Reason, r.Text))]);
     }
 }
@@ -97,7 +96,11 @@ internal sealed record CleanedDocument(
     IReadOnlyList<RemovedBlock> Removed);
 
 /// <summary>What the page says about itself (empty for plain text).</summary>
-internal sealed record CleanedMetadata(string? Title, string? Byline, DateTimeOffset? Published, string? SiteName, string? Language, string? CanonicalUrl);
+internal sealed record CleanedMetadata(string? Title, string? Byline, DateTimeOffset? Published, string? SiteName, string? Language, string? CanonicalUrl)
+{
+    public static CleanedMetadata From(DocumentMetadata metadata) =>
+        new(metadata.Title, metadata.Byline, metadata.Published, metadata.SiteName, metadata.Language, metadata.CanonicalUrl?.ToString());
+}
 
 /// <summary>A removed block with the filter that removed it and why.</summary>
 internal sealed record RemovedBlock(int Index, string Filter, string Reason, string Text);

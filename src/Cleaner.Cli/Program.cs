@@ -8,6 +8,12 @@ internal static class Program
     {
         Console.OutputEncoding = new UTF8Encoding(false);
         bool colour = !Console.IsOutputRedirected && string.IsNullOrEmpty(Environment.GetEnvironmentVariable("NO_COLOR"));
-        return CleanerApp.Run(args, Console.In, Console.Out, Console.Error, colour);
+        var io = new CliStreams(Console.In, Console.Out, Console.Error, colour)
+        {
+            ErrIsTerminal = !Console.IsErrorRedirected,
+            BinaryIn = Console.OpenStandardInput,
+            BinaryOut = Console.OpenStandardOutput,
+        };
+        return CleanerApp.Run(args, io);
     }
 }

@@ -16,7 +16,7 @@ public class FiltersCommandTests : CliTestKit
             Assert.That(lines[i], Does.EndWith(filters[i].Description));
         }
 
-        Assert.That(lines[0], Does.StartWith("urls "));
+        Assert.That(lines[0], Does.StartWith("dom-hints "));
         Assert.That(lines[^1], Does.StartWith("context "));
     }
 

@@ -1,0 +1,139 @@
+using ZstdSharp;
+
+namespace Cleaner.Cli.Batch;
+
+/// <summary>The compression of an input, told by its first bytes.</summary>
+internal enum Compression
+{
+    /// <summary>Not compressed.</summary>
+    None,
+
+    /// <summary>gzip (1f 8b), one or more members.</summary>
+    Gzip,
+
+    /// <summary>Zstandard (28 b5 2f fd), one or more frames.</summary>
+    Zstd,
+}
+
+/// <summary>Opens inputs: detects gzip and zstd by their magic bytes and decompresses them as they are read.</summary>
+internal static class InputStreams
+{
+    /// <summary>The compression the first bytes of a stream announce.</summary>
+    public static Compression Detect(ReadOnlySpan<byte> head) => head switch
+    {
+        [0x1f, 0x8b, ..] => Compression.Gzip,
+        [0x28, 0xb5, 0x2f, 0xfd, ..] => Compression.Zstd,
+        _ => Compression.None,
+    };
+
+    /// <summary>
+    /// Wraps <paramref name="raw"/> in a decompressor when its first bytes are a gzip or zstd magic
+    /// number. The returned stream owns <paramref name="raw"/>.
+    /// </summary>
+    public static Stream Decompress(Stream raw, out Compression compression)
+    {
+        var head = new byte[4];
+        int got = 0;
+        while (got < head.Length)
+        {
+            int n = raw.Read(head, got, head.Length - got);
+            if (n == 0)
+            {
+                break;
+            }
+
+            got += n;
+        }
+
+        var prefixed = new PrefixedStream(head.AsMemory(0, got), raw);
+        compression = Detect(head.AsSpan(0, got));
+        return compression switch
+        {
+            Compression.Gzip => new GzipMemberStream(prefixed),
+            Compression.Zstd => new DecompressionStream(prefixed, leaveOpen: false),
+            _ => prefixed,
+        };
+    }
+}
+
+/// <summary>A read-only, forward-only stream: the members every such stream here shares.</summary>
+internal abstract class ReadOnlyStream : Stream
+{
+    public override bool CanRead => true;
+
+    public override bool CanSeek => false;
+
+    public override bool CanWrite => false;
+
+    public override long Length => throw new NotSupportedException();
+
+    public override long Position
+    {
+        get => throw new NotSupportedException();
+        set => throw new NotSupportedException();
+    }
+
+    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
+
+    public abstract override int Read(Span<byte> buffer);
+
+    public override void Flush()
+    {
+    }
+
+    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+    public override void SetLength(long value) => throw new NotSupportedException();
+
+    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+}
+
+/// <summary>Bytes already read (the magic number), then the rest of the stream.</summary>
+internal sealed class PrefixedStream(ReadOnlyMemory<byte> prefix, Stream rest) : ReadOnlyStream
+{
+    private ReadOnlyMemory<byte> _prefix = prefix;
+
+    public override int Read(Span<byte> buffer)
+    {
+        if (_prefix.IsEmpty)
+        {
+            return rest.Read(buffer);
+        }
+
+        int n = Math.Min(buffer.Length, _prefix.Length);
+        _prefix.Span[..n].CopyTo(buffer);
+        _prefix = _prefix[n..];
+        return n;
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            rest.Dispose();
+        }
+
+        base.Dispose(disposing);
+    }
+}
+
+/// <summary>Counts the bytes read through it (the compressed size, for progress).</summary>
+internal sealed class CountingStream(Stream inner, Action<int> onRead) : ReadOnlyStream
+{
+    public override int Read(Span<byte> buffer)
+    {
+        int n = inner.Read(buffer);
+        onRead(n);
+        return n;
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            inner.Dispose();
+        }
+
+        base.Dispose(disposing);
+    }
+}
