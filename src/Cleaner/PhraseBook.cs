@@ -13,6 +13,7 @@ public sealed class PhraseBook
 {
     private static readonly Lazy<FrozenDictionary<string, string[]>> BuiltInPhrases = new(LoadBuiltIn);
     private static readonly PhraseList EmptyList = new("empty", []);
+    private static readonly Lazy<PhraseBook> BuiltInBook = new(() => Build(new Dictionary<string, List<string>>()));
     private readonly FrozenDictionary<string, PhraseList> _lists;
 
     private PhraseBook(FrozenDictionary<string, PhraseList> lists) => _lists = lists;
@@ -32,7 +33,11 @@ public sealed class PhraseBook
     public static IReadOnlyList<string> BuiltIn(string name) =>
         BuiltInPhrases.Value.TryGetValue(name, out var phrases) ? phrases : [];
 
-    internal static PhraseBook Create(IReadOnlyDictionary<string, List<string>> extra)
+    /// <summary>The book for a cleaner: the built-in lists, shared by every cleaner without extra phrases (its lists are immutable), or a new book with them added.</summary>
+    internal static PhraseBook Create(IReadOnlyDictionary<string, List<string>> extra) =>
+        extra.Count == 0 ? BuiltInBook.Value : Build(extra);
+
+    private static PhraseBook Build(IReadOnlyDictionary<string, List<string>> extra)
     {
         var lists = new Dictionary<string, PhraseList>(StringComparer.Ordinal);
         foreach (var (name, phrases) in BuiltInPhrases.Value)

@@ -13,6 +13,7 @@ public sealed class PhraseList
     private const RegexOptions Options = RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking;
     private readonly Regex? _anywhere;
     private readonly Regex? _wholeLine;
+    private readonly int _maxWholeLineWords;
 
     /// <summary>Creates a list from its phrases.</summary>
     /// <param name="name">The list's name (a purpose such as <c>social</c>).</param>
@@ -36,7 +37,9 @@ public sealed class PhraseList
             list.Add(phrase);
             if (phrase[0] == '=')
             {
-                whole.Add(ToPattern(phrase[1..].Trim()));
+                var body = phrase[1..].Trim();
+                whole.Add(ToPattern(body));
+                _maxWholeLineWords = Math.Max(_maxWholeLineWords, MaxWords(body));
             }
             else
             {
@@ -73,7 +76,7 @@ public sealed class PhraseList
     /// <param name="text">The text to look at.</param>
     public double Coverage(ReadOnlySpan<char> text)
     {
-        if (_wholeLine is not null && _wholeLine.IsMatch(text))
+        if (IsWholeLine(text))
         {
             return 1;
         }
@@ -102,7 +105,7 @@ public sealed class PhraseList
     /// <param name="text">The text to look at.</param>
     public string? FirstMatch(ReadOnlySpan<char> text)
     {
-        if (_wholeLine is not null && _wholeLine.IsMatch(text))
+        if (IsWholeLine(text))
         {
             return text.Trim().ToString();
         }
@@ -121,7 +124,73 @@ public sealed class PhraseList
     /// <summary>Whether any phrase of the list occurs in the text.</summary>
     /// <param name="text">The text to look at.</param>
     public bool IsMatch(ReadOnlySpan<char> text) =>
-        (_wholeLine is not null && _wholeLine.IsMatch(text)) || (_anywhere is not null && _anywhere.IsMatch(text));
+        IsWholeLine(text) || (_anywhere is not null && _anywhere.IsMatch(text));
+
+    /// <summary>
+    /// Whether a whole-line phrase matches the text. A match is the phrase with only non-word
+    /// characters around it, so the text has no more words (white-space separated runs that hold a
+    /// letter or digit) than the longest whole-line phrase can take; longer text is not searched.
+    /// </summary>
+    private bool IsWholeLine(ReadOnlySpan<char> text) =>
+        _wholeLine is not null && !HasMoreWords(text, _maxWholeLineWords) && _wholeLine.IsMatch(text);
+
+    /// <summary>The most white-space separated words a match of the phrase can have: one per run of its characters, three per <c>*</c>.</summary>
+    private static int MaxWords(string phrase)
+    {
+        int words = 0;
+        bool inRun = false;
+        foreach (char c in phrase)
+        {
+            if (c == '*')
+            {
+                words += 3;
+                inRun = false;
+            }
+            else if (char.IsWhiteSpace(c))
+            {
+                inRun = false;
+            }
+            else if (!inRun)
+            {
+                words++;
+                inRun = true;
+            }
+        }
+
+        return words;
+    }
+
+    /// <summary>Whether the text has more than <paramref name="max"/> white-space separated runs that hold a letter or digit.</summary>
+    private static bool HasMoreWords(ReadOnlySpan<char> text, int max)
+    {
+        int words = 0;
+        bool inRun = false, counted = false;
+        foreach (char c in text)
+        {
+            if (char.IsWhiteSpace(c))
+            {
+                inRun = false;
+                continue;
+            }
+
+            if (!inRun)
+            {
+                inRun = true;
+                counted = false;
+            }
+
+            if (!counted && char.IsLetterOrDigit(c))
+            {
+                counted = true;
+                if (++words > max)
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
 
     private static int CountAlnum(ReadOnlySpan<char> text)
     {

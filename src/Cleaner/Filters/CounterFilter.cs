@@ -1,4 +1,3 @@
-using System.Collections.Frozen;
 using Cleaner.Text;
 
 namespace Cleaner.Filters;
@@ -6,14 +5,14 @@ namespace Cleaner.Filters;
 /// <summary>Removes counters: "12 comments", "1.2K shares", "Views: 3,456", "Comments (4)".</summary>
 public sealed class CounterFilter : LineFilter
 {
-    private static readonly FrozenSet<string> Words = new[]
-    {
+    private static readonly WordSet Words = new(
+    [
         "comment", "comments", "share", "shares", "shared", "view", "views", "like", "likes", "reply", "replies", "read", "reads",
         "retweet", "retweets", "tweet", "tweets", "vote", "votes", "point", "points", "follower", "followers", "reaction", "reactions",
         "response", "responses", "reader", "readers", "recommendation", "recommendations", "pin", "pins", "save", "saves", "star", "stars",
         "kommentar", "kommentare", "aufrufe", "leser", "commentaire", "commentaires", "vue", "vues", "partages",
         "comentario", "comentarios", "visitas", "vistas", "compartido", "times", "so", "far", "no", "total", "and",
-    }.ToFrozenSet(StringComparer.Ordinal);
+    ]);
 
     /// <inheritdoc />
     public override string Name => "counters";
@@ -53,7 +52,7 @@ public sealed class CounterFilter : LineFilter
             }
 
             int n = token.ToLowerInvariant(lower);
-            if (!Words.Contains(lower[..n].ToString()))
+            if (!Words.Contains(lower[..n]))
             {
                 return false;
             }

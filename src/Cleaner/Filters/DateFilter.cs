@@ -1,4 +1,3 @@
-using System.Collections.Frozen;
 using Cleaner.Text;
 
 namespace Cleaner.Filters;
@@ -10,7 +9,7 @@ namespace Cleaner.Filters;
 /// </summary>
 public sealed class DateFilter : LineFilter
 {
-    private static readonly FrozenSet<string> Months = Set(
+    private static readonly WordSet Months = Set(
         "jan", "january", "feb", "february", "mar", "march", "apr", "april", "may", "jun", "june", "jul", "july", "aug", "august",
         "sep", "sept", "september", "oct", "october", "nov", "november", "dec", "december",
         "januar", "jänner", "februar", "märz", "mai", "juni", "juli", "oktober", "dezember", "okt", "dez",
@@ -19,20 +18,20 @@ public sealed class DateFilter : LineFilter
         "enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre", "setiembre", "octubre", "noviembre", "diciembre",
         "ene", "abr", "ago", "dic");
 
-    private static readonly FrozenSet<string> Weekdays = Set(
+    private static readonly WordSet Weekdays = Set(
         "mon", "monday", "tue", "tues", "tuesday", "wed", "wednesday", "thu", "thur", "thurs", "thursday", "fri", "friday", "sat", "saturday", "sun", "sunday",
         "montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag", "mo", "di", "mi", "do", "fr", "sa", "so",
         "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche",
         "lunes", "martes", "miércoles", "miercoles", "jueves", "viernes", "sábado", "sabado", "domingo");
 
-    private static readonly FrozenSet<string> Relative = Set(
+    private static readonly WordSet Relative = Set(
         "ago", "today", "yesterday", "tomorrow", "now", "just", "hour", "hours", "hr", "hrs", "minute", "minutes", "min", "mins", "second", "seconds", "sec", "secs",
         "day", "days", "week", "weeks", "month", "months", "year", "years", "an", "a",
         "heute", "gestern", "vor", "stunden", "stunde", "minuten", "tagen", "tag",
         "aujourd'hui", "hier", "il", "y", "heures", "heure", "jours", "jour",
         "hoy", "ayer", "hace", "horas", "hora", "minutos", "días", "dias", "día");
 
-    private static readonly FrozenSet<string> Connectives = Set(
+    private static readonly WordSet Connectives = Set(
         "on", "at", "the", "of", "updated", "update", "published", "posted", "last", "modified", "date", "time", "created", "edited", "originally", "first",
         "am", "pm", "a.m", "p.m", "a.m.", "p.m.", "est", "edt", "cst", "cdt", "mst", "mdt", "pst", "pdt", "gmt", "utc", "bst", "cet", "cest", "et", "pt", "ct", "ist", "jst", "aest", "z",
         "um", "uhr", "stand", "aktualisiert", "veröffentlicht", "erstellt", "h",
@@ -91,18 +90,17 @@ public sealed class DateFilter : LineFilter
                 continue;
             }
 
-            string key = word.ToString();
-            if (Months.Contains(key) || Weekdays.Contains(key))
+            if (Months.Contains(word) || Weekdays.Contains(word))
             {
                 strong = true;
             }
-            else if (Relative.Contains(key))
+            else if (Relative.Contains(word))
             {
-                bool marker = key is "ago" or "today" or "yesterday" or "heute" or "gestern" or "hier" or "hoy" or "ayer" or "hace" or "vor";
+                bool marker = word is "ago" or "today" or "yesterday" or "heute" or "gestern" or "hier" or "hoy" or "ayer" or "hace" or "vor";
                 strong |= marker;
                 anchored |= marker;
             }
-            else if (!Connectives.Contains(key))
+            else if (!Connectives.Contains(word))
             {
                 return false;
             }
@@ -122,7 +120,7 @@ public sealed class DateFilter : LineFilter
             if (token.Length is >= 3 and <= 24)
             {
                 int n = token.ToLowerInvariant(lower);
-                var key = lower[..n].ToString();
+                var key = lower[..n];
                 if (Months.Contains(key) || Weekdays.Contains(key))
                 {
                     return true;
@@ -158,7 +156,7 @@ public sealed class DateFilter : LineFilter
             }
 
             int n = token.ToLowerInvariant(lower);
-            string key = lower[..n].ToString();
+            var key = lower[..n];
             if (Months.Contains(key) || key is "ago" or "yesterday" or "today")
             {
                 return true;
@@ -210,5 +208,5 @@ public sealed class DateFilter : LineFilter
         return suffix is "st" or "nd" or "rd" or "th" or "er" or "e" or "º" or "ª" or "o" or "a";
     }
 
-    private static FrozenSet<string> Set(params string[] words) => words.ToFrozenSet(StringComparer.Ordinal);
+    private static WordSet Set(params string[] words) => new(words);
 }

@@ -141,7 +141,7 @@ public sealed class TitleFilter : IBlockFilter
             }
 
             chars += blocks[i].Length;
-            set.UnionWith(ContentWords(blocks[i].Span, document.StopWords));
+            AddContentWords(blocks[i].Span, document.StopWords, set);
         }
 
         return set;
@@ -155,6 +155,16 @@ public sealed class TitleFilter : IBlockFilter
     internal static HashSet<string> ContentWords(ReadOnlySpan<char> text, StopWords? stop)
     {
         var set = new HashSet<string>(StringComparer.Ordinal);
+        AddContentWords(text, stop, set);
+        return set;
+    }
+
+    /// <summary>Adds the content words of a text (see <see cref="ContentWords"/>) to a set, allocating a string only for a word not yet in it (.NET 9 and later).</summary>
+    private static void AddContentWords(ReadOnlySpan<char> text, StopWords? stop, HashSet<string> set)
+    {
+#if NET9_0_OR_GREATER
+        var lookup = set.GetAlternateLookup<ReadOnlySpan<char>>();
+#endif
         var rest = text;
         Span<char> lower = stackalloc char[32];
         while (Tokens.Next(ref rest, " \t\u00A0\u3000,;:/|!?.\"'()[]\u201C\u201D\u2018\u2019-\u3001\u3002\uFF0C", out var word))
@@ -165,7 +175,11 @@ public sealed class TitleFilter : IBlockFilter
                 {
                     if (TextStats.IsCjk(word[k]) && TextStats.IsCjk(word[k + 1]))
                     {
+#if NET9_0_OR_GREATER
+                        lookup.Add(word.Slice(k, 2));
+#else
                         set.Add(word.Slice(k, 2).ToString());
+#endif
                     }
                 }
 
@@ -183,9 +197,11 @@ public sealed class TitleFilter : IBlockFilter
                 continue;
             }
 
+#if NET9_0_OR_GREATER
+            lookup.Add(lower[..Math.Min(n, 6)]);
+#else
             set.Add(lower[..Math.Min(n, 6)].ToString());
+#endif
         }
-
-        return set;
     }
 }

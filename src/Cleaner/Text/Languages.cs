@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using System.Numerics;
 
 namespace Cleaner.Text;
 
@@ -6,6 +7,7 @@ namespace Cleaner.Text;
 internal static class Languages
 {
     private static readonly Lazy<FrozenDictionary<string, StopWords>> All = new(Load);
+    private static readonly Lazy<LanguageMasks> Masks = new(() => new LanguageMasks(All.Value.Values));
 
     public static IReadOnlyCollection<string> Codes => All.Value.Keys;
 
@@ -27,6 +29,7 @@ internal static class Languages
         var languages = All.Value;
         Span<int> hits = stackalloc int[languages.Count];
         var values = languages.Values;
+        var masks = Masks.Value;
         Span<char> lower = stackalloc char[32];
         int cjk = 0, letters = 0, words = 0;
         int i = 0;
@@ -59,12 +62,9 @@ internal static class Languages
             if (word.Length <= lower.Length)
             {
                 int n = word.ToLowerInvariant(lower);
-                for (int k = 0; k < values.Length; k++)
+                for (uint mask = masks.Of(lower[..n]); mask != 0; mask &= mask - 1)
                 {
-                    if (values[k].Contains(lower[..n]))
-                    {
-                        hits[k]++;
-                    }
+                    hits[BitOperations.TrailingZeroCount(mask)]++;
                 }
             }
         }
@@ -107,5 +107,46 @@ internal static class Languages
         }
 
         return result.ToFrozenDictionary(StringComparer.Ordinal);
+    }
+
+    /// <summary>For each stopword, the languages whose lists hold it, as bits in list order: one look-up per word instead of one per language.</summary>
+    private sealed class LanguageMasks
+    {
+        private readonly FrozenDictionary<string, uint> _masks;
+#if NET9_0_OR_GREATER
+        private readonly FrozenDictionary<string, uint>.AlternateLookup<ReadOnlySpan<char>> _lookup;
+#endif
+
+        public LanguageMasks(IReadOnlyList<StopWords> lists)
+        {
+            if (lists.Count > 32)
+            {
+                throw new InvalidOperationException("At most 32 stopword lists are supported.");
+            }
+
+            var masks = new Dictionary<string, uint>(StringComparer.Ordinal);
+            for (int k = 0; k < lists.Count; k++)
+            {
+                foreach (var word in lists[k].Words)
+                {
+                    masks[word] = masks.GetValueOrDefault(word) | (1u << k);
+                }
+            }
+
+            _masks = masks.ToFrozenDictionary(StringComparer.Ordinal);
+#if NET9_0_OR_GREATER
+            _lookup = _masks.GetAlternateLookup<ReadOnlySpan<char>>();
+#endif
+        }
+
+        /// <summary>The languages whose lists hold the lower-case word (0 for none).</summary>
+        public uint Of(ReadOnlySpan<char> lowerWord)
+        {
+#if NET9_0_OR_GREATER
+            return _lookup.TryGetValue(lowerWord, out uint mask) ? mask : 0;
+#else
+            return _masks.TryGetValue(lowerWord.ToString(), out uint mask) ? mask : 0;
+#endif
+        }
     }
 }

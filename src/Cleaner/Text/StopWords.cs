@@ -1,22 +1,15 @@
-using System.Collections.Frozen;
-
 namespace Cleaner.Text;
 
 /// <summary>A language's stopwords, looked up without allocating on .NET 9 and later.</summary>
 internal sealed class StopWords
 {
-    private readonly FrozenSet<string> _words;
-#if NET9_0_OR_GREATER
-    private readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> _lookup;
-#endif
+    private readonly WordSet _words;
 
     public StopWords(string language, IEnumerable<string> words)
     {
         Language = language;
-        _words = words.Select(w => w.ToLowerInvariant()).ToFrozenSet(StringComparer.Ordinal);
-#if NET9_0_OR_GREATER
-        _lookup = _words.GetAlternateLookup<ReadOnlySpan<char>>();
-#endif
+        _words = new WordSet(words.Select(w => w.ToLowerInvariant()));
+        MaxLength = _words.Items.Count == 0 ? 0 : _words.Items.Max(w => w.Length);
     }
 
     /// <summary>The language code (en, de, fr, es, ...).</summary>
@@ -24,13 +17,12 @@ internal sealed class StopWords
 
     public int Count => _words.Count;
 
+    /// <summary>The length of the longest stopword: a longer word is none.</summary>
+    public int MaxLength { get; }
+
+    /// <summary>The stopwords, in lower case.</summary>
+    public IReadOnlyCollection<string> Words => _words.Items;
+
     /// <summary>Whether a lower-case word is a stopword.</summary>
-    public bool Contains(ReadOnlySpan<char> lowerWord)
-    {
-#if NET9_0_OR_GREATER
-        return _lookup.Contains(lowerWord);
-#else
-        return _words.Contains(lowerWord.ToString());
-#endif
-    }
+    public bool Contains(ReadOnlySpan<char> lowerWord) => _words.Contains(lowerWord);
 }

@@ -115,7 +115,7 @@ internal static class TextStats
             capitalized++;
         }
 
-        if (stopWords is not null && hasLetter && word.Length <= lower.Length)
+        if (stopWords is not null && hasLetter && word.Length <= lower.Length && word.Length <= stopWords.MaxLength)
         {
             int n = word.ToLowerInvariant(lower);
             if (n > 0 && stopWords.Contains(lower[..n]))
