@@ -37,6 +37,14 @@ public class FilterBenchmarks
     [Benchmark(Baseline = true, Description = "(empty pipeline)")]
     public int Empty() => Run("");
 
+    /// <summary>The <c>dom-hints</c> filter alone (HTML only: on text it returns at once).</summary>
+    [Benchmark(Description = "dom-hints")]
+    public int DomHints() => Run("dom-hints");
+
+    /// <summary>The <c>main-content</c> filter alone (HTML only: on text it returns at once).</summary>
+    [Benchmark(Description = "main-content")]
+    public int MainContent() => Run("main-content");
+
     /// <summary>The <c>urls</c> filter alone.</summary>
     [Benchmark(Description = "urls")]
     public int Urls() => Run("urls");
