@@ -14,6 +14,7 @@ public sealed class PhraseList
     private readonly Regex? _anywhere;
     private readonly Regex? _wholeLine;
     private readonly int _maxWholeLineWords;
+    private readonly int _maxAnywhereWords;
 
     /// <summary>Creates a list from its phrases.</summary>
     /// <param name="name">The list's name (a purpose such as <c>social</c>).</param>
@@ -44,6 +45,7 @@ public sealed class PhraseList
             else
             {
                 anywhere.Add(ToPattern(phrase));
+                _maxAnywhereWords = Math.Max(_maxAnywhereWords, MaxWords(phrase));
             }
         }
 
@@ -58,6 +60,9 @@ public sealed class PhraseList
             _wholeLine = new Regex(@"^[\W_]*(?:" + string.Join('|', whole) + @")[\W_]*$", Options);
         }
     }
+
+    /// <summary>The most words a match of any of the list's phrases can span (whole-line phrases included).</summary>
+    public int LongestPhraseWords => Math.Max(_maxWholeLineWords, _maxAnywhereWords);
 
     /// <summary>The list's name.</summary>
     public string Name { get; }

@@ -37,9 +37,6 @@ public class PhraseFilter : LineFilter
     /// <summary>Blocks of up to this many words go when they carry a phrase (balanced focus).</summary>
     public int MaxWords { get; }
 
-    /// <summary>Blocks of more words than this are not searched for phrases.</summary>
-    protected const int MaxScannedWords = 300;
-
     /// <summary>The share of a block's letters the phrases must cover for it to go whatever its length.</summary>
     protected virtual double MinCoverage => 0.6;
 
@@ -47,20 +44,23 @@ public class PhraseFilter : LineFilter
     protected override string? Judge(Block block)
     {
         ArgumentNullException.ThrowIfNull(block);
-        if (block.Features.WordCount > MaxScannedWords)
+        var list = block.Document.Phrases[List];
+        var f = block.Features;
+        int maxWords = Focused(block.Document.Options.Focus, MaxWords);
+
+        // A block can go only when it is short, or when phrases cover most of it; a block of more
+        // than four times the longest phrase is prose for this list and is not searched at all.
+        if (f.WordCount > maxWords && f.WordCount > 4 * list.LongestPhraseWords)
         {
-            return null; // a block this long is prose or data, never a phrase of chrome
+            return null;
         }
 
-        var list = block.Document.Phrases[List];
         double coverage = list.Coverage(block.Span);
         if (coverage <= 0)
         {
             return null;
         }
 
-        var f = block.Features;
-        int maxWords = Focused(block.Document.Options.Focus, MaxWords);
         if (coverage >= MinCoverage || (f.WordCount <= maxWords && !block.ParagraphFeatures.LooksLikeProse))
         {
             return $"{What}: \"{list.FirstMatch(block.Span)}\"";
