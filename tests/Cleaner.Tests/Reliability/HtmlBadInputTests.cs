@@ -95,6 +95,17 @@ public class HtmlBadInputTests
     }
 
     [Test]
+    public void A_page_nested_deeper_than_the_extractor_runs_on_is_judged_by_the_filters()
+    {
+        var depth = Cleaner.Html.MainContent.MaxDepth + 10;
+        var html = string.Concat(Enumerable.Repeat("<div>", depth)) + Article() + string.Concat(Enumerable.Repeat("</div>", depth));
+        var result = TextCleaner.Default.CleanHtml(html);
+        Assert.That(result.Document.HasMainContent, Is.False);
+        Assert.That(result.Document.MainContentNote, Does.Contain("deeper than the extractor is run on"));
+        Assert.That(result.Text, Does.Contain(Sentence));
+    }
+
+    [Test]
     public void Unclosed_tags_everywhere_give_the_article()
     {
         var html = new StringBuilder("<html><head><title>The Old Pier Will Close for Repairs</title><body><div class=story><h1>The Old Pier Will Close for Repairs<div>");
