@@ -46,6 +46,11 @@ internal static class CleanCommand
                 throw new CliException($"{directory} is a directory; give --out DIR to write the cleaned files");
             }
 
+            if (output is not null && File.Exists(output))
+            {
+                throw new CliException($"--out {output} is a file; give a directory (it is created when missing)");
+            }
+
             var errors = new List<string>();
             var files = Inputs.Expand(paths, output, errors);
             foreach (var error in errors)

@@ -192,5 +192,5 @@ internal static class Scorer
 
     /// <summary>Reads a file as score.py does: UTF-8, BOM skipped, invalid bytes replaced; missing means empty.</summary>
     public static string ReadText(string path) =>
-        File.Exists(path) ? InputCleaner.DecodeText(File.ReadAllBytes(path)) : string.Empty;
+        File.Exists(path) ? InputCleaner.DecodeUtf8(File.ReadAllBytes(path)) : string.Empty;
 }

@@ -60,6 +60,24 @@ public sealed partial class TextCleaner
         return Run(document, cancellationToken);
     }
 
+    /// <summary>
+    /// Cleans plain text given as bytes, detecting the encoding: a byte order mark (UTF-8, UTF-16 LE
+    /// or BE), then valid UTF-8, and otherwise Windows-1252 (so Latin-1 text reads right, not as
+    /// replacement characters).
+    /// </summary>
+    /// <param name="text">The text's bytes.</param>
+    /// <returns>The cleaned text, the title and every removal with its reason (see <see cref="Clean(string)"/>).</returns>
+    public CleanResult Clean(ReadOnlySpan<byte> text) => Clean(Html.HtmlEncoding.DecodeText(text), CancellationToken.None);
+
+    /// <summary>Cleans plain text given as bytes, detecting the encoding (see <see cref="Clean(ReadOnlySpan{byte})"/>).</summary>
+    /// <param name="text">The text's bytes.</param>
+    /// <returns>The cleaned text, the title and every removal with its reason (see <see cref="Clean(string)"/>).</returns>
+    public CleanResult Clean(byte[] text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return Clean(text.AsSpan());
+    }
+
     /// <summary>Runs the filters over a document within the time limit, then the final step, if any.</summary>
     internal CleanResult Run(Document document, CancellationToken cancellationToken, Action<Document>? finish = null)
     {

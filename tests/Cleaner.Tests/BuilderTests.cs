@@ -148,6 +148,6 @@ public class BuilderTests
     {
         Assert.That(TextCleaner.Default.Clean(string.Empty).Text, Is.Empty);
         Assert.That(TextCleaner.Default.Clean(" \n\t\n").Text, Is.Empty);
-        Assert.Throws<ArgumentNullException>(() => TextCleaner.Default.Clean(null!));
+        Assert.Throws<ArgumentNullException>(() => TextCleaner.Default.Clean((string)null!));
     }
 }

@@ -58,6 +58,9 @@ internal sealed class HtmlBlockWalker
     /// <summary>The blocks in reading order.</summary>
     public IReadOnlyList<RawBlock> Blocks => _blocks;
 
+    /// <summary>How deep the walked elements nest below the root (skipped elements not counted).</summary>
+    public int MaxDepth { get; private set; }
+
     /// <summary>Elements with hints, with the range of blocks each spans.</summary>
     public IReadOnlyList<HintedRange> Hinted => _hinted;
 
@@ -69,12 +72,14 @@ internal sealed class HtmlBlockWalker
     {
         _frames.Add(new Frame(root, BlockKind.Paragraph, 0, _blocks.Count, BlockHints.None, SimpleRow: false));
         INode? node = root.FirstChild;
+        int depth = 1;
         while (node is not null)
         {
             bool descend = Enter(node);
             if (descend && node.FirstChild is { } child)
             {
                 node = child;
+                MaxDepth = Math.Max(MaxDepth, ++depth);
                 continue;
             }
 
@@ -86,6 +91,7 @@ internal sealed class HtmlBlockWalker
             while (node != root && node.NextSibling is null)
             {
                 node = node.Parent!;
+                depth--;
                 if (node != root)
                 {
                     Exit(node);

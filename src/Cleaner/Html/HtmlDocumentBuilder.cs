@@ -41,7 +41,9 @@ public sealed partial class Document
             block.LinkDensity = r.TextChars == 0 ? 0 : (double)r.LinkChars / r.TextChars;
         }
 
-        var main = MainContent.Find(dom, url);
+        var main = walker.MaxDepth > MainContent.MaxDepth
+            ? new MainContentResult(null, null, $"the page nests {walker.MaxDepth:N0} elements deep, deeper than the extractor is run on ({MainContent.MaxDepth:N0})")
+            : MainContent.Find(dom, url);
         document.MarkMainContent(main, walker.TextBlocks, walker.Hinted);
         document.Metadata = Merge(metadata, main.Article);
         document.FindTitle(titles);

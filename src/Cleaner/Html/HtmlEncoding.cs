@@ -25,29 +25,37 @@ internal static class HtmlEncoding
         return encoding.GetString(bytes[preamble..]);
     }
 
+    /// <summary>
+    /// Decodes plain text, which declares nothing: a byte order mark (UTF-8, UTF-16 LE or BE), then
+    /// valid UTF-8, and Windows-1252 as the last resort.
+    /// </summary>
+    public static string DecodeText(ReadOnlySpan<byte> bytes)
+    {
+        var encoding = FromByteOrderMark(bytes, out int preamble) ?? (IsValidUtf8(bytes) ? Encoding.UTF8 : Encoding.GetEncoding(1252));
+        return encoding.GetString(bytes[preamble..]);
+    }
+
+    private static Encoding? FromByteOrderMark(ReadOnlySpan<byte> bytes, out int preamble)
+    {
+        (preamble, var encoding) = bytes switch
+        {
+            [0xEF, 0xBB, 0xBF, ..] => (3, Encoding.UTF8),
+            [0xFF, 0xFE, ..] => (2, Encoding.Unicode),
+            [0xFE, 0xFF, ..] => (2, Encoding.BigEndianUnicode),
+            _ => (0, null),
+        };
+        return encoding;
+    }
+
     /// <summary>Finds the page's encoding.</summary>
     /// <param name="bytes">The page.</param>
     /// <param name="contentType">The HTTP Content-Type header, when known.</param>
     /// <param name="preamble">The length of the byte order mark to skip (0 when there is none).</param>
     public static Encoding Detect(ReadOnlySpan<byte> bytes, string? contentType, out int preamble)
     {
-        preamble = 0;
-        if (bytes.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
+        if (FromByteOrderMark(bytes, out preamble) is { } marked)
         {
-            preamble = 3;
-            return Encoding.UTF8;
-        }
-
-        if (bytes.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE]))
-        {
-            preamble = 2;
-            return Encoding.Unicode;
-        }
-
-        if (bytes.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF]))
-        {
-            preamble = 2;
-            return Encoding.BigEndianUnicode;
+            return marked;
         }
 
         if (contentType is not null && CharsetOf(contentType.AsSpan()) is { } fromHeader && Resolve(fromHeader) is { } headerEncoding)
@@ -55,13 +63,44 @@ internal static class HtmlEncoding
             return headerEncoding;
         }
 
+        bool utf8 = IsValidUtf8(bytes);
         if (Prescan(bytes[..Math.Min(bytes.Length, PrescanLength)]) is { } fromMeta)
         {
-            return fromMeta;
+            // A page whose non-ASCII bytes are all valid UTF-8 is UTF-8 whatever its meta tag says
+            // (legacy text almost never forms valid UTF-8 by chance: templates copied between sites
+            // keep stale declarations), and bytes the declared encoding cannot read mean the
+            // declaration is wrong: a multi-byte decoder would swallow the markup after them.
+            if (fromMeta.CodePage != Encoding.UTF8.CodePage && utf8 && !IsAscii(bytes))
+            {
+                return Encoding.UTF8;
+            }
+
+            if (utf8 || ReadsCleanly(fromMeta, bytes))
+            {
+                return fromMeta;
+            }
         }
 
-        return IsValidUtf8(bytes) ? Encoding.UTF8 : Encoding.GetEncoding(1252);
+        return utf8 ? Encoding.UTF8 : Encoding.GetEncoding(1252);
     }
+
+    /// <summary>Whether <paramref name="encoding"/> reads the bytes with at most one invalid sequence per 100 non-ASCII characters.</summary>
+    private static bool ReadsCleanly(Encoding encoding, ReadOnlySpan<byte> bytes)
+    {
+        var counting = (Encoding)encoding.Clone();
+        counting.DecoderFallback = new DecoderReplacementFallback("\uFFFD");
+        var text = counting.GetString(bytes);
+        int invalid = 0, nonAscii = 0;
+        foreach (char c in text)
+        {
+            invalid += c == '\uFFFD' ? 1 : 0;
+            nonAscii += c > 0x7F ? 1 : 0;
+        }
+
+        return invalid * 100 <= nonAscii;
+    }
+
+    private static bool IsAscii(ReadOnlySpan<byte> bytes) => Ascii.IsValid(bytes);
 
     /// <summary>Maps a charset label to an encoding, with the HTML standard's substitutions.</summary>
     public static Encoding? Resolve(ReadOnlySpan<char> label)

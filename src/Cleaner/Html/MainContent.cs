@@ -21,6 +21,14 @@ internal static class MainContent
 {
     private const string LocalAddress = "https://localhost/";
 
+    /// <summary>
+    /// The deepest nesting the extractor is run on. Its time grows with depth times size (20 s for
+    /// 10,000 nested list items, which the parser caps at 511 levels), while real pages stay far
+    /// below this (at most 37 levels over the 1,140 corpus and evaluation pages). Deeper pages are
+    /// judged by the filters alone.
+    /// </summary>
+    public const int MaxDepth = 256;
+
     /// <summary>Runs the extractor; never throws for a bad page.</summary>
     public static MainContentResult Find(IHtmlDocument dom, Uri? url)
     {
