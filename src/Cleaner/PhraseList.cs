@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Text;
 using System.Text.RegularExpressions;
 
@@ -12,6 +13,10 @@ public sealed class PhraseList
 {
     private const RegexOptions Options = RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking;
     private readonly Regex? _anywhere;
+    private readonly FrozenSet<string>? _firstWords;
+#if NET9_0_OR_GREATER
+    private readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> _firstWordLookup;
+#endif
     private readonly Regex? _wholeLine;
     private readonly int _maxWholeLineWords;
     private readonly int _maxAnywhereWords;
@@ -27,6 +32,8 @@ public sealed class PhraseList
         var list = new List<string>();
         var anywhere = new List<string>();
         var whole = new List<string>();
+        var firstWords = new HashSet<string>(StringComparer.Ordinal);
+        bool anchored = true;
         foreach (var raw in phrases)
         {
             var phrase = raw.Trim();
@@ -45,6 +52,9 @@ public sealed class PhraseList
             else
             {
                 anywhere.Add(ToPattern(phrase));
+                var first = FirstWord(phrase);
+                anchored &= first.Length > 0;
+                firstWords.Add(first);
                 _maxAnywhereWords = Math.Max(_maxAnywhereWords, MaxWords(phrase));
             }
         }
@@ -53,6 +63,13 @@ public sealed class PhraseList
         if (anywhere.Count > 0)
         {
             _anywhere = new Regex("(?:" + string.Join('|', anywhere) + ")", Options);
+            if (anchored)
+            {
+                _firstWords = firstWords.ToFrozenSet(StringComparer.Ordinal);
+#if NET9_0_OR_GREATER
+                _firstWordLookup = _firstWords.GetAlternateLookup<ReadOnlySpan<char>>();
+#endif
+            }
         }
 
         if (whole.Count > 0)
@@ -86,7 +103,7 @@ public sealed class PhraseList
             return 1;
         }
 
-        if (_anywhere is null)
+        if (!MayMatchAnywhere(text))
         {
             return 0;
         }
@@ -115,7 +132,7 @@ public sealed class PhraseList
             return text.Trim().ToString();
         }
 
-        if (_anywhere is not null)
+        if (MayMatchAnywhere(text))
         {
             foreach (var match in _anywhere.EnumerateMatches(text))
             {
@@ -129,7 +146,74 @@ public sealed class PhraseList
     /// <summary>Whether any phrase of the list occurs in the text.</summary>
     /// <param name="text">The text to look at.</param>
     public bool IsMatch(ReadOnlySpan<char> text) =>
-        IsWholeLine(text) || (_anywhere is not null && _anywhere.IsMatch(text));
+        IsWholeLine(text) || (MayMatchAnywhere(text) && _anywhere.IsMatch(text));
+
+    /// <summary>
+    /// A cheap necessary condition for an anywhere-phrase match: every such phrase starts with a word
+    /// (a run of letters and digits) on a word boundary, so a match needs that word among the text's
+    /// runs of letters and digits (compared lower-cased). Lists with a phrase that starts otherwise
+    /// (a symbol, a wildcard) always run their pattern.
+    /// </summary>
+    [System.Diagnostics.CodeAnalysis.MemberNotNullWhen(true, nameof(_anywhere))]
+    private bool MayMatchAnywhere(ReadOnlySpan<char> text)
+    {
+        if (_anywhere is null)
+        {
+            return false;
+        }
+
+        if (_firstWords is null)
+        {
+            return true;
+        }
+
+        Span<char> lower = stackalloc char[32];
+        int i = 0;
+        while (i < text.Length)
+        {
+            if (!char.IsLetterOrDigit(text[i]))
+            {
+                i++;
+                continue;
+            }
+
+            int start = i;
+            while (i < text.Length && char.IsLetterOrDigit(text[i]))
+            {
+                i++;
+            }
+
+            var word = text[start..i];
+            if (word.Length > lower.Length)
+            {
+                continue;
+            }
+
+            int n = word.ToLowerInvariant(lower);
+#if NET9_0_OR_GREATER
+            if (_firstWordLookup.Contains(lower[..n]))
+#else
+            if (_firstWords.Contains(lower[..n].ToString()))
+#endif
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The phrase's first run of letters and digits, lower-cased, when the phrase starts with one; otherwise empty.</summary>
+    private static string FirstWord(string phrase)
+    {
+        int end = 0;
+        while (end < phrase.Length && char.IsLetterOrDigit(phrase[end]))
+        {
+            end++;
+        }
+
+        return end > 32 ? string.Empty : phrase[..end].ToLowerInvariant();
+    }
 
     /// <summary>
     /// Whether a whole-line phrase matches the text. A match is the phrase with only non-word
