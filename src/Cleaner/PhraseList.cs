@@ -1,5 +1,6 @@
 using System.Collections.Frozen;
 using System.Text;
+using Cleaner.Text;
 using System.Text.RegularExpressions;
 
 namespace Cleaner;
@@ -111,7 +112,7 @@ public sealed class PhraseList
         int covered = 0;
         foreach (var match in _anywhere.EnumerateMatches(text))
         {
-            covered += CountAlnum(text.Slice(match.Index, match.Length));
+            covered += TextStats.CountLettersAndDigits(text.Slice(match.Index, match.Length));
         }
 
         if (covered == 0)
@@ -119,7 +120,7 @@ public sealed class PhraseList
             return 0;
         }
 
-        int total = CountAlnum(text);
+        int total = TextStats.CountLettersAndDigits(text);
         return total == 0 ? 0 : Math.Min(1, (double)covered / total);
     }
 
@@ -279,20 +280,6 @@ public sealed class PhraseList
         }
 
         return false;
-    }
-
-    private static int CountAlnum(ReadOnlySpan<char> text)
-    {
-        int n = 0;
-        foreach (char c in text)
-        {
-            if (char.IsLetterOrDigit(c))
-            {
-                n++;
-            }
-        }
-
-        return n;
     }
 
     /// <summary>Turns a phrase into a pattern, with word boundaries where the phrase starts or ends with a word character.</summary>

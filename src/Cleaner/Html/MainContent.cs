@@ -1,5 +1,6 @@
 using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
+using Cleaner.Text;
 using SmartReader;
 
 namespace Cleaner.Html;
@@ -67,7 +68,7 @@ internal static class MainContent
         long matched = 0, total = 0;
         foreach (var text in content.Descendants<IText>())
         {
-            int n = LettersAndDigits(text.Data);
+            int n = TextStats.CountLettersAndDigits(text.Data);
             total += n;
             if (n > 0 && textBlocks.TryGetValue(text, out var range))
             {
@@ -81,7 +82,7 @@ internal static class MainContent
                 // A preformatted node spans several lines: each line is there.
                 for (int i = range.First; i < range.First + range.Count; i++)
                 {
-                    found[i] += LettersAndDigits(blocks[i].Span);
+                    found[i] += TextStats.CountLettersAndDigits(blocks[i].Span);
                 }
             }
         }
@@ -91,7 +92,7 @@ internal static class MainContent
         {
             for (int i = 0; i < blocks.Count; i++)
             {
-                inArticle[i] = found[i] > 0 && found[i] * 2 >= LettersAndDigits(blocks[i].Span);
+                inArticle[i] = found[i] > 0 && found[i] * 2 >= TextStats.CountLettersAndDigits(blocks[i].Span);
             }
 
             return inArticle;
@@ -202,19 +203,5 @@ internal static class MainContent
         }
 
         return new string(buffer[..n]);
-    }
-
-    private static int LettersAndDigits(ReadOnlySpan<char> text)
-    {
-        int n = 0;
-        foreach (char c in text)
-        {
-            if (char.IsLetterOrDigit(c))
-            {
-                n++;
-            }
-        }
-
-        return n;
     }
 }

@@ -125,6 +125,21 @@ internal static class TextStats
         }
     }
 
+    /// <summary>The letters and decimal digits in the text (UTF-16 units, as <see cref="char.IsLetterOrDigit(char)"/> counts them).</summary>
+    public static int CountLettersAndDigits(ReadOnlySpan<char> text)
+    {
+        int n = 0;
+        foreach (char c in text)
+        {
+            if (char.IsLetterOrDigit(c))
+            {
+                n++;
+            }
+        }
+
+        return n;
+    }
+
     /// <summary>Whether the text ends with . ! ? … (or CJK forms), allowing closing quotes and brackets after it.</summary>
     public static bool EndsWithTerminal(ReadOnlySpan<char> text)
     {
