@@ -9,6 +9,8 @@ public sealed class Block
 {
     private readonly Document _document;
     private string? _text;
+    private ulong _phraseCandidates;
+    private bool _phraseCandidatesKnown;
 
     internal Block(Document document, int index, int start, int length, in BlockFeatures features, BlockKind kind = BlockKind.Text)
     {
@@ -66,6 +68,24 @@ public sealed class Block
 
     /// <summary>Whether an empty line precedes the block in the source (plain text only).</summary>
     public bool BlankLineBefore { get; internal set; }
+
+    /// <summary>
+    /// A bit for each phrase list of the document's book whose phrases may occur in the block (its
+    /// key is there), found in one scan on first use and shared by every phrase filter.
+    /// </summary>
+    internal ulong PhraseCandidates
+    {
+        get
+        {
+            if (!_phraseCandidatesKnown)
+            {
+                _phraseCandidates = _document.Phrases.Candidates(Span);
+                _phraseCandidatesKnown = true;
+            }
+
+            return _phraseCandidates;
+        }
+    }
 
     /// <summary>The verdict filters have given so far.</summary>
     public Verdict Verdict { get; private set; }

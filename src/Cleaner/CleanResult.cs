@@ -1,4 +1,3 @@
-using System.Collections.Frozen;
 using System.Text;
 
 namespace Cleaner;
@@ -13,42 +12,56 @@ public sealed record Removal(int Index, string Text, string Filter, string Reaso
 /// <summary>The outcome of cleaning one document.</summary>
 public sealed class CleanResult
 {
+    private IReadOnlyList<Removal>? _removed;
+    private IReadOnlyDictionary<string, int>? _removedByFilter;
+
     internal CleanResult(Document document, CleanStatus status = CleanStatus.Cleaned, string? diagnostic = null)
     {
         Status = status;
         Diagnostic = diagnostic;
         Document = document;
-        var removed = new List<Removal>();
-        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
-        var text = new StringBuilder(document.Source.Length / 2);
-        string separator = document.UsesBlankLines ? "\n\n" : "\n";
         var title = document.TitleBlock;
         Title = document.Metadata.Title ?? title?.Text;
+        Text = status == CleanStatus.Cleaned ? KeptText(document) : document.Source;
+    }
+
+    /// <summary>The title (unless switched off) and the kept blocks, one per line (or paragraph).</summary>
+    private static string KeptText(Document document)
+    {
+        var title = document.TitleBlock;
+        bool skipTitle = !document.Options.IncludeTitle;
+        int separator = document.UsesBlankLines ? 2 : 1;
+        int length = 0;
         foreach (var block in document.Blocks)
         {
-            if (block.IsRemoved)
+            if (!block.IsRemoved && !(skipTitle && block == title))
             {
-                removed.Add(new Removal(block.Index, block.Text, block.Filter!, block.Reason!));
-                counts[block.Filter!] = counts.GetValueOrDefault(block.Filter!) + 1;
-                continue;
+                length += (length > 0 ? separator : 0) + block.Length;
             }
-
-            if (block == title && !document.Options.IncludeTitle)
-            {
-                continue;
-            }
-
-            if (text.Length > 0)
-            {
-                text.Append(separator);
-            }
-
-            text.Append(block.Span);
         }
 
-        Text = status == CleanStatus.Cleaned ? text.ToString() : document.Source;
-        Removed = removed;
-        RemovedByFilter = counts.ToFrozenDictionary(StringComparer.Ordinal);
+        return string.Create(length, (document, skipTitle, separator), static (chars, state) =>
+        {
+            var (document, skipTitle, separator) = state;
+            var title = document.TitleBlock;
+            int at = 0;
+            foreach (var block in document.Blocks)
+            {
+                if (block.IsRemoved || (skipTitle && block == title))
+                {
+                    continue;
+                }
+
+                if (at > 0)
+                {
+                    chars.Slice(at, separator).Fill('\n');
+                    at += separator;
+                }
+
+                block.Span.CopyTo(chars[at..]);
+                at += block.Length;
+            }
+        });
     }
 
     /// <summary>A result that hands the input back untouched, with the reason.</summary>
@@ -76,14 +89,39 @@ public sealed class CleanResult
     /// <summary>Every block with its verdict, in reading order.</summary>
     public IReadOnlyList<Block> Blocks => Document.Blocks;
 
-    /// <summary>The removed blocks with the filter and reason of each.</summary>
-    public IReadOnlyList<Removal> Removed { get; }
+    /// <summary>The removed blocks with the filter and reason of each (made on first use).</summary>
+    public IReadOnlyList<Removal> Removed => _removed ??= Removals(Document);
 
-    /// <summary>How many blocks each filter removed.</summary>
-    public IReadOnlyDictionary<string, int> RemovedByFilter { get; }
+    /// <summary>How many blocks each filter removed (counted on first use).</summary>
+    public IReadOnlyDictionary<string, int> RemovedByFilter => _removedByFilter ??= CountByFilter(Removed);
 
     /// <summary>The document that was cleaned.</summary>
     public Document Document { get; }
+
+    private static List<Removal> Removals(Document document)
+    {
+        var removed = new List<Removal>();
+        foreach (var block in document.Blocks)
+        {
+            if (block.IsRemoved)
+            {
+                removed.Add(new Removal(block.Index, block.Text, block.Filter!, block.Reason!));
+            }
+        }
+
+        return removed;
+    }
+
+    private static Dictionary<string, int> CountByFilter(IReadOnlyList<Removal> removed)
+    {
+        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var removal in removed)
+        {
+            counts[removal.Filter] = counts.GetValueOrDefault(removal.Filter) + 1;
+        }
+
+        return counts;
+    }
 
     /// <summary>
     /// The kept text as Markdown: the title and headings as <c>#</c> headings, list items as

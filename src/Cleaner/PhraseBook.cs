@@ -1,5 +1,6 @@
 using System.Collections.Frozen;
 using System.Reflection;
+using Cleaner.Text;
 
 namespace Cleaner;
 
@@ -16,7 +17,53 @@ public sealed class PhraseBook
     private static readonly Lazy<PhraseBook> BuiltInBook = new(() => Build(new Dictionary<string, List<string>>()));
     private readonly FrozenDictionary<string, PhraseList> _lists;
 
-    private PhraseBook(FrozenDictionary<string, PhraseList> lists) => _lists = lists;
+    /// <summary>The key words and symbols of every list's phrases, each with the bits of the phrase sets that hold it.</summary>
+    private readonly PhraseKeys _keys;
+
+    /// <summary>The bits of the phrase sets that must always be searched (a phrase without a key), and of all sets.</summary>
+    private readonly ulong _always, _all;
+
+    private PhraseBook(FrozenDictionary<string, PhraseList> lists)
+    {
+        _lists = lists;
+        var words = new Dictionary<string, ulong>(StringComparer.Ordinal);
+        var symbols = new Dictionary<char, ulong>();
+        int bit = 0;
+        foreach (var (_, list) in lists.OrderBy(pair => pair.Key, StringComparer.Ordinal))
+        {
+            foreach (var set in (ReadOnlySpan<PhraseSet?>)[list.Anywhere, list.WholeLine])
+            {
+                if (set is null || bit == 64)
+                {
+                    continue; // nothing to find, or past the 64 bits: the set scans the block itself
+                }
+
+                ulong mask = 1UL << bit;
+                set.Slot = (this, bit++);
+                _all |= mask;
+                if (set.KeyWords is null || set.KeySymbols is null)
+                {
+                    _always |= mask;
+                    continue;
+                }
+
+                foreach (var word in set.KeyWords)
+                {
+                    words[word] = words.GetValueOrDefault(word) | mask;
+                }
+
+                foreach (var symbol in set.KeySymbols)
+                {
+                    symbols[symbol] = symbols.GetValueOrDefault(symbol) | mask;
+                }
+            }
+        }
+
+        _keys = new PhraseKeys(words, symbols);
+    }
+
+    /// <summary>The bits of the phrase sets (each list's anywhere and whole-line phrases) that may match the text (see <see cref="Block.PhraseCandidates"/>).</summary>
+    internal ulong Candidates(ReadOnlySpan<char> text) => _always == _all ? _all : _always | _keys.Scan(text, enough: _all & ~_always);
 
     /// <summary>The names of the built-in lists.</summary>
     public static IReadOnlyCollection<string> BuiltInNames => BuiltInPhrases.Value.Keys;

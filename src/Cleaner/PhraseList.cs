@@ -1,4 +1,3 @@
-using System.Collections.Frozen;
 using System.Text;
 using Cleaner.Text;
 using System.Text.RegularExpressions;
@@ -8,17 +7,13 @@ namespace Cleaner;
 /// <summary>
 /// A named list of phrases, matched case-insensitively on word boundaries. A phrase written with a
 /// leading <c>=</c> matches only a whole line (punctuation around it aside); a <c>*</c> inside a
-/// phrase stands for one to three words. Matching never backtracks (<see cref="RegexOptions.NonBacktracking"/>).
+/// phrase stands for one to three words. Matching never backtracks (<see cref="RegexOptions.NonBacktracking"/>),
+/// and a pattern is run only on text that holds a key word of one of its phrases (see <see cref="PhraseKeys"/>).
 /// </summary>
 public sealed class PhraseList
 {
-    private const RegexOptions Options = RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking;
-    private readonly Regex? _anywhere;
-    private readonly FrozenSet<string>? _firstWords;
-#if NET9_0_OR_GREATER
-    private readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> _firstWordLookup;
-#endif
-    private readonly Regex? _wholeLine;
+    private readonly PhraseSet? _anywhere;
+    private readonly PhraseSet? _wholeLine;
     private readonly int _maxWholeLineWords;
     private readonly int _maxAnywhereWords;
 
@@ -33,8 +28,6 @@ public sealed class PhraseList
         var list = new List<string>();
         var anywhere = new List<string>();
         var whole = new List<string>();
-        var firstWords = new HashSet<string>(StringComparer.Ordinal);
-        bool anchored = true;
         foreach (var raw in phrases)
         {
             var phrase = raw.Trim();
@@ -47,15 +40,12 @@ public sealed class PhraseList
             if (phrase[0] == '=')
             {
                 var body = phrase[1..].Trim();
-                whole.Add(ToPattern(body));
+                whole.Add(body);
                 _maxWholeLineWords = Math.Max(_maxWholeLineWords, MaxWords(body));
             }
             else
             {
-                anywhere.Add(ToPattern(phrase));
-                var first = FirstWord(phrase);
-                anchored &= first.Length > 0;
-                firstWords.Add(first);
+                anywhere.Add(phrase);
                 _maxAnywhereWords = Math.Max(_maxAnywhereWords, MaxWords(phrase));
             }
         }
@@ -63,21 +53,20 @@ public sealed class PhraseList
         Phrases = list;
         if (anywhere.Count > 0)
         {
-            _anywhere = new Regex("(?:" + string.Join('|', anywhere) + ")", Options);
-            if (anchored)
-            {
-                _firstWords = firstWords.ToFrozenSet(StringComparer.Ordinal);
-#if NET9_0_OR_GREATER
-                _firstWordLookup = _firstWords.GetAlternateLookup<ReadOnlySpan<char>>();
-#endif
-            }
+            _anywhere = new PhraseSet(anywhere, pattern => "(?:" + pattern + ")");
         }
 
         if (whole.Count > 0)
         {
-            _wholeLine = new Regex(@"^[\W_]*(?:" + string.Join('|', whole) + @")[\W_]*$", Options);
+            _wholeLine = new PhraseSet(whole, pattern => @"^[\W_]*(?:" + pattern + @")[\W_]*$");
         }
     }
+
+    /// <summary>The phrases that match anywhere, compiled, or null when there are none.</summary>
+    internal PhraseSet? Anywhere => _anywhere;
+
+    /// <summary>The phrases that must be the whole line, compiled, or null when there are none.</summary>
+    internal PhraseSet? WholeLine => _wholeLine;
 
     /// <summary>The most words a match of any of the list's phrases can span (whole-line phrases included).</summary>
     public int LongestPhraseWords => Math.Max(_maxWholeLineWords, _maxAnywhereWords);
@@ -97,20 +86,40 @@ public sealed class PhraseList
     /// of the text's letters and digits inside matches; 0 when nothing matches.
     /// </summary>
     /// <param name="text">The text to look at.</param>
-    public double Coverage(ReadOnlySpan<char> text)
+    public double Coverage(ReadOnlySpan<char> text) => Coverage(text, null);
+
+    /// <summary>How much of the block the list's phrases cover (see <see cref="Coverage(ReadOnlySpan{char})"/>).</summary>
+    internal double Coverage(Block block) => Coverage(block.Span, block);
+
+    /// <summary>The first text the list matches, or null (for reasons shown to people).</summary>
+    /// <param name="text">The text to look at.</param>
+    public string? FirstMatch(ReadOnlySpan<char> text) => FirstMatch(text, null);
+
+    /// <summary>The first text of the block the list matches, or null.</summary>
+    internal string? FirstMatch(Block block) => FirstMatch(block.Span, block);
+
+    /// <summary>Whether any phrase of the list occurs in the text.</summary>
+    /// <param name="text">The text to look at.</param>
+    public bool IsMatch(ReadOnlySpan<char> text) => IsMatch(text, null);
+
+    /// <summary>Whether any phrase of the list occurs in the block.</summary>
+    internal bool IsMatch(Block block) => IsMatch(block.Span, block);
+
+    /// <remarks>With a block, <paramref name="text"/> is its span and the keys the block holds are known already.</remarks>
+    private double Coverage(ReadOnlySpan<char> text, Block? block)
     {
-        if (IsWholeLine(text))
+        if (IsWholeLine(text, block))
         {
             return 1;
         }
 
-        if (!MayMatchAnywhere(text))
+        if (!MayMatchAnywhere(text, block))
         {
             return 0;
         }
 
         int covered = 0;
-        foreach (var match in _anywhere.EnumerateMatches(text))
+        foreach (var match in _anywhere.Pattern.EnumerateMatches(text))
         {
             covered += TextStats.CountLettersAndDigits(text.Slice(match.Index, match.Length));
         }
@@ -124,18 +133,16 @@ public sealed class PhraseList
         return total == 0 ? 0 : Math.Min(1, (double)covered / total);
     }
 
-    /// <summary>The first text the list matches, or null (for reasons shown to people).</summary>
-    /// <param name="text">The text to look at.</param>
-    public string? FirstMatch(ReadOnlySpan<char> text)
+    private string? FirstMatch(ReadOnlySpan<char> text, Block? block)
     {
-        if (IsWholeLine(text))
+        if (IsWholeLine(text, block))
         {
             return text.Trim().ToString();
         }
 
-        if (MayMatchAnywhere(text))
+        if (MayMatchAnywhere(text, block))
         {
-            foreach (var match in _anywhere.EnumerateMatches(text))
+            foreach (var match in _anywhere.Pattern.EnumerateMatches(text))
             {
                 return text.Slice(match.Index, match.Length).ToString();
             }
@@ -144,85 +151,20 @@ public sealed class PhraseList
         return null;
     }
 
-    /// <summary>Whether any phrase of the list occurs in the text.</summary>
-    /// <param name="text">The text to look at.</param>
-    public bool IsMatch(ReadOnlySpan<char> text) =>
-        IsWholeLine(text) || (MayMatchAnywhere(text) && _anywhere.IsMatch(text));
+    private bool IsMatch(ReadOnlySpan<char> text, Block? block) =>
+        IsWholeLine(text, block) || (MayMatchAnywhere(text, block) && _anywhere.Pattern.IsMatch(text));
 
-    /// <summary>
-    /// A cheap necessary condition for an anywhere-phrase match: every such phrase starts with a word
-    /// (a run of letters and digits) on a word boundary, so a match needs that word among the text's
-    /// runs of letters and digits (compared lower-cased). Lists with a phrase that starts otherwise
-    /// (a symbol, a wildcard) always run their pattern.
-    /// </summary>
     [System.Diagnostics.CodeAnalysis.MemberNotNullWhen(true, nameof(_anywhere))]
-    private bool MayMatchAnywhere(ReadOnlySpan<char> text)
-    {
-        if (_anywhere is null)
-        {
-            return false;
-        }
-
-        if (_firstWords is null)
-        {
-            return true;
-        }
-
-        Span<char> lower = stackalloc char[32];
-        int i = 0;
-        while (i < text.Length)
-        {
-            if (!char.IsLetterOrDigit(text[i]))
-            {
-                i++;
-                continue;
-            }
-
-            int start = i;
-            while (i < text.Length && char.IsLetterOrDigit(text[i]))
-            {
-                i++;
-            }
-
-            var word = text[start..i];
-            if (word.Length > lower.Length)
-            {
-                continue;
-            }
-
-            int n = word.ToLowerInvariant(lower);
-#if NET9_0_OR_GREATER
-            if (_firstWordLookup.Contains(lower[..n]))
-#else
-            if (_firstWords.Contains(lower[..n].ToString()))
-#endif
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    /// <summary>The phrase's first run of letters and digits, lower-cased, when the phrase starts with one; otherwise empty.</summary>
-    private static string FirstWord(string phrase)
-    {
-        int end = 0;
-        while (end < phrase.Length && char.IsLetterOrDigit(phrase[end]))
-        {
-            end++;
-        }
-
-        return end > 32 ? string.Empty : phrase[..end].ToLowerInvariant();
-    }
+    private bool MayMatchAnywhere(ReadOnlySpan<char> text, Block? block) =>
+        _anywhere is not null && _anywhere.MayMatch(text, block);
 
     /// <summary>
     /// Whether a whole-line phrase matches the text. A match is the phrase with only non-word
     /// characters around it, so the text has no more words (white-space separated runs that hold a
     /// letter or digit) than the longest whole-line phrase can take; longer text is not searched.
     /// </summary>
-    private bool IsWholeLine(ReadOnlySpan<char> text) =>
-        _wholeLine is not null && !HasMoreWords(text, _maxWholeLineWords) && _wholeLine.IsMatch(text);
+    private bool IsWholeLine(ReadOnlySpan<char> text, Block? block) =>
+        _wholeLine is not null && !HasMoreWords(text, _maxWholeLineWords) && _wholeLine.MayMatch(text, block) && _wholeLine.Pattern.IsMatch(text);
 
     /// <summary>The most white-space separated words a match of the phrase can have: one per run of its characters, three per <c>*</c>.</summary>
     private static int MaxWords(string phrase)
@@ -283,7 +225,7 @@ public sealed class PhraseList
     }
 
     /// <summary>Turns a phrase into a pattern, with word boundaries where the phrase starts or ends with a word character.</summary>
-    private static string ToPattern(string phrase)
+    internal static string ToPattern(string phrase)
     {
         var sb = new StringBuilder(phrase.Length + 16);
         if (char.IsLetterOrDigit(phrase[0]) || phrase[0] == '*')
@@ -321,5 +263,71 @@ public sealed class PhraseList
         }
 
         return sb.ToString();
+    }
+}
+
+/// <summary>
+/// Phrases compiled into one pattern, with the key of each (see <see cref="PhraseKeys"/>) so that
+/// the pattern runs only on text that holds one.
+/// </summary>
+internal sealed class PhraseSet
+{
+    private const RegexOptions Options = RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking;
+    private readonly PhraseKeys? _keys;
+
+    /// <summary>Compiles the phrases; <paramref name="wrap"/> puts the alternation of their patterns in context.</summary>
+    public PhraseSet(IReadOnlyList<string> phrases, Func<string, string> wrap)
+    {
+        Pattern = new Regex(wrap(string.Join('|', phrases.Select(PhraseList.ToPattern))), Options);
+        var words = new Dictionary<string, ulong>(StringComparer.Ordinal);
+        var symbols = new Dictionary<char, ulong>();
+        foreach (var phrase in phrases)
+        {
+            var (word, symbol) = PhraseKeys.KeyOf(phrase, Languages.IsStopword);
+            if (word is not null)
+            {
+                words[word] = 1;
+            }
+            else if (symbol != '\0')
+            {
+                symbols[symbol] = 1;
+            }
+            else
+            {
+                return; // a phrase without a key: the pattern always runs
+            }
+        }
+
+        KeyWords = [.. words.Keys];
+        KeySymbols = [.. symbols.Keys];
+        _keys = new PhraseKeys(words, symbols);
+    }
+
+    /// <summary>The compiled phrases.</summary>
+    public Regex Pattern { get; }
+
+    /// <summary>The key words of the phrases; null when a phrase has no key.</summary>
+    public IReadOnlyList<string>? KeyWords { get; }
+
+    /// <summary>The key symbols of the phrases without letters; null when a phrase has no key.</summary>
+    public IReadOnlyList<char>? KeySymbols { get; }
+
+    /// <summary>The book that gave the set a bit in <see cref="Block.PhraseCandidates"/>, and the bit.</summary>
+    public (PhraseBook Book, int Bit)? Slot { get; set; }
+
+    /// <summary>
+    /// Whether a phrase may match: the text holds a key. For a block (whose span is
+    /// <paramref name="text"/>), the answer comes from the block's keys, found once for every set of its book.
+    /// </summary>
+    public bool MayMatch(ReadOnlySpan<char> text, Block? block)
+    {
+        if (_keys is null)
+        {
+            return true;
+        }
+
+        return block is not null && Slot is { } slot && ReferenceEquals(block.Document.Phrases, slot.Book)
+            ? (block.PhraseCandidates & (1UL << slot.Bit)) != 0
+            : _keys.Scan(text, enough: 1) != 0;
     }
 }

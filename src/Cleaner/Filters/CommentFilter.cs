@@ -68,7 +68,7 @@ public sealed partial class CommentFilter : IBlockFilter
                 continue;
             }
 
-            if (block.Features.WordCount <= 12 && (markers.Coverage(block.Span) >= 1 || (block.Features.WordCount <= 8 && CountOpener().IsMatch(block.Span))))
+            if (block.Features.WordCount <= 12 && (markers.Coverage(block) >= 1 || (block.Features.WordCount <= 8 && CountOpener().IsMatch(block.Span))))
             {
                 // Comment headers right below the marker confirm it even after a short article.
                 if (proseBefore >= needed || HeaderFollows(blocks, i))

@@ -18,13 +18,13 @@ public sealed class CookieFilter() : PhraseFilter("cookies", "cookies", "a cooki
     private string? JudgeNotice(Block block)
     {
         var list = block.Document.Phrases[List];
-        if (!list.IsMatch(block.Span))
+        if (!list.IsMatch(block))
         {
             return null;
         }
 
         return block.Features.WordCount <= Focused(block.Document.Options.Focus, MaxWords)
-            ? $"{What}: \"{list.FirstMatch(block.Span)}\""
+            ? $"{What}: \"{list.FirstMatch(block)}\""
             : null;
     }
 }

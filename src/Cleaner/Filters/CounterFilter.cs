@@ -1,3 +1,4 @@
+using System.Buffers;
 using Cleaner.Text;
 
 namespace Cleaner.Filters;
@@ -13,6 +14,8 @@ public sealed class CounterFilter : LineFilter
         "kommentar", "kommentare", "aufrufe", "leser", "commentaire", "commentaires", "vue", "vues", "partages",
         "comentario", "comentarios", "visitas", "vistas", "compartido", "times", "so", "far", "no", "total", "and",
     ]);
+
+    private static readonly SearchValues<char> Separators = SearchValues.Create(" \t\u00A0|•·()[]:/");
 
     /// <inheritdoc />
     public override string Name => "counters";
@@ -32,7 +35,7 @@ public sealed class CounterFilter : LineFilter
         bool number = false, word = false;
         var rest = text;
         Span<char> lower = stackalloc char[24];
-        while (Tokens.Next(ref rest, " \t\u00A0|•·()[]:/", out var raw))
+        while (Tokens.Next(ref rest, Separators, out var raw))
         {
             var token = raw.Trim(".,;-'\"");
             if (token.Length == 0)
@@ -51,7 +54,7 @@ public sealed class CounterFilter : LineFilter
                 return false;
             }
 
-            int n = token.ToLowerInvariant(lower);
+            int n = TextCase.ToLower(token, lower);
             if (!Words.Contains(lower[..n]))
             {
                 return false;

@@ -1,3 +1,4 @@
+using System.Buffers;
 using Cleaner.Text;
 
 namespace Cleaner.Filters;
@@ -38,6 +39,12 @@ public sealed class DateFilter : LineFilter
         "le", "à", "mis", "publié", "publie", "modifié", "de", "du",
         "el", "del", "las", "actualizado", "publicado", "a", "las", "hs");
 
+    /// <summary>What separates the tokens of a date line.</summary>
+    private static readonly SearchValues<char> Separators = SearchValues.Create(" \t\u00A0,|•·–—()[]");
+
+    /// <summary>What separates words when looking for a month name.</summary>
+    private static readonly SearchValues<char> WordSeparators = SearchValues.Create(" \t\u00A0,|•·–—()[].:;");
+
     /// <summary>The filter's name.</summary>
     public const string FilterName = "dates";
 
@@ -61,7 +68,7 @@ public sealed class DateFilter : LineFilter
         int tokens = 0;
         Span<char> lower = stackalloc char[24];
         var rest = text;
-        while (Tokens.Next(ref rest, " \t\u00A0,|•·–—()[]", out var raw))
+        while (Tokens.Next(ref rest, Separators, out var raw))
         {
             var token = raw.Trim(".:;-'\"");
             if (token.Length == 0)
@@ -82,7 +89,7 @@ public sealed class DateFilter : LineFilter
                 return false;
             }
 
-            int n = token.ToLowerInvariant(lower);
+            int n = TextCase.ToLower(token, lower);
             var word = lower[..n];
             if (IsOrdinal(word))
             {
@@ -115,11 +122,11 @@ public sealed class DateFilter : LineFilter
     {
         var rest = text;
         Span<char> lower = stackalloc char[24];
-        while (Tokens.Next(ref rest, " \t\u00A0,|•·–—()[].:;", out var token))
+        while (Tokens.Next(ref rest, WordSeparators, out var token))
         {
             if (token.Length is >= 3 and <= 24)
             {
-                int n = token.ToLowerInvariant(lower);
+                int n = TextCase.ToLower(token, lower);
                 var key = lower[..n];
                 if (Months.Contains(key) || Weekdays.Contains(key))
                 {
@@ -136,7 +143,7 @@ public sealed class DateFilter : LineFilter
     {
         var rest = text;
         Span<char> lower = stackalloc char[24];
-        while (Tokens.Next(ref rest, " \t\u00A0,|•·–—()[]", out var raw))
+        while (Tokens.Next(ref rest, Separators, out var raw))
         {
             var token = raw.Trim(".:;-'\"");
             if (token.Length == 0 || token.Length > lower.Length)
@@ -155,7 +162,7 @@ public sealed class DateFilter : LineFilter
                 continue;
             }
 
-            int n = token.ToLowerInvariant(lower);
+            int n = TextCase.ToLower(token, lower);
             var key = lower[..n];
             if (Months.Contains(key) || key is "ago" or "yesterday" or "today")
             {

@@ -23,9 +23,9 @@ public sealed class PhotoCreditFilter() : PhraseFilter("photo-credits", "photo-c
         }
 
         var f = block.Features;
-        if (f.WordCount <= Focused(block.Document.Options.Focus, MaxWords) && !f.EndsWithTerminalPunctuation && list.IsMatch(block.Span))
+        if (f.WordCount <= Focused(block.Document.Options.Focus, MaxWords) && !f.EndsWithTerminalPunctuation && list.IsMatch(block))
         {
-            return $"{What}: \"{list.FirstMatch(block.Span)}\"";
+            return $"{What}: \"{list.FirstMatch(block)}\"";
         }
 
         return null;

@@ -55,7 +55,7 @@ public class PhraseFilter : LineFilter
             return null;
         }
 
-        double coverage = list.Coverage(block.Span);
+        double coverage = list.Coverage(block);
         if (coverage <= 0)
         {
             return null;
@@ -63,7 +63,7 @@ public class PhraseFilter : LineFilter
 
         if (coverage >= MinCoverage || (f.WordCount <= maxWords && !block.ParagraphFeatures.LooksLikeProse))
         {
-            return $"{What}: \"{list.FirstMatch(block.Span)}\"";
+            return $"{What}: \"{list.FirstMatch(block)}\"";
         }
 
         return null;

@@ -31,7 +31,7 @@ public sealed class RelatedFilter : PhraseFilter
             }
 
             block.Remove(Name, reason);
-            if (document.Phrases[List].Coverage(block.Span) < 1)
+            if (document.Phrases[List].Coverage(block) < 1)
             {
                 continue; // "Read more: <headline>" names one story, not a list.
             }

@@ -1,3 +1,4 @@
+using System.Buffers;
 using Cleaner.Text;
 
 namespace Cleaner.Filters;
@@ -9,6 +10,9 @@ namespace Cleaner.Filters;
 /// </summary>
 public sealed class TagFilter : PhraseFilter
 {
+    private static readonly SearchValues<char> LineSeparators = SearchValues.Create(" \t\u00A0,;/|");
+    private static readonly SearchValues<char> TitleSeparators = SearchValues.Create(" \t\u00A0,;:/|!?.\"'()");
+
     /// <summary>Creates the filter.</summary>
     public TagFilter()
         : base("tags", "tags", "a tag or keyword line", maxWords: 30)
@@ -36,7 +40,7 @@ public sealed class TagFilter : PhraseFilter
             var f = block.Features;
             if (f.WordCount <= Focused(document.Options.Focus, MaxWords) && !f.EndsWithTerminalPunctuation && StartsWithLabel(block.Span, list))
             {
-                block.Remove(Name, $"{What}: labelled \"{list.FirstMatch(block.Span)}\"");
+                block.Remove(Name, $"{What}: labelled \"{list.FirstMatch(block)}\"");
             }
             else if (titleWords is not null && (block.Index < bodyStart || block.Index > bodyEnd) && IsTitleWordLine(block, titleWords))
             {
@@ -65,7 +69,7 @@ public sealed class TagFilter : PhraseFilter
         }
 
         var rest = block.Span;
-        while (Tokens.Next(ref rest, " \t\u00A0,;/|", out var word))
+        while (Tokens.Next(ref rest, LineSeparators, out var word))
         {
             if (!titleWords.Contains(word.Trim("\"'()").ToString()))
             {
@@ -80,7 +84,7 @@ public sealed class TagFilter : PhraseFilter
     {
         var set = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         var rest = text;
-        while (Tokens.Next(ref rest, " \t\u00A0,;:/|!?.\"'()", out var word))
+        while (Tokens.Next(ref rest, TitleSeparators, out var word))
         {
             set.Add(word.ToString());
         }

@@ -1,3 +1,4 @@
+using System.Buffers;
 using Cleaner.Text;
 
 namespace Cleaner.Filters;
@@ -8,6 +9,9 @@ namespace Cleaner.Filters;
 /// </summary>
 public sealed class TitleFilter : IBlockFilter
 {
+    /// <summary>What separates the words of a headline or a paragraph (Latin and CJK punctuation).</summary>
+    private static readonly SearchValues<char> Separators = SearchValues.Create(" \t\u00A0\u3000,;:/|!?.\"'()[]\u201C\u201D\u2018\u2019-\u3001\u3002\uFF0C");
+
     /// <inheritdoc />
     public string Name => "title";
 
@@ -167,7 +171,7 @@ public sealed class TitleFilter : IBlockFilter
 #endif
         var rest = text;
         Span<char> lower = stackalloc char[32];
-        while (Tokens.Next(ref rest, " \t\u00A0\u3000,;:/|!?.\"'()[]\u201C\u201D\u2018\u2019-\u3001\u3002\uFF0C", out var word))
+        while (Tokens.Next(ref rest, Separators, out var word))
         {
             if (word.Length > 0 && TextStats.IsCjk(word[0]))
             {
@@ -191,7 +195,7 @@ public sealed class TitleFilter : IBlockFilter
                 continue;
             }
 
-            int n = word.ToLowerInvariant(lower);
+            int n = TextCase.ToLower(word, lower);
             if (stop is not null && stop.Contains(lower[..n]))
             {
                 continue;

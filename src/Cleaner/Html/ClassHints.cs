@@ -107,7 +107,7 @@ internal static class ClassHints
                 continue;
             }
 
-            int n = token.ToLowerInvariant(lower);
+            int n = Cleaner.Text.TextCase.ToLower(token, lower);
             hints |= OfToken(lower[..n]);
         }
 

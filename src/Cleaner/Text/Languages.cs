@@ -11,6 +11,9 @@ internal static class Languages
 
     public static IReadOnlyCollection<string> Codes => All.Value.Keys;
 
+    /// <summary>Whether a lower-case word is a stopword of any built-in language.</summary>
+    public static bool IsStopword(string lowerWord) => Masks.Value.Of(lowerWord) != 0;
+
     public static StopWords? Get(string? code) =>
         code is not null && All.Value.TryGetValue(code.ToLowerInvariant(), out var words) ? words : null;
 
@@ -19,6 +22,8 @@ internal static class Languages
     /// 20,000 characters). Null when no list fits (under 15% of the words are its stopwords: a
     /// language without a list here) and for text that is mostly CJK; English for very short text.
     /// </summary>
+    private const int MaxWordLength = 32;
+
     public static StopWords? Detect(ReadOnlySpan<char> text)
     {
         if (text.Length > 20_000)
@@ -30,7 +35,6 @@ internal static class Languages
         Span<int> hits = stackalloc int[languages.Count];
         var values = languages.Values;
         var masks = Masks.Value;
-        Span<char> lower = stackalloc char[32];
         int cjk = 0, letters = 0, words = 0;
         int i = 0;
         while (i < text.Length)
@@ -59,10 +63,9 @@ internal static class Languages
             letters += i - start;
             words++;
             var word = text[start..i];
-            if (word.Length <= lower.Length)
+            if (word.Length <= MaxWordLength)
             {
-                int n = word.ToLowerInvariant(lower);
-                for (uint mask = masks.Of(lower[..n]); mask != 0; mask &= mask - 1)
+                for (uint mask = masks.OfLowerCased(word); mask != 0; mask &= mask - 1)
                 {
                     hits[BitOperations.TrailingZeroCount(mask)]++;
                 }
@@ -112,10 +115,7 @@ internal static class Languages
     /// <summary>For each stopword, the languages whose lists hold it, as bits in list order: one look-up per word instead of one per language.</summary>
     private sealed class LanguageMasks
     {
-        private readonly FrozenDictionary<string, uint> _masks;
-#if NET9_0_OR_GREATER
-        private readonly FrozenDictionary<string, uint>.AlternateLookup<ReadOnlySpan<char>> _lookup;
-#endif
+        private readonly WordTable<uint> _masks;
 
         public LanguageMasks(IReadOnlyList<StopWords> lists)
         {
@@ -133,20 +133,13 @@ internal static class Languages
                 }
             }
 
-            _masks = masks.ToFrozenDictionary(StringComparer.Ordinal);
-#if NET9_0_OR_GREATER
-            _lookup = _masks.GetAlternateLookup<ReadOnlySpan<char>>();
-#endif
+            _masks = new WordTable<uint>(masks);
         }
 
         /// <summary>The languages whose lists hold the lower-case word (0 for none).</summary>
-        public uint Of(ReadOnlySpan<char> lowerWord)
-        {
-#if NET9_0_OR_GREATER
-            return _lookup.TryGetValue(lowerWord, out uint mask) ? mask : 0;
-#else
-            return _masks.TryGetValue(lowerWord.ToString(), out uint mask) ? mask : 0;
-#endif
-        }
+        public uint Of(ReadOnlySpan<char> lowerWord) => _masks.TryGetValue(lowerWord, out uint mask) ? mask : 0;
+
+        /// <summary>The languages whose lists hold the word, lower-cased (0 for none).</summary>
+        public uint OfLowerCased(ReadOnlySpan<char> word) => _masks.TryGetLowerCased(word, out uint mask) ? mask : 0;
     }
 }

@@ -25,4 +25,7 @@ internal sealed class StopWords
 
     /// <summary>Whether a lower-case word is a stopword.</summary>
     public bool Contains(ReadOnlySpan<char> lowerWord) => _words.Contains(lowerWord);
+
+    /// <summary>Whether a word, in any case, is a stopword.</summary>
+    public bool ContainsLowerCased(ReadOnlySpan<char> word) => _words.ContainsLowerCased(word);
 }

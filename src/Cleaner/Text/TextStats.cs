@@ -6,16 +6,69 @@ namespace Cleaner.Text;
 /// <summary>Computes <see cref="BlockFeatures"/> from a span in one pass.</summary>
 internal static class TextStats
 {
+    /// <summary>The longest word looked up among the stopwords.</summary>
+    private const int MaxWordLength = 32;
+
     public static BlockFeatures Compute(ReadOnlySpan<char> text, StopWords? stopWords)
     {
         int words = 0, letters = 0, upper = 0, digits = 0, capitalized = 0, stop = 0, cjk = 0, sentence = 0, clause = 0;
         int wordStart = -1;
         bool wordHasLetter = false;
-        Span<char> lower = stackalloc char[32];
 
-        for (int i = 0; i <= text.Length; i++)
+        for (int i = 0; i < text.Length; i++)
         {
-            char c = i < text.Length ? text[i] : ' ';
+            char c = text[i];
+            if (c < 0x80)
+            {
+                // ASCII, the usual case, without the Unicode tables.
+                if ((uint)((c | 0x20) - 'a') <= 'z' - 'a')
+                {
+                    letters++;
+                    if (c <= 'Z')
+                    {
+                        upper++;
+                    }
+
+                    if (wordStart < 0)
+                    {
+                        wordStart = i;
+                    }
+
+                    wordHasLetter = true;
+                    continue;
+                }
+
+                if ((uint)(c - '0') <= 9)
+                {
+                    digits++;
+                    if (wordStart < 0)
+                    {
+                        wordStart = i;
+                        wordHasLetter = false;
+                    }
+
+                    continue;
+                }
+
+                if ((c == '\'' || c == '-') && wordStart >= 0 && i + 1 < text.Length && char.IsLetter(text[i + 1]))
+                {
+                    continue; // an apostrophe or hyphen between letters stays inside the word
+                }
+
+                CloseWord(text, ref wordStart, i, wordHasLetter, stopWords, ref words, ref capitalized, ref stop);
+                switch (c)
+                {
+                    case '.' or '!' or '?':
+                        sentence++;
+                        break;
+                    case ',' or ';' or ':':
+                        clause++;
+                        break;
+                }
+
+                continue;
+            }
+
             if (char.IsLetter(c))
             {
                 letters++;
@@ -23,7 +76,7 @@ internal static class TextStats
                 {
                     // Each CJK character stands for a word.
                     cjk++;
-                    CloseWord(text, ref wordStart, i, wordHasLetter, stopWords, lower, ref words, ref capitalized, ref stop);
+                    CloseWord(text, ref wordStart, i, wordHasLetter, stopWords, ref words, ref capitalized, ref stop);
                     words++;
                     continue;
                 }
@@ -54,12 +107,12 @@ internal static class TextStats
                 continue;
             }
 
-            if ((c == '\'' || c == '\u2019' || c == '-') && wordStart >= 0 && i + 1 < text.Length && char.IsLetter(text[i + 1]))
+            if (c == '\u2019' && wordStart >= 0 && i + 1 < text.Length && char.IsLetter(text[i + 1]))
             {
-                continue; // an apostrophe or hyphen between letters stays inside the word
+                continue; // a typographic apostrophe between letters stays inside the word
             }
 
-            CloseWord(text, ref wordStart, i, wordHasLetter, stopWords, lower, ref words, ref capitalized, ref stop);
+            CloseWord(text, ref wordStart, i, wordHasLetter, stopWords, ref words, ref capitalized, ref stop);
             if (char.IsHighSurrogate(c) && i + 1 < text.Length && Rune.TryCreate(c, text[i + 1], out var rune) && Rune.IsLetter(rune))
             {
                 // Supplementary-plane letters (rare CJK ideographs and the like) count as a word each.
@@ -72,15 +125,16 @@ internal static class TextStats
 
             switch (c)
             {
-                case '.' or '!' or '?' or '\u3002' or '\uFF01' or '\uFF1F' or '\u2026':
+                case '\u3002' or '\uFF01' or '\uFF1F' or '\u2026':
                     sentence++;
                     break;
-                case ',' or ';' or ':' or '\u3001' or '\uFF0C' or '\uFF1B' or '\uFF1A':
+                case '\u3001' or '\uFF0C' or '\uFF1B' or '\uFF1A':
                     clause++;
                     break;
             }
         }
 
+        CloseWord(text, ref wordStart, text.Length, wordHasLetter, stopWords, ref words, ref capitalized, ref stop);
         return new BlockFeatures
         {
             Length = text.Length,
@@ -98,7 +152,7 @@ internal static class TextStats
         };
     }
 
-    private static void CloseWord(ReadOnlySpan<char> text, ref int wordStart, int end, bool hasLetter, StopWords? stopWords, Span<char> lower,
+    private static void CloseWord(ReadOnlySpan<char> text, ref int wordStart, int end, bool hasLetter, StopWords? stopWords,
         ref int words, ref int capitalized, ref int stop)
     {
         if (wordStart < 0)
@@ -115,13 +169,9 @@ internal static class TextStats
             capitalized++;
         }
 
-        if (stopWords is not null && hasLetter && word.Length <= lower.Length && word.Length <= stopWords.MaxLength)
+        if (stopWords is not null && hasLetter && word.Length <= MaxWordLength && word.Length <= stopWords.MaxLength && stopWords.ContainsLowerCased(word))
         {
-            int n = word.ToLowerInvariant(lower);
-            if (n > 0 && stopWords.Contains(lower[..n]))
-            {
-                stop++;
-            }
+            stop++;
         }
     }
 
@@ -152,12 +202,12 @@ internal static class TextStats
         return text.Length > 0 && text[^1] is '.' or '!' or '?' or '\u2026' or '\u3002' or '\uFF01' or '\uFF1F';
     }
 
-    public static bool IsCjk(char c) =>
-        (c >= '\u3040' && c <= '\u30FF') // hiragana, katakana
+    public static bool IsCjk(char c) => c >= '\u3040' && (
+        (c <= '\u30FF') // hiragana, katakana
         || (c >= '\u3400' && c <= '\u4DBF') // CJK extension A
         || (c >= '\u4E00' && c <= '\u9FFF') // CJK unified ideographs
         || (c >= '\uAC00' && c <= '\uD7AF') // hangul syllables
-        || (c >= '\uF900' && c <= '\uFAFF'); // compatibility ideographs
+        || (c >= '\uF900' && c <= '\uFAFF')); // compatibility ideographs
 
     /// <summary>Whether a character is a Unicode letter or number, like Python's <c>str.isalnum()</c>.</summary>
     public static bool IsAlnum(UnicodeCategory category) => category is

@@ -1,36 +1,26 @@
-using System.Collections.Frozen;
-
 namespace Cleaner.Text;
 
-/// <summary>A frozen set of words, looked up by span without allocating on .NET 9 and later.</summary>
+/// <summary>A set of words, looked up by span without allocating (see <see cref="WordTable{TValue}"/>).</summary>
 internal sealed class WordSet
 {
-    private readonly FrozenSet<string> _words;
-#if NET9_0_OR_GREATER
-    private readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> _lookup;
-#endif
+    private readonly WordTable<bool> _table;
+    private readonly string[] _items;
 
     /// <summary>Creates the set; words are compared ordinally, as given.</summary>
     public WordSet(IEnumerable<string> words)
     {
-        _words = words.ToFrozenSet(StringComparer.Ordinal);
-#if NET9_0_OR_GREATER
-        _lookup = _words.GetAlternateLookup<ReadOnlySpan<char>>();
-#endif
+        _items = [.. words.Distinct(StringComparer.Ordinal)];
+        _table = new WordTable<bool>(_items.Select(w => KeyValuePair.Create(w, true)));
     }
 
-    public int Count => _words.Count;
+    public int Count => _items.Length;
 
     /// <summary>The words.</summary>
-    public IReadOnlyCollection<string> Items => _words;
+    public IReadOnlyCollection<string> Items => _items;
 
     /// <summary>Whether the word is in the set (ordinal comparison).</summary>
-    public bool Contains(ReadOnlySpan<char> word)
-    {
-#if NET9_0_OR_GREATER
-        return _lookup.Contains(word);
-#else
-        return _words.Contains(word.ToString());
-#endif
-    }
+    public bool Contains(ReadOnlySpan<char> word) => _table.TryGetValue(word, out _);
+
+    /// <summary>Whether the word, lower-cased as <see cref="MemoryExtensions.ToLowerInvariant"/> does, is in the set.</summary>
+    public bool ContainsLowerCased(ReadOnlySpan<char> word) => _table.TryGetLowerCased(word, out _);
 }

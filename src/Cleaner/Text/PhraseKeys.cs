@@ -1,0 +1,187 @@
+using System.Buffers;
+using System.Collections.Frozen;
+
+namespace Cleaner.Text;
+
+/// <summary>
+/// Key words that let a phrase search be skipped. Every phrase gets one key: a run of letters and
+/// digits of the phrase (the rarest-looking one: not a stopword, then the longest) or, for a phrase
+/// without letters ("©"), its first symbol. A phrase can match a text only where its key is one of
+/// the text's maximal runs of letters and digits (compared lower-cased), or, for a symbol key, where
+/// the symbol occurs: the pattern puts a word boundary, white space or a non-word character around
+/// every run of the phrase. Keys are chosen among runs of Latin-1 characters only, and text runs
+/// are folded with the few other characters that case-insensitive matching equates with Latin-1
+/// ones (the Kelvin sign, the long s, ...), so the test never rejects a text that matches.
+/// </summary>
+internal sealed class PhraseKeys
+{
+    /// <summary>The longest key word; longer runs of the text are no key.</summary>
+    public const int MaxKeyLength = 32;
+
+    private readonly WordTable<ulong> _words;
+    private readonly int _wordCount;
+    private readonly FrozenDictionary<char, ulong> _symbols;
+    private readonly SearchValues<char> _symbolSearch;
+
+    /// <summary>For each lower-case first character (Latin-1), a bit per key length: most words of a text are rejected without hashing.</summary>
+    private readonly ulong[] _shapes = new ulong[256];
+
+    /// <summary>Creates the index from key words and key symbols, each with a mask (of phrase lists, say).</summary>
+    public PhraseKeys(IReadOnlyDictionary<string, ulong> words, IReadOnlyDictionary<char, ulong> symbols)
+    {
+        _words = new WordTable<ulong>(words);
+        _wordCount = words.Count;
+        _symbols = symbols.ToFrozenDictionary();
+        _symbolSearch = SearchValues.Create([.. symbols.Keys]);
+        foreach (var word in words.Keys)
+        {
+            _shapes[word[0]] |= 1UL << word.Length;
+        }
+    }
+
+    /// <summary>
+    /// The masks of the keys the text holds, combined; the scan stops once every bit of
+    /// <paramref name="enough"/> is set.
+    /// </summary>
+    public ulong Scan(ReadOnlySpan<char> text, ulong enough)
+    {
+        ulong found = 0;
+        if (_symbols.Count > 0)
+        {
+            for (var rest = text; ;)
+            {
+                int at = rest.IndexOfAny(_symbolSearch);
+                if (at < 0)
+                {
+                    break;
+                }
+
+                found |= _symbols[rest[at]];
+                if ((found & enough) == enough)
+                {
+                    return found;
+                }
+
+                rest = rest[(at + 1)..];
+            }
+        }
+
+        if (_wordCount == 0)
+        {
+            return found;
+        }
+
+        Span<char> lower = stackalloc char[MaxKeyLength];
+        int i = 0;
+        while (i < text.Length)
+        {
+            if (!char.IsLetterOrDigit(text[i]))
+            {
+                i++;
+                continue;
+            }
+
+            int start = i;
+            while (i < text.Length && char.IsLetterOrDigit(text[i]))
+            {
+                i++;
+            }
+
+            // Most runs are no key: their first letter and length say so before any hashing.
+            int length = i - start;
+            if (length <= MaxKeyLength && (_shapes[FoldChar(text[start]) & 0xFF] & (1UL << length)) != 0
+                && Fold(text[start..i], lower) && _words.TryGetValue(lower[..length], out var mask))
+            {
+                found |= mask;
+                if ((found & enough) == enough)
+                {
+                    return found;
+                }
+            }
+        }
+
+        return found;
+    }
+
+    /// <summary>Lower-cases a run into Latin-1 key form; false when it holds a character no key can match.</summary>
+    private static bool Fold(ReadOnlySpan<char> run, Span<char> lower)
+    {
+        for (int k = 0; k < run.Length; k++)
+        {
+            char c = FoldChar(run[k]);
+            if (c > 0xFF)
+            {
+                return false;
+            }
+
+            lower[k] = c;
+        }
+
+        return true;
+    }
+
+    /// <summary>A character in key form: lower case, and the few characters that case-insensitive matching equates with a Latin-1 one mapped to it; above 0xFF for any other character.</summary>
+    private static char FoldChar(char c) => c switch
+    {
+        < 'A' => c,
+        <= 'Z' => (char)(c | 0x20),
+        < '\u0080' => c,
+        '\u212A' => 'k', // Kelvin sign
+        '\u017F' => 's', // long s
+        '\u212B' => '\u00E5', // Angstrom sign
+        '\u0178' => '\u00FF', // Y with diaeresis
+        '\u039C' or '\u03BC' => '\u00B5', // Greek mu, micro sign
+        '\u1E9E' => '\u00DF', // capital sharp s
+        '\u0130' or '\u0131' => 'i', // dotted and dotless i
+        _ => char.ToLowerInvariant(c),
+    };
+
+    /// <summary>The key of a phrase: its best run of Latin-1 letters and digits, lower-cased, or else its first symbol; null when it has neither.</summary>
+    public static (string? Word, char Symbol) KeyOf(string phrase, Func<string, bool> isCommonWord)
+    {
+        string? best = null;
+        int bestScore = -1;
+        char symbol = '\0';
+        int i = 0;
+        while (i < phrase.Length)
+        {
+            char c = phrase[i];
+            if (!char.IsLetterOrDigit(c))
+            {
+                // A symbol with case forms (Roman numerals, circled letters) may match another character.
+                if (symbol == '\0' && c != '*' && !char.IsWhiteSpace(c) && char.ToLowerInvariant(c) == c && char.ToUpperInvariant(c) == c)
+                {
+                    symbol = c;
+                }
+
+                i++;
+                continue;
+            }
+
+            int start = i;
+            bool latin1 = true;
+            while (i < phrase.Length && char.IsLetterOrDigit(phrase[i]))
+            {
+                latin1 &= phrase[i] <= 0xFF && char.ToLowerInvariant(phrase[i]) <= 0xFF;
+                i++;
+            }
+
+            // A run that touches a wildcard is not a whole word of the text.
+            bool wildcardNext = (start > 0 && phrase[start - 1] == '*') || (i < phrase.Length && phrase[i] == '*');
+            if (!latin1 || wildcardNext || i - start > MaxKeyLength)
+            {
+                continue;
+            }
+
+            var word = phrase[start..i].ToLowerInvariant();
+            int score = (isCommonWord(word) ? 0 : 1000) + word.Length;
+            if (score > bestScore)
+            {
+                best = word;
+                bestScore = score;
+            }
+        }
+
+        return (best, best is null ? symbol : '\0');
+    }
+}

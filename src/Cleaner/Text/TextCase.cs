@@ -1,0 +1,32 @@
+namespace Cleaner.Text;
+
+/// <summary>Lower-casing of short words on the hot path, with the result of <see cref="MemoryExtensions.ToLowerInvariant"/>.</summary>
+internal static class TextCase
+{
+    /// <summary>
+    /// Lower-cases <paramref name="source"/> into <paramref name="destination"/> (at least as long) as
+    /// <see cref="MemoryExtensions.ToLowerInvariant"/> does; ASCII words, the usual case, take a
+    /// plain loop instead of the culture machinery, which costs more than the word itself.
+    /// </summary>
+    /// <returns>The number of characters written (the source length).</returns>
+    public static int ToLower(ReadOnlySpan<char> source, Span<char> destination)
+    {
+        if (source.Length > destination.Length)
+        {
+            return source.ToLowerInvariant(destination);
+        }
+
+        for (int i = 0; i < source.Length; i++)
+        {
+            char c = source[i];
+            if (c >= 0x80)
+            {
+                return source.ToLowerInvariant(destination);
+            }
+
+            destination[i] = c is >= 'A' and <= 'Z' ? (char)(c | 0x20) : c;
+        }
+
+        return source.Length;
+    }
+}
