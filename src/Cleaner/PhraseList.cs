@@ -164,7 +164,11 @@ public sealed class PhraseList
     /// letter or digit) than the longest whole-line phrase can take; longer text is not searched.
     /// </summary>
     private bool IsWholeLine(ReadOnlySpan<char> text, Block? block) =>
-        _wholeLine is not null && !HasMoreWords(text, _maxWholeLineWords) && _wholeLine.MayMatch(text, block) && _wholeLine.Pattern.IsMatch(text);
+        _wholeLine is not null
+        && (block is null
+            ? !HasMoreWords(text, _maxWholeLineWords) && _wholeLine.MayMatch(text, null) // the word count is the cheaper test
+            : _wholeLine.MayMatch(text, block) && !HasMoreWords(text, _maxWholeLineWords)) // the block's keys are known
+        && _wholeLine.Pattern.IsMatch(text);
 
     /// <summary>The most white-space separated words a match of the phrase can have: one per run of its characters, three per <c>*</c>.</summary>
     private static int MaxWords(string phrase)

@@ -17,13 +17,9 @@ public sealed class CookieFilter() : PhraseFilter("cookies", "cookies", "a cooki
 
     private string? JudgeNotice(Block block)
     {
+        // Only a block short enough to go is searched.
         var list = block.Document.Phrases[List];
-        if (!list.IsMatch(block))
-        {
-            return null;
-        }
-
-        return block.Features.WordCount <= Focused(block.Document.Options.Focus, MaxWords)
+        return block.Features.WordCount <= Focused(block.Document.Options.Focus, MaxWords) && list.IsMatch(block)
             ? $"{What}: \"{list.FirstMatch(block)}\""
             : null;
     }

@@ -35,11 +35,12 @@ public sealed class TitleFilter : IBlockFilter
             return;
         }
 
-        var bodyWords = BodyWords(document, bodyStart);
+        // The candidates and their content words first; then one pass over the body finds which of
+        // those words it holds (the body's own words are never collected).
         var stop = document.StopWords;
         var metaTitle = document.MetadataTitle is { } m ? ContentWords(m.AsSpan(), stop) : null;
-        Block? best = null;
-        double bestScore = 0;
+        var candidates = new List<(Block Block, HashSet<string> Words)>();
+        var wanted = new HashSet<string>(StringComparer.Ordinal);
         for (int i = Math.Max(0, bodyStart - 40); i < bodyStart; i++)
         {
             var block = blocks[i];
@@ -67,6 +68,17 @@ public sealed class TitleFilter : IBlockFilter
                 continue;
             }
 
+            candidates.Add((block, words));
+            wanted.UnionWith(words);
+        }
+
+        var bodyWords = BodyWords(document, bodyStart, wanted);
+        Block? best = null;
+        double bestScore = 0;
+        foreach (var (block, words) in candidates)
+        {
+            var f = block.Features;
+            int i = block.Index;
             int echoed = 0;
             foreach (var w in words)
             {
@@ -132,12 +144,13 @@ public sealed class TitleFilter : IBlockFilter
         return char.IsUpper(first) || char.IsDigit(first) || TextStats.IsCjk(first) || (char.IsLetter(first) && !char.IsLower(first));
     }
 
-    private static HashSet<string> BodyWords(Document document, int bodyStart)
+    /// <summary>The words of <paramref name="wanted"/> that the body's first 6,000 characters of prose hold (see <see cref="ContentWords"/>).</summary>
+    private static HashSet<string> BodyWords(Document document, int bodyStart, HashSet<string> wanted)
     {
-        var set = new HashSet<string>(StringComparer.Ordinal);
+        var found = new HashSet<string>(StringComparer.Ordinal);
         int chars = 0;
         var blocks = document.Blocks;
-        for (int i = bodyStart; i < blocks.Count && chars < 6000; i++)
+        for (int i = bodyStart; i < blocks.Count && chars < 6000 && found.Count < wanted.Count; i++)
         {
             if (blocks[i].IsRemoved || !blocks[i].ParagraphFeatures.LooksLikeProse)
             {
@@ -145,10 +158,10 @@ public sealed class TitleFilter : IBlockFilter
             }
 
             chars += blocks[i].Length;
-            AddContentWords(blocks[i].Span, document.StopWords, set);
+            AddContentWords(blocks[i].Span, document.StopWords, found, wanted);
         }
 
-        return set;
+        return found;
     }
 
     /// <summary>
@@ -159,15 +172,20 @@ public sealed class TitleFilter : IBlockFilter
     internal static HashSet<string> ContentWords(ReadOnlySpan<char> text, StopWords? stop)
     {
         var set = new HashSet<string>(StringComparer.Ordinal);
-        AddContentWords(text, stop, set);
+        AddContentWords(text, stop, set, null);
         return set;
     }
 
-    /// <summary>Adds the content words of a text (see <see cref="ContentWords"/>) to a set, allocating a string only for a word not yet in it (.NET 9 and later).</summary>
-    private static void AddContentWords(ReadOnlySpan<char> text, StopWords? stop, HashSet<string> set)
+    /// <summary>
+    /// Adds the content words of a text (see <see cref="ContentWords"/>) to a set, allocating a
+    /// string only for a word not yet in it (.NET 9 and later); with <paramref name="only"/>, only
+    /// the words of that set, as its own strings.
+    /// </summary>
+    private static void AddContentWords(ReadOnlySpan<char> text, StopWords? stop, HashSet<string> set, HashSet<string>? only)
     {
 #if NET9_0_OR_GREATER
         var lookup = set.GetAlternateLookup<ReadOnlySpan<char>>();
+        var onlyLookup = only?.GetAlternateLookup<ReadOnlySpan<char>>();
 #endif
         var rest = text;
         Span<char> lower = stackalloc char[32];
@@ -179,11 +197,7 @@ public sealed class TitleFilter : IBlockFilter
                 {
                     if (TextStats.IsCjk(word[k]) && TextStats.IsCjk(word[k + 1]))
                     {
-#if NET9_0_OR_GREATER
-                        lookup.Add(word.Slice(k, 2));
-#else
-                        set.Add(word.Slice(k, 2).ToString());
-#endif
+                        Add(word.Slice(k, 2));
                     }
                 }
 
@@ -196,16 +210,47 @@ public sealed class TitleFilter : IBlockFilter
             }
 
             int n = TextCase.ToLower(word, lower);
+            var key = lower[..Math.Min(n, 6)];
+            if (only is not null && !Contains(key))
+            {
+                continue; // not wanted: no need to ask whether it is a stopword
+            }
+
             if (stop is not null && stop.Contains(lower[..n]))
             {
                 continue;
             }
 
+            Add(key);
+        }
+
+        void Add(ReadOnlySpan<char> key)
+        {
 #if NET9_0_OR_GREATER
-            lookup.Add(lower[..Math.Min(n, 6)]);
+            if (onlyLookup is { } wanted)
+            {
+                if (wanted.TryGetValue(key, out var existing))
+                {
+                    set.Add(existing);
+                }
+
+                return;
+            }
+
+            lookup.Add(key);
 #else
-            set.Add(lower[..Math.Min(n, 6)].ToString());
+            var s = key.ToString();
+            if (only is null || only.Contains(s))
+            {
+                set.Add(s);
+            }
 #endif
         }
+
+#if NET9_0_OR_GREATER
+        bool Contains(ReadOnlySpan<char> key) => onlyLookup!.Value.Contains(key);
+#else
+        bool Contains(ReadOnlySpan<char> key) => only!.Contains(key.ToString());
+#endif
     }
 }

@@ -23,8 +23,8 @@ internal sealed class PhraseKeys
     private readonly FrozenDictionary<char, ulong> _symbols;
     private readonly SearchValues<char> _symbolSearch;
 
-    /// <summary>For each lower-case first character (Latin-1), a bit per key length: most words of a text are rejected without hashing.</summary>
-    private readonly ulong[] _shapes = new ulong[256];
+    /// <summary>For each pair of first and last characters (lower case, low five bits), a bit per key length: most words of a text are rejected without hashing.</summary>
+    private readonly ulong[] _shapes = new ulong[32 * 32];
 
     /// <summary>Creates the index from key words and key symbols, each with a mask (of phrase lists, say).</summary>
     public PhraseKeys(IReadOnlyDictionary<string, ulong> words, IReadOnlyDictionary<char, ulong> symbols)
@@ -35,7 +35,7 @@ internal sealed class PhraseKeys
         _symbolSearch = SearchValues.Create([.. symbols.Keys]);
         foreach (var word in words.Keys)
         {
-            _shapes[word[0]] |= 1UL << word.Length;
+            _shapes[Shape(word[0], word[^1])] |= 1UL << word.Length;
         }
     }
 
@@ -75,21 +75,21 @@ internal sealed class PhraseKeys
         int i = 0;
         while (i < text.Length)
         {
-            if (!char.IsLetterOrDigit(text[i]))
+            if (!IsLetterOrDigit(text[i]))
             {
                 i++;
                 continue;
             }
 
             int start = i;
-            while (i < text.Length && char.IsLetterOrDigit(text[i]))
+            while (i < text.Length && IsLetterOrDigit(text[i]))
             {
                 i++;
             }
 
-            // Most runs are no key: their first letter and length say so before any hashing.
+            // Most runs are no key: their first and last letters and their length say so before any hashing.
             int length = i - start;
-            if (length <= MaxKeyLength && (_shapes[FoldChar(text[start]) & 0xFF] & (1UL << length)) != 0
+            if (length <= MaxKeyLength && (_shapes[Shape(FoldChar(text[start]), FoldChar(text[i - 1]))] & (1UL << length)) != 0
                 && Fold(text[start..i], lower) && _words.TryGetValue(lower[..length], out var mask))
             {
                 found |= mask;
@@ -102,6 +102,11 @@ internal sealed class PhraseKeys
 
         return found;
     }
+
+    private static int Shape(char first, char last) => ((first & 31) << 5) | (last & 31);
+
+    private static bool IsLetterOrDigit(char c) =>
+        c < 0x80 ? (uint)((c | 0x20) - 'a') <= 'z' - 'a' || (uint)(c - '0') <= 9 : char.IsLetterOrDigit(c);
 
     /// <summary>Lower-cases a run into Latin-1 key form; false when it holds a character no key can match.</summary>
     private static bool Fold(ReadOnlySpan<char> run, Span<char> lower)
