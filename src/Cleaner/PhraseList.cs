@@ -91,12 +91,37 @@ public sealed class PhraseList
     /// <summary>How much of the block the list's phrases cover (see <see cref="Coverage(ReadOnlySpan{char})"/>).</summary>
     internal double Coverage(Block block) => Coverage(block.Span, block);
 
+    /// <summary>
+    /// How much of the block the list's phrases cover, and where the first match lies (what
+    /// <see cref="FirstMatch(Block)"/> returns), found in one search.
+    /// </summary>
+    internal (double Coverage, Range First) Measure(Block block) => Measure(block.Span, block);
+
     /// <summary>The first text the list matches, or null (for reasons shown to people).</summary>
     /// <param name="text">The text to look at.</param>
     public string? FirstMatch(ReadOnlySpan<char> text) => FirstMatch(text, null);
 
     /// <summary>The first text of the block the list matches, or null.</summary>
     internal string? FirstMatch(Block block) => FirstMatch(block.Span, block);
+
+    /// <summary>
+    /// The first text the list matches in a part of the block (its span from <paramref name="start"/>,
+    /// <paramref name="length"/> characters), or null. A part that does not cut a run of letters and
+    /// digits in two holds only runs of the block, so the block's keys answer whether to search it.
+    /// </summary>
+    internal string? FirstMatch(Block block, int start, int length)
+    {
+        var span = block.Span;
+        int end = start + length;
+        bool cut = (start > 0 && start < span.Length && char.IsLetterOrDigit(span[start - 1]) && char.IsLetterOrDigit(span[start]))
+            || (end < span.Length && end > 0 && char.IsLetterOrDigit(span[end - 1]) && char.IsLetterOrDigit(span[end]));
+        if (!cut && !(_wholeLine is not null && _wholeLine.MayMatch(span, block)) && !MayMatchAnywhere(span, block))
+        {
+            return null;
+        }
+
+        return FirstMatch(span.Slice(start, length), null);
+    }
 
     /// <summary>Whether any phrase of the list occurs in the text.</summary>
     /// <param name="text">The text to look at.</param>
@@ -106,31 +131,42 @@ public sealed class PhraseList
     internal bool IsMatch(Block block) => IsMatch(block.Span, block);
 
     /// <remarks>With a block, <paramref name="text"/> is its span and the keys the block holds are known already.</remarks>
-    private double Coverage(ReadOnlySpan<char> text, Block? block)
+    private double Coverage(ReadOnlySpan<char> text, Block? block) => Measure(text, block).Coverage;
+
+    private (double Coverage, Range First) Measure(ReadOnlySpan<char> text, Block? block)
     {
         if (IsWholeLine(text, block))
         {
-            return 1;
+            int lead = text.Length - text.TrimStart().Length;
+            return (1, new Range(lead, lead + text.Trim().Length));
         }
 
         if (!MayMatchAnywhere(text, block))
         {
-            return 0;
+            return (0, default);
         }
 
         int covered = 0;
+        Range first = default;
+        bool any = false;
         foreach (var match in _anywhere.Pattern.EnumerateMatches(text))
         {
+            if (!any)
+            {
+                first = new Range(match.Index, match.Index + match.Length);
+                any = true;
+            }
+
             covered += TextStats.CountLettersAndDigits(text.Slice(match.Index, match.Length));
         }
 
         if (covered == 0)
         {
-            return 0;
+            return (0, first);
         }
 
         int total = TextStats.CountLettersAndDigits(text);
-        return total == 0 ? 0 : Math.Min(1, (double)covered / total);
+        return (total == 0 ? 0 : Math.Min(1, (double)covered / total), first);
     }
 
     private string? FirstMatch(ReadOnlySpan<char> text, Block? block)

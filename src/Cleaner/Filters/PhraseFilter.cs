@@ -55,7 +55,7 @@ public class PhraseFilter : LineFilter
             return null;
         }
 
-        double coverage = list.Coverage(block);
+        var (coverage, first) = list.Measure(block);
         if (coverage <= 0)
         {
             return null;
@@ -63,7 +63,7 @@ public class PhraseFilter : LineFilter
 
         if (coverage >= MinCoverage || (f.WordCount <= maxWords && !block.ParagraphFeatures.LooksLikeProse))
         {
-            return $"{What}: \"{list.FirstMatch(block)}\"";
+            return $"{What}: \"{block.Span[first]}\"";
         }
 
         return null;
@@ -80,8 +80,8 @@ public class PhraseFilter : LineFilter
             return null;
         }
 
-        var head = span[..Math.Min(span.Length, 24)];
-        return block.Document.Phrases[List].FirstMatch(head) is { } marker && span.StartsWith(marker, StringComparison.OrdinalIgnoreCase)
+        int start = block.Span.Length - span.Length;
+        return block.Document.Phrases[List].FirstMatch(block, start, Math.Min(span.Length, 24)) is { } marker && span.StartsWith(marker, StringComparison.OrdinalIgnoreCase)
             ? marker
             : null;
     }

@@ -38,7 +38,7 @@ public sealed class TagFilter : PhraseFilter
             }
 
             var f = block.Features;
-            if (f.WordCount <= Focused(document.Options.Focus, MaxWords) && !f.EndsWithTerminalPunctuation && StartsWithLabel(block.Span, list))
+            if (f.WordCount <= Focused(document.Options.Focus, MaxWords) && !f.EndsWithTerminalPunctuation && StartsWithLabel(block, list))
             {
                 block.Remove(Name, $"{What}: labelled \"{list.FirstMatch(block)}\"");
             }
@@ -49,15 +49,16 @@ public sealed class TagFilter : PhraseFilter
         }
     }
 
-    private static bool StartsWithLabel(ReadOnlySpan<char> text, PhraseList list)
+    private static bool StartsWithLabel(Block block, PhraseList list)
     {
-        var head = text.TrimStart();
+        var head = block.Span.TrimStart();
+        int start = block.Span.Length - head.Length;
         if (head.Length > 30)
         {
             head = head[..30];
         }
 
-        return list.FirstMatch(head) is { } label && head.StartsWith(label, StringComparison.OrdinalIgnoreCase);
+        return list.FirstMatch(block, start, head.Length) is { } label && head.StartsWith(label, StringComparison.OrdinalIgnoreCase);
     }
 
     private static bool IsTitleWordLine(Block block, HashSet<string> titleWords)

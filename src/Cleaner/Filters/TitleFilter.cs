@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Runtime.InteropServices;
 using Cleaner.Text;
 
 namespace Cleaner.Filters;
@@ -148,9 +149,18 @@ public sealed class TitleFilter : IBlockFilter
     private static HashSet<string> BodyWords(Document document, int bodyStart, HashSet<string> wanted)
     {
         var found = new HashSet<string>(StringComparer.Ordinal);
+        if (wanted.Count == 0)
+        {
+            return found;
+        }
+
+        string[] words = [.. wanted];
+        var index = new WordTable<int>(words.Select((word, i) => KeyValuePair.Create(word, i)));
+        var stop = document.StopWords;
+        Span<char> lower = stackalloc char[MaxWordLength];
         int chars = 0;
         var blocks = document.Blocks;
-        for (int i = bodyStart; i < blocks.Count && chars < 6000 && found.Count < wanted.Count; i++)
+        for (int i = bodyStart; i < blocks.Count && chars < 6000 && found.Count < words.Length; i++)
         {
             if (blocks[i].IsRemoved || !blocks[i].ParagraphFeatures.LooksLikeProse)
             {
@@ -158,7 +168,14 @@ public sealed class TitleFilter : IBlockFilter
             }
 
             chars += blocks[i].Length;
-            AddContentWords(blocks[i].Span, document.StopWords, found, wanted);
+            for (var keys = new ContentKeys(blocks[i].Span, lower); keys.MoveNext();)
+            {
+                // A word that is not wanted needs no stopword look-up.
+                if (index.TryGetValue(keys.Current, out int at) && !(stop is not null && keys.Word.Length > 0 && stop.Contains(keys.Word)))
+                {
+                    found.Add(words[at]);
+                }
+            }
         }
 
         return found;
@@ -172,85 +189,87 @@ public sealed class TitleFilter : IBlockFilter
     internal static HashSet<string> ContentWords(ReadOnlySpan<char> text, StopWords? stop)
     {
         var set = new HashSet<string>(StringComparer.Ordinal);
-        AddContentWords(text, stop, set, null);
+#if NET9_0_OR_GREATER
+        var lookup = set.GetAlternateLookup<ReadOnlySpan<char>>();
+#endif
+        Span<char> lower = stackalloc char[MaxWordLength];
+        for (var keys = new ContentKeys(text, lower); keys.MoveNext();)
+        {
+            if (stop is not null && keys.Word.Length > 0 && stop.Contains(keys.Word))
+            {
+                continue;
+            }
+
+#if NET9_0_OR_GREATER
+            lookup.Add(keys.Current);
+#else
+            set.Add(keys.Current.ToString());
+#endif
+        }
+
         return set;
     }
 
+    /// <summary>The longest word taken as a content word.</summary>
+    private const int MaxWordLength = 32;
+
     /// <summary>
-    /// Adds the content words of a text (see <see cref="ContentWords"/>) to a set, allocating a
-    /// string only for a word not yet in it (.NET 9 and later); with <paramref name="only"/>, only
-    /// the words of that set, as its own strings.
+    /// The candidate content words of a text (see <see cref="ContentWords"/>), stopwords not yet
+    /// removed: each key, with the whole lower-cased word it comes from (empty for a CJK pair).
     /// </summary>
-    private static void AddContentWords(ReadOnlySpan<char> text, StopWords? stop, HashSet<string> set, HashSet<string>? only)
+    private ref struct ContentKeys(ReadOnlySpan<char> text, Span<char> lower)
     {
-#if NET9_0_OR_GREATER
-        var lookup = set.GetAlternateLookup<ReadOnlySpan<char>>();
-        var onlyLookup = only?.GetAlternateLookup<ReadOnlySpan<char>>();
-#endif
-        var rest = text;
-        Span<char> lower = stackalloc char[32];
-        while (Tokens.Next(ref rest, Separators, out var word))
+        private readonly Span<char> _lower = lower;
+        private ReadOnlySpan<char> _rest = text;
+        private ReadOnlySpan<char> _cjk;
+        private int _pair;
+
+        /// <summary>The key: a stem of at most six letters, or a pair of CJK characters.</summary>
+        public ReadOnlySpan<char> Current { get; private set; }
+
+        /// <summary>The lower-cased word the stem comes from, for the stopword test; empty for a CJK pair.</summary>
+        public ReadOnlySpan<char> Word { get; private set; }
+
+        public bool MoveNext()
         {
-            if (word.Length > 0 && TextStats.IsCjk(word[0]))
+            while (true)
             {
-                for (int k = 0; k + 1 < word.Length; k++)
+                while (_pair + 1 < _cjk.Length)
                 {
-                    if (TextStats.IsCjk(word[k]) && TextStats.IsCjk(word[k + 1]))
+                    int k = _pair++;
+                    if (TextStats.IsCjk(_cjk[k]) && TextStats.IsCjk(_cjk[k + 1]))
                     {
-                        Add(word.Slice(k, 2));
+                        Current = _cjk.Slice(k, 2);
+                        Word = default;
+                        return true;
                     }
                 }
 
-                continue;
-            }
-
-            if (word.Length < 3 || word.Length > lower.Length)
-            {
-                continue;
-            }
-
-            int n = TextCase.ToLower(word, lower);
-            var key = lower[..Math.Min(n, 6)];
-            if (only is not null && !Contains(key))
-            {
-                continue; // not wanted: no need to ask whether it is a stopword
-            }
-
-            if (stop is not null && stop.Contains(lower[..n]))
-            {
-                continue;
-            }
-
-            Add(key);
-        }
-
-        void Add(ReadOnlySpan<char> key)
-        {
-#if NET9_0_OR_GREATER
-            if (onlyLookup is { } wanted)
-            {
-                if (wanted.TryGetValue(key, out var existing))
+                _cjk = default;
+                _pair = 0;
+                if (!Tokens.Next(ref _rest, Separators, out var word))
                 {
-                    set.Add(existing);
+                    return false;
                 }
 
-                return;
-            }
+                if (TextStats.IsCjk(word[0]))
+                {
+                    // No spaces: its character pairs are the keys. (The token is a slice of the text this
+                    // reader holds; the compiler only cannot see that through the out parameter.)
+                    _cjk = MemoryMarshal.CreateReadOnlySpan(ref MemoryMarshal.GetReference(word), word.Length);
+                    continue;
+                }
 
-            lookup.Add(key);
-#else
-            var s = key.ToString();
-            if (only is null || only.Contains(s))
-            {
-                set.Add(s);
+                if (word.Length < 3 || word.Length > _lower.Length)
+                {
+                    continue;
+                }
+
+                int n = TextCase.ToLower(word, _lower);
+                Word = _lower[..n];
+                Current = _lower[..Math.Min(n, 6)];
+                return true;
             }
-#endif
         }
-
-#if NET9_0_OR_GREATER
-        bool Contains(ReadOnlySpan<char> key) => onlyLookup!.Value.Contains(key);
-#else
-        bool Contains(ReadOnlySpan<char> key) => only!.Contains(key.ToString());
-#endif
     }
 }

@@ -22,8 +22,6 @@ internal static class Languages
     /// 20,000 characters). Null when no list fits (under 15% of the words are its stopwords: a
     /// language without a list here) and for text that is mostly CJK; English for very short text.
     /// </summary>
-    private const int MaxWordLength = 32;
-
     public static StopWords? Detect(ReadOnlySpan<char> text)
     {
         if (text.Length > 20_000)
@@ -63,7 +61,7 @@ internal static class Languages
             letters += i - start;
             words++;
             var word = text[start..i];
-            if (word.Length <= MaxWordLength)
+            if (word.Length <= masks.MaxLength)
             {
                 for (uint mask = masks.OfLowerCased(word); mask != 0; mask &= mask - 1)
                 {
@@ -134,7 +132,11 @@ internal static class Languages
             }
 
             _masks = new WordTable<uint>(masks);
+            MaxLength = masks.Count == 0 ? 0 : masks.Keys.Max(w => w.Length);
         }
+
+        /// <summary>The length of the longest stopword of any language: a longer word is none.</summary>
+        public int MaxLength { get; }
 
         /// <summary>The languages whose lists hold the lower-case word (0 for none).</summary>
         public uint Of(ReadOnlySpan<char> lowerWord) => _masks.TryGetValue(lowerWord, out uint mask) ? mask : 0;

@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Collections.Frozen;
+using System.Runtime.CompilerServices;
 
 namespace Cleaner.Text;
 
@@ -9,9 +10,10 @@ namespace Cleaner.Text;
 /// without letters ("©"), its first symbol. A phrase can match a text only where its key is one of
 /// the text's maximal runs of letters and digits (compared lower-cased), or, for a symbol key, where
 /// the symbol occurs: the pattern puts a word boundary, white space or a non-word character around
-/// every run of the phrase. Keys are chosen among runs of Latin-1 characters only, and text runs
-/// are folded with the few other characters that case-insensitive matching equates with Latin-1
-/// ones (the Kelvin sign, the long s, ...), so the test never rejects a text that matches.
+/// every run of the phrase. Keys are made of Latin-1 characters and of characters without case
+/// (CJK, kana), and text runs are folded with the few other characters that case-insensitive
+/// matching equates with Latin-1 ones (the Kelvin sign, the long s, ...), so the test never
+/// rejects a text that matches.
 /// </summary>
 internal sealed class PhraseKeys
 {
@@ -103,18 +105,20 @@ internal sealed class PhraseKeys
         return found;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static int Shape(char first, char last) => ((first & 31) << 5) | (last & 31);
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool IsLetterOrDigit(char c) =>
         c < 0x80 ? (uint)((c | 0x20) - 'a') <= 'z' - 'a' || (uint)(c - '0') <= 9 : char.IsLetterOrDigit(c);
 
-    /// <summary>Lower-cases a run into Latin-1 key form; false when it holds a character no key can match.</summary>
+    /// <summary>Lower-cases a run into key form; false when it holds a character no key can match.</summary>
     private static bool Fold(ReadOnlySpan<char> run, Span<char> lower)
     {
         for (int k = 0; k < run.Length; k++)
         {
             char c = FoldChar(run[k]);
-            if (c > 0xFF)
+            if (c > 0xFF && !IsCaseless(c))
             {
                 return false;
             }
@@ -125,7 +129,11 @@ internal sealed class PhraseKeys
         return true;
     }
 
-    /// <summary>A character in key form: lower case, and the few characters that case-insensitive matching equates with a Latin-1 one mapped to it; above 0xFF for any other character.</summary>
+    /// <summary>Whether a character has no other case form, so that case-insensitive matching equates it with itself only.</summary>
+    private static bool IsCaseless(char c) => char.ToLowerInvariant(c) == c && char.ToUpperInvariant(c) == c;
+
+    /// <summary>A character in key form: lower case, and the few characters that case-insensitive matching equates with a Latin-1 one mapped to it.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static char FoldChar(char c) => c switch
     {
         < 'A' => c,
@@ -141,7 +149,7 @@ internal sealed class PhraseKeys
         _ => char.ToLowerInvariant(c),
     };
 
-    /// <summary>The key of a phrase: its best run of Latin-1 letters and digits, lower-cased, or else its first symbol; null when it has neither.</summary>
+    /// <summary>The key of a phrase: its best run of letters and digits (Latin-1 or without case), lower-cased, or else its first symbol; null when it has neither.</summary>
     public static (string? Word, char Symbol) KeyOf(string phrase, Func<string, bool> isCommonWord)
     {
         string? best = null;
@@ -164,16 +172,16 @@ internal sealed class PhraseKeys
             }
 
             int start = i;
-            bool latin1 = true;
+            bool keyable = true;
             while (i < phrase.Length && char.IsLetterOrDigit(phrase[i]))
             {
-                latin1 &= phrase[i] <= 0xFF && char.ToLowerInvariant(phrase[i]) <= 0xFF;
+                keyable &= (phrase[i] <= 0xFF && char.ToLowerInvariant(phrase[i]) <= 0xFF) || IsCaseless(phrase[i]);
                 i++;
             }
 
             // A run that touches a wildcard is not a whole word of the text.
             bool wildcardNext = (start > 0 && phrase[start - 1] == '*') || (i < phrase.Length && phrase[i] == '*');
-            if (!latin1 || wildcardNext || i - start > MaxKeyLength)
+            if (!keyable || wildcardNext || i - start > MaxKeyLength)
             {
                 continue;
             }

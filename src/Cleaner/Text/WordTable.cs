@@ -1,4 +1,3 @@
-using System.Collections.Frozen;
 using System.Numerics;
 
 namespace Cleaner.Text;
@@ -7,7 +6,8 @@ namespace Cleaner.Text;
 /// A read-only map from words to values, built for one look-up per word of every text. A word of
 /// at most eight Latin-1 characters (most stopwords and phrase keys) is packed into one integer and
 /// found in an open-addressing table without hashing its characters one by one; other words go to
-/// a frozen dictionary. Keys are compared ordinally, as stored.
+/// a dictionary. Keys are compared ordinally, as stored. Cheap to build, so a filter may make one
+/// per document.
 /// </summary>
 internal sealed class WordTable<TValue>
 {
@@ -15,16 +15,15 @@ internal sealed class WordTable<TValue>
     private readonly ulong[] _keys;
     private readonly TValue[] _values;
     private readonly int _shift;
-    private readonly FrozenDictionary<string, TValue> _others;
+    private readonly Dictionary<string, TValue>? _others;
 #if NET9_0_OR_GREATER
-    private readonly FrozenDictionary<string, TValue>.AlternateLookup<ReadOnlySpan<char>> _othersLookup;
+    private readonly Dictionary<string, TValue>.AlternateLookup<ReadOnlySpan<char>> _othersLookup;
 #endif
 
     /// <summary>Creates the table.</summary>
     public WordTable(IEnumerable<KeyValuePair<string, TValue>> words)
     {
         var packed = new List<(ulong Key, TValue Value)>();
-        var others = new Dictionary<string, TValue>(StringComparer.Ordinal);
         foreach (var (word, value) in words)
         {
             if (TryPack(word, out ulong key))
@@ -33,7 +32,7 @@ internal sealed class WordTable<TValue>
             }
             else
             {
-                others[word] = value;
+                (_others ??= new Dictionary<string, TValue>(StringComparer.Ordinal))[word] = value;
             }
         }
 
@@ -53,9 +52,11 @@ internal sealed class WordTable<TValue>
             _values[slot] = value;
         }
 
-        _others = others.ToFrozenDictionary(StringComparer.Ordinal);
 #if NET9_0_OR_GREATER
-        _othersLookup = _others.GetAlternateLookup<ReadOnlySpan<char>>();
+        if (_others is not null)
+        {
+            _othersLookup = _others.GetAlternateLookup<ReadOnlySpan<char>>();
+        }
 #endif
     }
 
@@ -65,6 +66,12 @@ internal sealed class WordTable<TValue>
         if (TryPack(word, out ulong key))
         {
             return TryGetPacked(key, out value!);
+        }
+
+        if (_others is null)
+        {
+            value = default!;
+            return false;
         }
 
 #if NET9_0_OR_GREATER
@@ -102,7 +109,7 @@ internal sealed class WordTable<TValue>
         }
 
         Span<char> lower = word.Length <= 64 ? stackalloc char[word.Length] : new char[word.Length];
-        int n = word.ToLowerInvariant(lower);
+        int n = TextCase.ToLower(word, lower);
         return TryGetValue(lower[..n], out value!);
     }
 
