@@ -78,6 +78,38 @@ public class FastPathTests
     }
 
     [Test]
+    public void A_search_in_part_of_a_block_finds_what_a_search_of_that_part_finds()
+    {
+        var book = TextCleaner.Default.Phrases;
+        var lines = Lines();
+        lines.AddRange(["Photos of the week: photographer unknown", "Copyrighted material, copyright 2012", "(Photo: AP) Copyrights", "Copyrighted material", "Gettysburg address", "(Gettysburg) remembered"]);
+        var document = TextCleaner.Default.Clean(string.Join('\n', lines)).Document;
+        int found = 0;
+        foreach (var block in document.Blocks)
+        {
+            var span = block.Span;
+            foreach (var name in book.Names)
+            {
+                var list = book[name];
+
+                // Heads of several lengths, some of which cut a word in two, from the start or after an opening bracket.
+                foreach (int start in new[] { 0, span.Length - span.TrimStart("([{ ").Length })
+                {
+                    foreach (int length in new[] { 5, 9, 12, 24, 30 })
+                    {
+                        int n = Math.Min(length, span.Length - start);
+                        var expected = list.FirstMatch(span.Slice(start, n));
+                        Assert.That(list.FirstMatch(block, start, n), Is.EqualTo(expected), $"list '{name}' on \"{block.Text}\" from {start}, {n} characters");
+                        found += expected is null ? 0 : 1;
+                    }
+                }
+            }
+        }
+
+        Assert.That(found, Is.GreaterThan(1000));
+    }
+
+    [Test]
     public void A_user_list_with_unkeyed_phrases_still_matches()
     {
         var list = new PhraseList("mine", ["©", "* * *", "ⅰ love", "=—"]);
