@@ -87,6 +87,13 @@ public sealed class Block
         }
     }
 
+    /// <summary>Sets <see cref="PhraseCandidates"/>, found while the block was built.</summary>
+    internal void SetPhraseCandidates(ulong candidates)
+    {
+        _phraseCandidates = candidates;
+        _phraseCandidatesKnown = true;
+    }
+
     /// <summary>The verdict filters have given so far.</summary>
     public Verdict Verdict { get; private set; }
 

@@ -55,8 +55,11 @@ public sealed partial class Document
 
     internal Block AddBlock(int start, int length, BlockKind kind = BlockKind.Text)
     {
-        var features = TextStats.Compute(Source.AsSpan(start, length), StopWords);
+        // The phrase keys are found in the same pass as the features.
+        var span = Source.AsSpan(start, length);
+        var features = TextStats.Compute(span, StopWords, Phrases.Keys, out ulong keys);
         var block = new Block(this, _blocks.Count, start, length, features, kind);
+        block.SetPhraseCandidates(Phrases.Candidates(span, keys));
         _blocks.Add(block);
         return block;
     }

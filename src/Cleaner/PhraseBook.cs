@@ -65,6 +65,12 @@ public sealed class PhraseBook
     /// <summary>The bits of the phrase sets (each list's anywhere and whole-line phrases) that may match the text (see <see cref="Block.PhraseCandidates"/>).</summary>
     internal ulong Candidates(ReadOnlySpan<char> text) => _always == _all ? _all : _always | _keys.Scan(text, enough: _all & ~_always);
 
+    /// <summary>The key words and symbols of every list, for a scan of text that also does other work (<see cref="TextStats.Compute(ReadOnlySpan{char}, StopWords?, PhraseKeys?, out ulong)"/>).</summary>
+    internal PhraseKeys Keys => _keys;
+
+    /// <summary>The bits of <see cref="Candidates(ReadOnlySpan{char})"/> from the masks of the text's key words, found by another scan.</summary>
+    internal ulong Candidates(ReadOnlySpan<char> text, ulong wordKeys) => _always | wordKeys | _keys.ScanSymbols(text);
+
     /// <summary>The names of the built-in lists.</summary>
     public static IReadOnlyCollection<string> BuiltInNames => BuiltInPhrases.Value.Keys;
 

@@ -68,7 +68,7 @@ public sealed partial class CommentFilter : IBlockFilter
                 continue;
             }
 
-            if (block.Features.WordCount <= 12 && (markers.Coverage(block) >= 1 || (block.Features.WordCount <= 8 && CountOpener().IsMatch(block.Span))))
+            if (block.Features.WordCount <= 12 && (markers.Coverage(block) >= 1 || (block.Features.WordCount <= 8 && OpensWithCount(block) && CountOpener().IsMatch(block.Span))))
             {
                 // Comment headers right below the marker confirm it even after a short article.
                 if (proseBefore >= needed || HeaderFollows(blocks, i))
@@ -117,6 +117,25 @@ public sealed partial class CommentFilter : IBlockFilter
             if (IsCommentHeader(blocks[k]) && ++found == 2)
             {
                 return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>A cheap necessary condition for <see cref="CountOpener"/>: the block's first letter or digit is a digit.</summary>
+    private static bool OpensWithCount(Block block)
+    {
+        if (block.Features.DigitCount == 0)
+        {
+            return false;
+        }
+
+        foreach (char c in block.Span)
+        {
+            if (char.IsLetterOrDigit(c))
+            {
+                return char.IsDigit(c);
             }
         }
 

@@ -47,33 +47,12 @@ internal sealed class PhraseKeys
     /// </summary>
     public ulong Scan(ReadOnlySpan<char> text, ulong enough)
     {
-        ulong found = 0;
-        if (_symbols.Count > 0)
-        {
-            for (var rest = text; ;)
-            {
-                int at = rest.IndexOfAny(_symbolSearch);
-                if (at < 0)
-                {
-                    break;
-                }
-
-                found |= _symbols[rest[at]];
-                if ((found & enough) == enough)
-                {
-                    return found;
-                }
-
-                rest = rest[(at + 1)..];
-            }
-        }
-
-        if (_wordCount == 0)
+        ulong found = ScanSymbols(text);
+        if (_wordCount == 0 || (found & enough) == enough)
         {
             return found;
         }
 
-        Span<char> lower = stackalloc char[MaxKeyLength];
         int i = 0;
         while (i < text.Length)
         {
@@ -89,20 +68,52 @@ internal sealed class PhraseKeys
                 i++;
             }
 
-            // Most runs are no key: their first and last letters and their length say so before any hashing.
-            int length = i - start;
-            if (length <= MaxKeyLength && (_shapes[Shape(FoldChar(text[start]), FoldChar(text[i - 1]))] & (1UL << length)) != 0
-                && Fold(text[start..i], lower) && _words.TryGetValue(lower[..length], out var mask))
+            found |= OfRun(text[start..i]);
+            if ((found & enough) == enough)
             {
-                found |= mask;
-                if ((found & enough) == enough)
-                {
-                    return found;
-                }
+                return found;
             }
         }
 
         return found;
+    }
+
+    /// <summary>The masks of the key symbols the text holds, combined.</summary>
+    public ulong ScanSymbols(ReadOnlySpan<char> text)
+    {
+        ulong found = 0;
+        if (_symbols.Count > 0)
+        {
+            for (var rest = text; ;)
+            {
+                int at = rest.IndexOfAny(_symbolSearch);
+                if (at < 0)
+                {
+                    break;
+                }
+
+                found |= _symbols[rest[at]];
+                rest = rest[(at + 1)..];
+            }
+        }
+
+        return found;
+    }
+
+    /// <summary>The mask of a maximal run of letters and digits of a text, when the run is a key word; otherwise 0.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public ulong OfRun(ReadOnlySpan<char> run)
+    {
+        // Most runs are no key: their first and last letters and their length say so before any hashing.
+        return run.Length <= MaxKeyLength && (_shapes[Shape(FoldChar(run[0]), FoldChar(run[^1]))] & (1UL << run.Length)) != 0
+            ? Lookup(run)
+            : 0;
+    }
+
+    private ulong Lookup(ReadOnlySpan<char> run)
+    {
+        Span<char> lower = stackalloc char[MaxKeyLength];
+        return Fold(run, lower) && _words.TryGetValue(lower[..run.Length], out var mask) ? mask : 0;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -9,8 +9,16 @@ internal static class TextStats
     /// <summary>The longest word looked up among the stopwords.</summary>
     private const int MaxWordLength = 32;
 
-    public static BlockFeatures Compute(ReadOnlySpan<char> text, StopWords? stopWords)
+    public static BlockFeatures Compute(ReadOnlySpan<char> text, StopWords? stopWords) => Compute(text, stopWords, null, out _);
+
+    /// <summary>
+    /// Computes the features and, in the same pass, the combined masks of the phrase key words
+    /// among the text's maximal runs of letters and digits (see <see cref="PhraseKeys.OfRun"/>).
+    /// </summary>
+    public static BlockFeatures Compute(ReadOnlySpan<char> text, StopWords? stopWords, PhraseKeys? keys, out ulong keyMask)
     {
+        keyMask = 0;
+        int runStart = -1;
         int words = 0, letters = 0, upper = 0, digits = 0, capitalized = 0, stop = 0, cjk = 0, sentence = 0, clause = 0;
         int wordStart = -1;
         bool wordHasLetter = false;
@@ -23,6 +31,7 @@ internal static class TextStats
                 // ASCII, the usual case, without the Unicode tables.
                 if ((uint)((c | 0x20) - 'a') <= 'z' - 'a')
                 {
+                    runStart = runStart < 0 ? i : runStart;
                     letters++;
                     if (c <= 'Z')
                     {
@@ -40,6 +49,7 @@ internal static class TextStats
 
                 if ((uint)(c - '0') <= 9)
                 {
+                    runStart = runStart < 0 ? i : runStart;
                     digits++;
                     if (wordStart < 0)
                     {
@@ -50,6 +60,7 @@ internal static class TextStats
                     continue;
                 }
 
+                CloseRun(text, ref runStart, i, keys, ref keyMask);
                 if ((c == '\'' || c == '-') && wordStart >= 0 && i + 1 < text.Length && char.IsLetter(text[i + 1]))
                 {
                     continue; // an apostrophe or hyphen between letters stays inside the word
@@ -71,6 +82,7 @@ internal static class TextStats
 
             if (char.IsLetter(c))
             {
+                runStart = runStart < 0 ? i : runStart;
                 letters++;
                 if (IsCjk(c))
                 {
@@ -97,6 +109,7 @@ internal static class TextStats
 
             if (char.IsDigit(c))
             {
+                runStart = runStart < 0 ? i : runStart;
                 digits++;
                 if (wordStart < 0)
                 {
@@ -107,6 +120,7 @@ internal static class TextStats
                 continue;
             }
 
+            CloseRun(text, ref runStart, i, keys, ref keyMask);
             if (c == '\u2019' && wordStart >= 0 && i + 1 < text.Length && char.IsLetter(text[i + 1]))
             {
                 continue; // a typographic apostrophe between letters stays inside the word
@@ -135,6 +149,7 @@ internal static class TextStats
         }
 
         CloseWord(text, ref wordStart, text.Length, wordHasLetter, stopWords, ref words, ref capitalized, ref stop);
+        CloseRun(text, ref runStart, text.Length, keys, ref keyMask);
         return new BlockFeatures
         {
             Length = text.Length,
@@ -150,6 +165,20 @@ internal static class TextStats
             ClauseMarks = clause,
             EndsWithTerminalPunctuation = EndsWithTerminal(text),
         };
+    }
+
+    /// <summary>Ends a run of letters and digits, adding the mask of the key word it may be.</summary>
+    private static void CloseRun(ReadOnlySpan<char> text, ref int runStart, int end, PhraseKeys? keys, ref ulong keyMask)
+    {
+        if (runStart >= 0)
+        {
+            if (keys is not null)
+            {
+                keyMask |= keys.OfRun(text[runStart..end]);
+            }
+
+            runStart = -1;
+        }
     }
 
     private static void CloseWord(ReadOnlySpan<char> text, ref int wordStart, int end, bool hasLetter, StopWords? stopWords,
