@@ -9,11 +9,10 @@ public sealed class Block
 {
     private readonly Document _document;
     private string? _text;
-    private ulong _phraseCandidates;
-    private bool _phraseCandidatesKnown;
 
-    internal Block(Document document, int index, int start, int length, in BlockFeatures features, BlockKind kind = BlockKind.Text)
+    internal Block(Document document, int index, int start, int length, in BlockFeatures features, ulong phraseCandidates, BlockKind kind = BlockKind.Text)
     {
+        PhraseCandidates = phraseCandidates;
         _document = document;
         Index = index;
         Start = start;
@@ -70,29 +69,11 @@ public sealed class Block
     public bool BlankLineBefore { get; internal set; }
 
     /// <summary>
-    /// A bit for each phrase list of the document's book whose phrases may occur in the block (its
-    /// key is there), found in one scan on first use and shared by every phrase filter.
+    /// A bit for each phrase set of the document's book (a list's anywhere or whole-line phrases)
+    /// that may match the block because its key is there; found with the features, shared by every
+    /// phrase filter.
     /// </summary>
-    internal ulong PhraseCandidates
-    {
-        get
-        {
-            if (!_phraseCandidatesKnown)
-            {
-                _phraseCandidates = _document.Phrases.Candidates(Span);
-                _phraseCandidatesKnown = true;
-            }
-
-            return _phraseCandidates;
-        }
-    }
-
-    /// <summary>Sets <see cref="PhraseCandidates"/>, found while the block was built.</summary>
-    internal void SetPhraseCandidates(ulong candidates)
-    {
-        _phraseCandidates = candidates;
-        _phraseCandidatesKnown = true;
-    }
+    internal ulong PhraseCandidates { get; }
 
     /// <summary>The verdict filters have given so far.</summary>
     public Verdict Verdict { get; private set; }

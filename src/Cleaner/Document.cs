@@ -58,8 +58,7 @@ public sealed partial class Document
         // The phrase keys are found in the same pass as the features.
         var span = Source.AsSpan(start, length);
         var features = TextStats.Compute(span, StopWords, Phrases.Keys, out ulong keys);
-        var block = new Block(this, _blocks.Count, start, length, features, kind);
-        block.SetPhraseCandidates(Phrases.Candidates(span, keys));
+        var block = new Block(this, _blocks.Count, start, length, features, Phrases.Candidates(span, keys), kind);
         _blocks.Add(block);
         return block;
     }

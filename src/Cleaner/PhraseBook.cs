@@ -20,8 +20,8 @@ public sealed class PhraseBook
     /// <summary>The key words and symbols of every list's phrases, each with the bits of the phrase sets that hold it.</summary>
     private readonly PhraseKeys _keys;
 
-    /// <summary>The bits of the phrase sets that must always be searched (a phrase without a key), and of all sets.</summary>
-    private readonly ulong _always, _all;
+    /// <summary>The bits of the phrase sets that must always be searched (a phrase without a key).</summary>
+    private readonly ulong _always;
 
     private PhraseBook(FrozenDictionary<string, PhraseList> lists)
     {
@@ -40,7 +40,6 @@ public sealed class PhraseBook
 
                 ulong mask = 1UL << bit;
                 set.Slot = (this, bit++);
-                _all |= mask;
                 if (set.KeyWords is null || set.KeySymbols is null)
                 {
                     _always |= mask;
@@ -62,13 +61,14 @@ public sealed class PhraseBook
         _keys = new PhraseKeys(words, symbols);
     }
 
-    /// <summary>The bits of the phrase sets (each list's anywhere and whole-line phrases) that may match the text (see <see cref="Block.PhraseCandidates"/>).</summary>
-    internal ulong Candidates(ReadOnlySpan<char> text) => _always == _all ? _all : _always | _keys.Scan(text, enough: _all & ~_always);
-
-    /// <summary>The key words and symbols of every list, for a scan of text that also does other work (<see cref="TextStats.Compute(ReadOnlySpan{char}, StopWords?, PhraseKeys?, out ulong)"/>).</summary>
+    /// <summary>The key words and symbols of every list, looked up by the features pass (<see cref="TextStats.Compute(ReadOnlySpan{char}, StopWords?, PhraseKeys?, out ulong)"/>).</summary>
     internal PhraseKeys Keys => _keys;
 
-    /// <summary>The bits of <see cref="Candidates(ReadOnlySpan{char})"/> from the masks of the text's key words, found by another scan.</summary>
+    /// <summary>
+    /// The bits of the phrase sets (each list's anywhere and whole-line phrases) that may match the
+    /// text (see <see cref="Block.PhraseCandidates"/>), from the masks of the key words the features
+    /// pass found in it.
+    /// </summary>
     internal ulong Candidates(ReadOnlySpan<char> text, ulong wordKeys) => _always | wordKeys | _keys.ScanSymbols(text);
 
     /// <summary>The names of the built-in lists.</summary>

@@ -368,6 +368,6 @@ internal sealed class PhraseSet
 
         return block is not null && Slot is { } slot && ReferenceEquals(block.Document.Phrases, slot.Book)
             ? (block.PhraseCandidates & (1UL << slot.Bit)) != 0
-            : _keys.Scan(text, enough: 1) != 0;
+            : _keys.Occurs(text);
     }
 }

@@ -41,20 +41,16 @@ internal sealed class PhraseKeys
         }
     }
 
-    /// <summary>
-    /// The masks of the keys the text holds, combined; the scan stops once every bit of
-    /// <paramref name="enough"/> is set.
-    /// </summary>
-    public ulong Scan(ReadOnlySpan<char> text, ulong enough)
+    /// <summary>Whether the text holds any of the keys.</summary>
+    public bool Occurs(ReadOnlySpan<char> text)
     {
-        ulong found = ScanSymbols(text);
-        if (_wordCount == 0 || (found & enough) == enough)
+        if (ScanSymbols(text) != 0)
         {
-            return found;
+            return true;
         }
 
         int i = 0;
-        while (i < text.Length)
+        while (i < text.Length && _wordCount > 0)
         {
             if (!IsLetterOrDigit(text[i]))
             {
@@ -68,14 +64,13 @@ internal sealed class PhraseKeys
                 i++;
             }
 
-            found |= OfRun(text[start..i]);
-            if ((found & enough) == enough)
+            if (OfRun(text[start..i]) != 0)
             {
-                return found;
+                return true;
             }
         }
 
-        return found;
+        return false;
     }
 
     /// <summary>The masks of the key symbols the text holds, combined.</summary>
