@@ -1,4 +1,6 @@
+using System.Buffers;
 using AngleSharp.Html.Dom;
+using Cleaner.Text;
 using Cleaner.Html;
 
 namespace Cleaner;
@@ -229,6 +231,7 @@ public sealed partial class Document
 
         Block? best = null;
         double bestScore = 0;
+        var blockWords = new HashSet<string>?[limit]; // each block's words, made once for all candidates
         foreach (var candidate in titles.Count > 0 ? titles : [title])
         {
             var titleWords = Words(candidate);
@@ -245,7 +248,7 @@ public sealed partial class Document
                     continue;
                 }
 
-                var words = Words(block.Text);
+                var words = blockWords[i] ??= Words(block.Span);
                 int common = 0;
                 foreach (var w in words)
                 {
@@ -274,16 +277,24 @@ public sealed partial class Document
         }
     }
 
-    private static HashSet<string> Words(string text)
+    /// <summary>The distinct words of a text, compared case-insensitively.</summary>
+    private static HashSet<string> Words(ReadOnlySpan<char> text)
     {
         var set = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        foreach (var word in text.Split(Separators, StringSplitOptions.RemoveEmptyEntries))
+#if NET9_0_OR_GREATER
+        var lookup = set.GetAlternateLookup<ReadOnlySpan<char>>();
+#endif
+        while (Tokens.Next(ref text, Separators, out var word))
         {
-            set.Add(word);
+#if NET9_0_OR_GREATER
+            lookup.Add(word); // a string only for a word not seen yet
+#else
+            set.Add(word.ToString());
+#endif
         }
 
         return set;
     }
 
-    private static readonly char[] Separators = [' ', ',', '.', ':', ';', '!', '?', '"', '\'', '(', ')', '[', ']', '|', '-', '–', '—', '\u2018', '\u2019', '\u201C', '\u201D', '/'];
+    private static readonly SearchValues<char> Separators = SearchValues.Create(" ,.:;!?\"'()[]|-–—\u2018\u2019\u201C\u201D/");
 }

@@ -168,7 +168,7 @@ internal sealed class PhraseKeys
             if (!char.IsLetterOrDigit(c))
             {
                 // A symbol with case forms (Roman numerals, circled letters) may match another character.
-                if (symbol == '\0' && c != '*' && !char.IsWhiteSpace(c) && char.ToLowerInvariant(c) == c && char.ToUpperInvariant(c) == c)
+                if (symbol == '\0' && c != '*' && !char.IsWhiteSpace(c) && IsCaseless(c))
                 {
                     symbol = c;
                 }
