@@ -26,65 +26,14 @@ internal static class TextStats
         for (int i = 0; i < text.Length; i++)
         {
             char c = text[i];
-            if (c < 0x80)
-            {
-                // ASCII, the usual case, without the Unicode tables.
-                if ((uint)((c | 0x20) - 'a') <= 'z' - 'a')
-                {
-                    runStart = runStart < 0 ? i : runStart;
-                    letters++;
-                    if (c <= 'Z')
-                    {
-                        upper++;
-                    }
 
-                    if (wordStart < 0)
-                    {
-                        wordStart = i;
-                    }
-
-                    wordHasLetter = true;
-                    continue;
-                }
-
-                if ((uint)(c - '0') <= 9)
-                {
-                    runStart = runStart < 0 ? i : runStart;
-                    digits++;
-                    if (wordStart < 0)
-                    {
-                        wordStart = i;
-                        wordHasLetter = false;
-                    }
-
-                    continue;
-                }
-
-                CloseRun(text, ref runStart, i, keys, ref keyMask);
-                if ((c == '\'' || c == '-') && wordStart >= 0 && i + 1 < text.Length && char.IsLetter(text[i + 1]))
-                {
-                    continue; // an apostrophe or hyphen between letters stays inside the word
-                }
-
-                CloseWord(text, ref wordStart, i, wordHasLetter, stopWords, ref words, ref capitalized, ref stop);
-                switch (c)
-                {
-                    case '.' or '!' or '?':
-                        sentence++;
-                        break;
-                    case ',' or ';' or ':':
-                        clause++;
-                        break;
-                }
-
-                continue;
-            }
-
-            if (char.IsLetter(c))
+            // ASCII, the usual case, is classified without the Unicode tables.
+            bool ascii = c < 0x80;
+            if (ascii ? (uint)((c | 0x20) - 'a') <= 'z' - 'a' : char.IsLetter(c))
             {
                 runStart = runStart < 0 ? i : runStart;
                 letters++;
-                if (IsCjk(c))
+                if (!ascii && IsCjk(c))
                 {
                     // Each CJK character stands for a word.
                     cjk++;
@@ -93,7 +42,7 @@ internal static class TextStats
                     continue;
                 }
 
-                if (char.IsUpper(c))
+                if (ascii ? c <= 'Z' : char.IsUpper(c))
                 {
                     upper++;
                 }
@@ -107,7 +56,7 @@ internal static class TextStats
                 continue;
             }
 
-            if (char.IsDigit(c))
+            if (ascii ? (uint)(c - '0') <= 9 : char.IsDigit(c))
             {
                 runStart = runStart < 0 ? i : runStart;
                 digits++;
@@ -121,13 +70,13 @@ internal static class TextStats
             }
 
             CloseRun(text, ref runStart, i, keys, ref keyMask);
-            if (c == '\u2019' && wordStart >= 0 && i + 1 < text.Length && char.IsLetter(text[i + 1]))
+            if ((c == '\'' || c == '\u2019' || c == '-') && wordStart >= 0 && i + 1 < text.Length && char.IsLetter(text[i + 1]))
             {
-                continue; // a typographic apostrophe between letters stays inside the word
+                continue; // an apostrophe or hyphen between letters stays inside the word
             }
 
             CloseWord(text, ref wordStart, i, wordHasLetter, stopWords, ref words, ref capitalized, ref stop);
-            if (char.IsHighSurrogate(c) && i + 1 < text.Length && Rune.TryCreate(c, text[i + 1], out var rune) && Rune.IsLetter(rune))
+            if (!ascii && char.IsHighSurrogate(c) && i + 1 < text.Length && Rune.TryCreate(c, text[i + 1], out var rune) && Rune.IsLetter(rune))
             {
                 // Supplementary-plane letters (rare CJK ideographs and the like) count as a word each.
                 letters++;
@@ -139,10 +88,10 @@ internal static class TextStats
 
             switch (c)
             {
-                case '\u3002' or '\uFF01' or '\uFF1F' or '\u2026':
+                case '.' or '!' or '?' or '\u3002' or '\uFF01' or '\uFF1F' or '\u2026':
                     sentence++;
                     break;
-                case '\u3001' or '\uFF0C' or '\uFF1B' or '\uFF1A':
+                case ',' or ';' or ':' or '\u3001' or '\uFF0C' or '\uFF1B' or '\uFF1A':
                     clause++;
                     break;
             }
