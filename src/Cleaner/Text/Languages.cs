@@ -38,13 +38,13 @@ internal static class Languages
         while (i < text.Length)
         {
             char c = text[i];
-            if (!IsLetter(c))
+            if (!TextStats.IsLetter(c))
             {
                 i++;
                 continue;
             }
 
-            if (c >= 0x80 && TextStats.IsCjk(c))
+            if (TextStats.IsCjk(c))
             {
                 cjk++;
                 letters++;
@@ -53,7 +53,7 @@ internal static class Languages
             }
 
             int start = i;
-            while (i < text.Length && (IsLetter(text[i]) || text[i] == '\''))
+            while (i < text.Length && (TextStats.IsLetter(text[i]) || text[i] == '\''))
             {
                 i++;
             }
@@ -92,10 +92,6 @@ internal static class Languages
 
         return best < 0 || bestHits < words * 0.15 ? null : values[best];
     }
-
-    /// <summary><see cref="char.IsLetter(char)"/>, with ASCII answered without the Unicode tables.</summary>
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-    private static bool IsLetter(char c) => c < 0x80 ? (uint)((c | 0x20) - 'a') <= 'z' - 'a' : char.IsLetter(c);
 
     private static FrozenDictionary<string, StopWords> Load()
     {

@@ -52,14 +52,14 @@ internal sealed class PhraseKeys
         int i = 0;
         while (i < text.Length && _wordCount > 0)
         {
-            if (!IsLetterOrDigit(text[i]))
+            if (!TextStats.IsLetterOrDigit(text[i]))
             {
                 i++;
                 continue;
             }
 
             int start = i;
-            while (i < text.Length && IsLetterOrDigit(text[i]))
+            while (i < text.Length && TextStats.IsLetterOrDigit(text[i]))
             {
                 i++;
             }
@@ -113,10 +113,6 @@ internal sealed class PhraseKeys
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static int Shape(char first, char last) => ((first & 31) << 5) | (last & 31);
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static bool IsLetterOrDigit(char c) =>
-        c < 0x80 ? (uint)((c | 0x20) - 'a') <= 'z' - 'a' || (uint)(c - '0') <= 9 : char.IsLetterOrDigit(c);
 
     /// <summary>Lower-cases a run into key form; false when it holds a character no key can match.</summary>
     private static bool Fold(ReadOnlySpan<char> run, Span<char> lower)

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Text;
 
 namespace Cleaner.Text;
@@ -179,6 +180,15 @@ internal static class TextStats
 
         return text.Length > 0 && text[^1] is '.' or '!' or '?' or '\u2026' or '\u3002' or '\uFF01' or '\uFF1F';
     }
+
+    /// <summary><see cref="char.IsLetter(char)"/>, with ASCII answered without the Unicode tables.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool IsLetter(char c) => c < 0x80 ? (uint)((c | 0x20) - 'a') <= 'z' - 'a' : char.IsLetter(c);
+
+    /// <summary><see cref="char.IsLetterOrDigit(char)"/>, with ASCII answered without the Unicode tables.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool IsLetterOrDigit(char c) =>
+        c < 0x80 ? (uint)((c | 0x20) - 'a') <= 'z' - 'a' || (uint)(c - '0') <= 9 : char.IsLetterOrDigit(c);
 
     public static bool IsCjk(char c) => c >= '\u3040' && (
         (c <= '\u30FF') // hiragana, katakana
