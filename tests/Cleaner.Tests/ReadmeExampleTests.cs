@@ -1,4 +1,4 @@
-// The README's library example is this file's example, line for line: a test checks they agree, so
+// The README's (and the library package README's) library example is this file's example, line for line: a test checks they agree, so
 // the README cannot show code that does not compile or run.
 using Cleaner;
 
@@ -35,10 +35,13 @@ public class ReadmeExampleTests
         int start = Array.FindIndex(source, l => l.Contains("README-EXAMPLE-START", StringComparison.Ordinal)) + 1;
         int end = Array.FindIndex(source, l => l.Contains("README-EXAMPLE-END", StringComparison.Ordinal));
         var example = source[start..end].Select(l => l.Trim());
-        var readme = File.ReadAllText(Path.Combine(TestPaths.RepoRoot, "README.md"));
-        foreach (var line in example)
+        foreach (var file in new[] { "README.md", Path.Combine("src", "Cleaner", "PACKAGE.md") })
         {
-            Assert.That(readme, Does.Contain(line), "README.md must show the example exactly as the test runs it");
+            var readme = File.ReadAllText(Path.Combine(TestPaths.RepoRoot, file));
+            foreach (var line in example)
+            {
+                Assert.That(readme, Does.Contain(line), $"{file} must show the example exactly as the test runs it");
+            }
         }
     }
 }
