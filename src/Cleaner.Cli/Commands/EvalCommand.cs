@@ -5,6 +5,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Cleaner.Cli.Eval;
 using Cleaner.Cli.Inputs;
+using Cleaner.Cli.Reports;
 
 namespace Cleaner.Cli.Commands;
 
@@ -26,10 +27,11 @@ internal static class EvalCommand
         var ids = new Option<string?>("--ids") { Description = "Score only the ids in this file, one per line.", HelpName = "file" };
         var worst = new Option<int>("--worst") { Description = "How many of the worst pages (by F1) to list.", DefaultValueFactory = _ => 10, HelpName = "n" };
         var json = new Option<bool>("--json") { Description = "Print every figure, per page too, as JSON (the layout of score.py --json)." };
+        var report = new Option<string?>("--report") { Description = "Also write HTML pages to this directory: index.html (every page, worst F1 first) and each page's output beside its gold, with missing and extra text marked.", HelpName = "dir" };
         var settings = new CleanerSettings();
         var command = new Command("eval", "Score outputs against gold text: 4-token shingle precision, recall and F1, macro-averaged (as score.py).")
         {
-            gold, pred, input, ids, worst, json,
+            gold, pred, input, ids, worst, json, report,
         };
         settings.AddTo(command);
         command.SetAction(result =>
@@ -60,6 +62,8 @@ internal static class EvalCommand
             var pageIds = PageIds(goldDir, result.GetValue(ids), io);
             var scores = new PageScore[pageIds.Count];
             var failures = new string?[pageIds.Count];
+            var reportDir = result.GetValue(report);
+            var pages = reportDir is null ? null : new EvalPages.Page[pageIds.Count];
             Parallel.For(0, pageIds.Count, i =>
             {
                 var id = pageIds[i];
@@ -67,13 +71,23 @@ internal static class EvalCommand
                 if (predDir is not null)
                 {
                     var path = Path.Combine(predDir, id + ".txt");
-                    scores[i] = Scorer.ScorePage(id, goldText, Scorer.ReadText(path), !File.Exists(path));
+                    var predicted = Scorer.ReadText(path);
+                    scores[i] = Scorer.ScorePage(id, goldText, predicted, !File.Exists(path));
+                    if (pages is not null)
+                    {
+                        pages[i] = new EvalPages.Page(scores[i], goldText, predicted);
+                    }
+
                     return;
                 }
 
                 var (prediction, failure) = CleanInput(cleaner, inputDir!, id, kind);
                 failures[i] = failure;
                 scores[i] = Scorer.ScorePage(id, goldText, prediction ?? string.Empty, prediction is null);
+                if (pages is not null)
+                {
+                    pages[i] = new EvalPages.Page(scores[i], goldText, prediction ?? string.Empty);
+                }
             });
             foreach (var failure in failures.OfType<string>())
             {
@@ -81,6 +95,19 @@ internal static class EvalCommand
             }
 
             var summary = Scorer.Aggregate(scores);
+            if (reportDir is not null)
+            {
+                try
+                {
+                    var index = EvalPages.Write(reportDir, summary, pages!, $"cleaner eval: {predDir ?? inputDir} against {goldDir}");
+                    io.Error($"report: {index}");
+                }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+                {
+                    throw new CliException($"{reportDir}: cannot write the report: {e.Message}");
+                }
+            }
+
             if (result.GetValue(json))
             {
                 io.Out.WriteLine(JsonSerializer.Serialize(Report(goldDir, predDir, inputDir, summary), Json.EvalReport));

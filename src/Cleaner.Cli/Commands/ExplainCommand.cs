@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Cleaner.Cli.Inputs;
+using Cleaner.Cli.Reports;
 using Spectre.Console;
 
 namespace Cleaner.Cli.Commands;
@@ -12,8 +13,15 @@ internal static class ExplainCommand
     {
         var file = new Argument<string>("file") { Description = "The file to explain, or - for standard input." };
         CleanerSettings.RejectOptionLikeValues(file);
+        var format = new Option<string>("--format")
+        {
+            Description = "text: one line per block (coloured on a terminal); html: one self-contained page to open in a browser.",
+            DefaultValueFactory = _ => "text",
+            HelpName = "text|html",
+        };
+        format.AcceptOnlyFromAmong("text", "html");
         var settings = new CleanerSettings();
-        var command = new Command("explain", "Show every block with KEEP or DROP, the filter and the reason (coloured on a terminal).") { file };
+        var command = new Command("explain", "Show every block with KEEP or DROP, the filter and the reason (coloured on a terminal, or as an HTML page).") { file, format };
         settings.AddTo(command);
         command.SetAction(result =>
         {
@@ -32,7 +40,11 @@ internal static class ExplainCommand
                 return ExitCodes.SomeFailed;
             }
 
-            if (io.Colour)
+            if (result.GetValue(format) == "html")
+            {
+                ExplainPage.Write(io.Out, cleaned, path == "-" ? "standard input" : Path.GetFileName(path));
+            }
+            else if (io.Colour)
             {
                 WriteColoured(cleaned, io.Out);
             }

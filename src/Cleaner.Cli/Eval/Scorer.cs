@@ -24,6 +24,9 @@ internal sealed record PageScore(string Id, Counts Shingles, Counts Bow, int Gol
     public double F1 => Shingles.F1;
 }
 
+/// <summary>A text with its tokens and, for each, whether the score counts it as matched.</summary>
+internal sealed record MarkedText(string Text, IReadOnlyList<Range> Tokens, IReadOnlyList<bool> Matched);
+
 /// <summary>Macro averages over pages of one metric.</summary>
 internal readonly record struct Averages(double Precision, double Recall, double F1, double F1PageMean);
 
@@ -58,26 +61,34 @@ internal static class Scorer
 
     public static double F1(double p, double r) => p + r > 0 ? 2 * p * r / (p + r) : 0;
 
-    public static List<string> Tokenize(string text)
+    public static List<string> Tokenize(string text) => TokenRanges(text).ConvertAll(r => text[r]);
+
+    /// <summary>Where the tokens stand in the text, in order (the same tokens as <see cref="Tokenize(string)"/>).</summary>
+    public static List<Range> TokenRanges(string text)
     {
-        var tokens = new List<string>();
-        var current = new StringBuilder();
+        var tokens = new List<Range>();
+        int start = -1, i = 0;
         foreach (var rune in text.EnumerateRunes())
         {
             if (IsWord(rune))
             {
-                current.Append(rune.ToString());
+                if (start < 0)
+                {
+                    start = i;
+                }
             }
-            else if (current.Length > 0)
+            else if (start >= 0)
             {
-                tokens.Add(current.ToString());
-                current.Clear();
+                tokens.Add(start..i);
+                start = -1;
             }
+
+            i += rune.Utf16SequenceLength;
         }
 
-        if (current.Length > 0)
+        if (start >= 0)
         {
-            tokens.Add(current.ToString());
+            tokens.Add(start..i);
         }
 
         return tokens;
@@ -97,27 +108,74 @@ internal static class Scorer
             || (category is UnicodeCategory.LetterNumber or UnicodeCategory.OtherNumber && Rune.GetNumericValue(rune) >= 0);
     }
 
-    private static Dictionary<string, int> Shingles(List<string> tokens)
+    /// <summary>The shingles in text order: the first token of each, how many tokens it spans, its key.</summary>
+    private static IEnumerable<(int First, int Count, string Key)> ShingleWindows(List<string> tokens)
     {
-        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
         if (tokens.Count == 0)
         {
-            return counts;
+            yield break;
         }
 
         if (tokens.Count <= N)
         {
-            counts[string.Join('\u0001', tokens)] = 1;
-            return counts;
+            yield return (0, tokens.Count, string.Join('\u0001', tokens));
+            yield break;
         }
 
         for (int i = 0; i + N <= tokens.Count; i++)
         {
-            var key = string.Join('\u0001', tokens.GetRange(i, N));
+            yield return (i, N, string.Join('\u0001', tokens.GetRange(i, N)));
+        }
+    }
+
+    private static Dictionary<string, int> Shingles(List<string> tokens)
+    {
+        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var (_, _, key) in ShingleWindows(tokens))
+        {
             counts[key] = counts.GetValueOrDefault(key) + 1;
         }
 
         return counts;
+    }
+
+    /// <summary>
+    /// Which tokens of a page's gold and output the score counts as matched. The matched shingles of
+    /// each key (as many as <see cref="ScorePage"/> counts: the smaller of the two counts) are taken
+    /// in text order; a token is matched when one of them covers it. The rest is missing gold text
+    /// or extra output text.
+    /// </summary>
+    public static (MarkedText Gold, MarkedText Prediction) Mark(string gold, string prediction)
+    {
+        var goldRanges = TokenRanges(gold);
+        var predRanges = TokenRanges(prediction);
+        var goldTokens = goldRanges.ConvertAll(r => gold[r]);
+        var predTokens = predRanges.ConvertAll(r => prediction[r]);
+        var goldShingles = Shingles(goldTokens);
+        var predShingles = Shingles(predTokens);
+        return (Marked(gold, goldRanges, goldTokens, goldShingles, predShingles),
+            Marked(prediction, predRanges, predTokens, predShingles, goldShingles));
+    }
+
+    private static MarkedText Marked(string text, List<Range> ranges, List<string> tokens, Dictionary<string, int> own, Dictionary<string, int> other)
+    {
+        var budget = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var (key, count) in own)
+        {
+            budget[key] = Math.Min(count, other.GetValueOrDefault(key));
+        }
+
+        var matched = new bool[tokens.Count];
+        foreach (var (first, count, key) in ShingleWindows(tokens))
+        {
+            if (budget[key] > 0)
+            {
+                budget[key]--;
+                Array.Fill(matched, true, first, count);
+            }
+        }
+
+        return new MarkedText(text, ranges, matched);
     }
 
     private static Dictionary<string, int> Bag(List<string> tokens)
