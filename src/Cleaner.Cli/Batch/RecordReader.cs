@@ -59,10 +59,11 @@ internal static class RecordReader
                 }
                 catch (Exception e) when (e is IOException or InvalidDataException or ZstdException or StopException)
                 {
-                    // A failure ends the input: the record it happened in is reported, and nothing after it is read.
+                    // A failure ends the input: the record it happened in is reported, and nothing after it
+                    // is read; except a corrupt gzip member whose end is known: its record is the error.
                     reader ??= new JsonlFormat();
                     record = reader.Failed(source, Describe(e, compression));
-                    stop = true;
+                    stop = e is not CorruptMemberException;
                 }
 
                 if (record is null)
@@ -81,7 +82,7 @@ internal static class RecordReader
 
     private static string Describe(Exception e, Compression compression) => e switch
     {
-        StopException => e.Message,
+        StopException or CorruptMemberException => e.Message,
         InvalidDataException when e.Message.StartsWith("truncated gzip", StringComparison.Ordinal)
             || e.Message.StartsWith("corrupt gzip", StringComparison.Ordinal) => $"{e.Message}; the rest of the input is not read",
         EndOfStreamException when compression == Compression.Zstd => $"truncated zstd: {e.Message}",

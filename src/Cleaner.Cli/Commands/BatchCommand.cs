@@ -12,9 +12,6 @@ namespace Cleaner.Cli.Commands;
 /// </summary>
 internal static class BatchCommand
 {
-    /// <summary>The exit code of an interrupted run (128 + SIGINT, as shells report it).</summary>
-    public const int Interrupted = 130;
-
     public static Command Create(CliStreams io)
     {
         var inputs = new Argument<string[]>("inputs")
@@ -85,17 +82,18 @@ internal static class BatchCommand
                 UrlField = result.GetValue(urlField)!,
                 IdField = result.GetValue(idField)!,
                 Format = Enum.Parse<InputFormat>(result.GetValue(format)!, ignoreCase: true),
-                MaxRecordBytes = result.GetValue(maxRecord) is >= 1 and <= 2000 and var mb
+                MaxRecordBytes = result.GetValue(maxRecord) is >= 1 and <= BatchOptions.MaxRecordMegabytes and var mb
                     ? mb * 1024 * 1024
-                    : throw new CliException("--max-record-mb must be between 1 and 2000"),
+                    : throw new CliException($"--max-record-mb must be between 1 and {BatchOptions.MaxRecordMegabytes} (a record's text must fit in one string)"),
             };
-            if (options.Parallel < 1)
+            if (options.Parallel is < 1 or > BatchOptions.MaxParallel)
             {
-                throw new CliException("--parallel must be at least 1");
+                throw new CliException($"--parallel must be between 1 and {BatchOptions.MaxParallel}");
             }
 
             var batchInputs = Inputs(paths, outPath, errorsPath, io);
             var cleaner = settings.Build(result);
+            options = options with { RecordTimeout = RecordTimeout(cleaner) };
             return await RunAsync(cleaner, options, batchInputs, outPath, errorsPath, result.GetValue(progress), io, cancellationToken).ConfigureAwait(false);
         });
         return command;
@@ -105,34 +103,55 @@ internal static class BatchCommand
         bool plainProgress, CliStreams io, CancellationToken cancellationToken)
     {
         long? total = inputs.All(i => i.Length is not null) ? inputs.Sum(i => i.Length!.Value) : null;
-        using var outFile = outPath == "-" ? null : new AtomicFile(outPath);
-        using var errorsFile = errorsPath is null or "-" ? null : new AtomicFile(errorsPath);
-        var outStream = outFile?.Stream ?? io.OpenStdout();
-        var errorsStream = errorsPath == "-" ? io.OpenStdout() : errorsFile?.Stream;
-        var runner = new BatchRunner(cleaner, options);
+        OutputFile? outFile = null, errorsFile = null;
         try
         {
-            var run = runner.RunAsync(inputs, new BatchWriter(outStream, errorsStream, io.Error), cancellationToken);
-            await BatchProgress.WatchAsync(run, runner, total, io, plainProgress).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-        {
-            io.Error("interrupted; the output files were not written");
-            Summary(runner, options, io);
-            return Interrupted;
+            // Opened before anything is read: a directory, a read-only place or a full disk shows now.
+            outFile = outPath == "-" ? null : OutputFile.Open(outPath);
+            errorsFile = errorsPath is null or "-" ? null : OutputFile.Open(errorsPath);
         }
         catch (IOException e)
         {
+            outFile?.Dispose();
             throw new CliException($"cannot write the output: {e.Message}", ExitCodes.SomeFailed);
         }
 
-        outStream.Flush();
-        errorsStream?.Flush();
-        outFile?.Commit();
-        errorsFile?.Commit();
-        Summary(runner, options, io);
-        return runner.Errors > 0 ? ExitCodes.SomeFailed : ExitCodes.Ok;
+        using var stop = new StopSignals(cancellationToken);
+        using (outFile)
+        using (errorsFile)
+        {
+            var outStream = outFile?.Stream ?? io.OpenStdout();
+            var errorsStream = errorsPath == "-" ? io.OpenStdout() : errorsFile?.Stream;
+            var runner = new BatchRunner(cleaner, options);
+            try
+            {
+                var run = runner.RunAsync(inputs, new BatchWriter(outStream, errorsStream, io.Error), stop.Token);
+                await BatchProgress.WatchAsync(run, runner, total, io, plainProgress).ConfigureAwait(false);
+                outStream.Flush();
+                errorsStream?.Flush();
+                outFile?.Commit();
+                errorsFile?.Commit();
+            }
+            catch (OperationCanceledException) when (stop.Token.IsCancellationRequested)
+            {
+                io.Error($"interrupted ({stop.Signal}); {(outFile is null ? "the output stops at the last record written" : "the output files were not written")}");
+                Summary(runner, options, io);
+                return stop.ExitCode;
+            }
+            catch (IOException e)
+            {
+                io.Error($"cannot write the output: {e.Message}; {(outFile is null ? $"{runner.Cleaned} records were written before it failed" : "the output files were not written")}");
+                Summary(runner, options, io);
+                return ExitCodes.SomeFailed;
+            }
+
+            Summary(runner, options, io);
+            return runner.Errors > 0 ? ExitCodes.SomeFailed : ExitCodes.Ok;
+        }
     }
+
+    /// <summary>How long the writer waits for one record: the cleaner's time limit and a second (the library checks it between filters).</summary>
+    internal static TimeSpan? RecordTimeout(TextCleaner cleaner) => cleaner.Options.Timeout + TimeSpan.FromSeconds(1);
 
     /// <summary>The last line on standard error: <c>in=N out=N errors=N skipped=N</c>, and <c>other-shards=N</c> with --shard.</summary>
     private static void Summary(BatchRunner runner, BatchOptions options, CliStreams io)
