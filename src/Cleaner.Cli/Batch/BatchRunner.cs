@@ -8,6 +8,11 @@ namespace Cleaner.Cli.Batch;
 internal interface IOutcomeSink
 {
     void Write(Outcome outcome);
+
+    /// <summary>Told after each outcome how many records of the run (every shard, in order) are written.</summary>
+    void Written(long done)
+    {
+    }
 }
 
 /// <summary>
@@ -27,6 +32,7 @@ internal sealed class BatchRunner(TextCleaner cleaner, BatchOptions options)
     private long _skipped;
     private long _otherShards;
     private bool _abandoned;
+    private long _written;
 
     /// <summary>Records of this shard read so far.</summary>
     public long Records => Interlocked.Read(ref _records);
@@ -45,6 +51,20 @@ internal sealed class BatchRunner(TextCleaner cleaner, BatchOptions options)
 
     /// <summary>Records of other shards, read and passed over.</summary>
     public long OtherShards => Interlocked.Read(ref _otherShards);
+
+    /// <summary>Records of the run (every shard) written so far, resumed ones included.</summary>
+    public long RecordsWritten => Interlocked.Read(ref _written);
+
+    /// <summary>Starts the counts where a resumed run left them.</summary>
+    public void StartFrom(Checkpoint checkpoint)
+    {
+        _records = checkpoint.In;
+        _cleaned = checkpoint.Out;
+        _errors = checkpoint.Errors;
+        _skipped = checkpoint.Skipped;
+        _otherShards = checkpoint.OtherShards;
+        _written = checkpoint.Done;
+    }
 
     /// <summary>Runs the inputs through the pipeline to the sink.</summary>
     /// <exception cref="OperationCanceledException">The run was cancelled.</exception>
@@ -70,6 +90,8 @@ internal sealed class BatchRunner(TextCleaner cleaner, BatchOptions options)
                 var outcome = await OutcomeOf(slot, timeouts, token).ConfigureAwait(false);
                 sink.Write(outcome);
                 Count(outcome);
+                Interlocked.Exchange(ref _written, slot.Record.Sequence + 1);
+                sink.Written(slot.Record.Sequence + 1);
                 _budget.Release(slot.Bytes);
             }
         }
@@ -106,6 +128,13 @@ internal sealed class BatchRunner(TextCleaner cleaner, BatchOptions options)
                 foreach (var record in RecordReader.Read(input, options.Format, options.MaxRecordBytes, n => Interlocked.Add(ref _rawBytes, n)))
                 {
                     record.Sequence = sequence++;
+                    if (record.Sequence < options.SkipRecords)
+                    {
+                        // Written by the run this one resumes.
+                        record.Bytes.Return();
+                        continue;
+                    }
+
                     Interlocked.Increment(ref _read);
                     var slot = new Slot(record);
                     await _budget.TakeAsync(slot.Bytes, token).ConfigureAwait(false);

@@ -103,6 +103,9 @@ internal sealed record BatchOptions
     /// <c>timed-out</c> and going on (null: as long as it takes). Set from the cleaner's time limit.
     /// </summary>
     public TimeSpan? RecordTimeout { get; init; }
+
+    /// <summary>How many records at the start of the run were written by the run this one resumes (read, not cleaned).</summary>
+    public long SkipRecords { get; init; }
 }
 
 /// <summary>

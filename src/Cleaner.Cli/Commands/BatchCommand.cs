@@ -60,11 +60,15 @@ internal static class BatchCommand
             DefaultValueFactory = _ => 64,
             HelpName = "mb",
         };
+        var resume = new Option<bool>("--resume")
+        {
+            Description = "Keep a checkpoint while running and, when one is found for the same command line and inputs, go on from it (uncompressed --out file only).",
+        };
         CleanerSettings.RejectOptionLikeValues(inputs);
         var settings = new CleanerSettings();
         var command = new Command("batch", "Clean the records of JSONL, WARC or WET files into one JSONL file, in parallel, with constant memory.")
         {
-            inputs, output, errors, parallel, shard, reasons, progress, format, textField, htmlField, urlField, idField, maxRecord,
+            inputs, output, errors, parallel, shard, reasons, progress, format, textField, htmlField, urlField, idField, maxRecord, resume,
         };
         settings.AddTo(command, inputKind: false);
         command.SetAction(async (result, cancellationToken) =>
@@ -94,6 +98,17 @@ internal static class BatchCommand
             var batchInputs = Inputs(paths, outPath, errorsPath, io);
             var cleaner = settings.Build(result);
             options = options with { RecordTimeout = RecordTimeout(cleaner) };
+            if (result.GetValue(resume))
+            {
+                if (outPath == "-" || errorsPath == "-" || outPath.EndsWith(".gz", StringComparison.OrdinalIgnoreCase) || outPath.EndsWith(".zst", StringComparison.OrdinalIgnoreCase))
+                {
+                    throw new CliException("--resume needs --out FILE, uncompressed (not standard output, not .gz or .zst), and --errors not standard output");
+                }
+
+                var fingerprint = Fingerprint(result, batchInputs);
+                return await RunResumableAsync(cleaner, options, batchInputs, outPath, errorsPath, fingerprint, result.GetValue(progress), io, cancellationToken).ConfigureAwait(false);
+            }
+
             return await RunAsync(cleaner, options, batchInputs, outPath, errorsPath, result.GetValue(progress), io, cancellationToken).ConfigureAwait(false);
         });
         return command;
@@ -148,6 +163,82 @@ internal static class BatchCommand
             Summary(runner, options, io);
             return runner.Errors > 0 ? ExitCodes.SomeFailed : ExitCodes.Ok;
         }
+    }
+
+    /// <summary>A run with <c>--resume</c>: see <see cref="ResumableOutput"/>.</summary>
+    private static async Task<int> RunResumableAsync(TextCleaner cleaner, BatchOptions options, List<BatchInput> inputs, string outPath, string? errorsPath,
+        string fingerprint, bool plainProgress, CliStreams io, CancellationToken cancellationToken)
+    {
+        long? total = inputs.All(i => i.Length is not null) ? inputs.Sum(i => i.Length!.Value) : null;
+        ResumableOutput output;
+        try
+        {
+            output = new ResumableOutput(outPath, errorsPath, fingerprint, io.Error);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new CliException($"cannot write the output: {e.Message}", ExitCodes.SomeFailed);
+        }
+
+        using (output)
+        {
+            var runner = new BatchRunner(cleaner, options with { SkipRecords = output.Resumed?.Done ?? 0 });
+            if (output.Resumed is { } resumed)
+            {
+                runner.StartFrom(resumed);
+                io.Error(string.Create(CultureInfo.InvariantCulture, $"resuming after {resumed.Done} records"));
+            }
+
+            output.Attach(runner);
+            using var stop = new StopSignals(cancellationToken);
+            try
+            {
+                if (output.Resumed is not { Complete: true })
+                {
+                    var run = runner.RunAsync(inputs, output, stop.Token);
+                    await BatchProgress.WatchAsync(run, runner, total, io, plainProgress).ConfigureAwait(false);
+                }
+
+                output.Finish();
+            }
+            catch (OperationCanceledException) when (stop.Token.IsCancellationRequested)
+            {
+                output.Save(complete: false);
+                io.Error($"interrupted ({stop.Signal}); run the same command again to go on from record {runner.RecordsWritten}");
+                Summary(runner, options, io);
+                return stop.ExitCode;
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                io.Error($"cannot write the output: {e.Message}; the checkpoint keeps what was written before");
+                Summary(runner, options, io);
+                return ExitCodes.SomeFailed;
+            }
+
+            Summary(runner, options, io);
+            return runner.Errors > 0 ? ExitCodes.SomeFailed : ExitCodes.Ok;
+        }
+    }
+
+    /// <summary>What makes a resumed run the same run: the command line and each input's path, size and time.</summary>
+    private static string Fingerprint(ParseResult result, List<BatchInput> inputs)
+    {
+        var text = new System.Text.StringBuilder();
+        foreach (var token in result.Tokens)
+        {
+            if (token.Value is not ("--resume" or "--progress"))
+            {
+                text.Append(token.Value).Append('\0');
+            }
+        }
+
+        foreach (var input in inputs)
+        {
+            var info = input.Name == "-" ? null : new FileInfo(input.Name);
+            text.Append(input.Name).Append('\0').Append(info?.Length).Append('\0').Append(info?.LastWriteTimeUtc.Ticks).Append('\0');
+        }
+
+        return Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text.ToString())));
     }
 
     /// <summary>How long the writer waits for one record: the cleaner's time limit and a second (the library checks it between filters).</summary>
