@@ -125,7 +125,7 @@ internal sealed class BatchRunner(TextCleaner cleaner, BatchOptions options)
             long sequence = 0;
             foreach (var input in inputs)
             {
-                foreach (var record in RecordReader.Read(input, options.Format, options.MaxRecordBytes, n => Interlocked.Add(ref _rawBytes, n)))
+                foreach (var record in RecordReader.Read(input, options.Format, options.MaxRecordBytes, n => Interlocked.Add(ref _rawBytes, n), options.MaxExpansion))
                 {
                     record.Sequence = sequence++;
                     if (record.Sequence < options.SkipRecords)

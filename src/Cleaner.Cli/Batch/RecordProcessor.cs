@@ -104,6 +104,9 @@ internal sealed record BatchOptions
     /// </summary>
     public TimeSpan? RecordTimeout { get; init; }
 
+    /// <summary>How many times its compressed size a compressed input may expand to before it is an error (0: no limit).</summary>
+    public int MaxExpansion { get; init; } = 100;
+
     /// <summary>How many records at the start of the run were written by the run this one resumes (read, not cleaned).</summary>
     public long SkipRecords { get; init; }
 }

@@ -75,7 +75,7 @@ internal sealed class ResumableOutput : IOutcomeSink, IDisposable
     private readonly string? _errors;
     private readonly string _manifest;
     private readonly string _fingerprint;
-    private readonly Action<string> _reportError;
+    private readonly BatchWriter _writer = null!;
     private readonly FileStream _outPart;
     private readonly FileStream? _errorsPart;
     private readonly Stopwatch _sinceSaved = Stopwatch.StartNew();
@@ -93,7 +93,6 @@ internal sealed class ResumableOutput : IOutcomeSink, IDisposable
         _errors = errorsPath is null ? null : Path.GetFullPath(errorsPath);
         _manifest = Beside(_out, ".resume");
         _fingerprint = fingerprint;
-        _reportError = reportError;
         Directory.CreateDirectory(Path.GetDirectoryName(_out)!);
         var saved = Checkpoint.Load(_manifest);
         Resumed = saved is not null && saved.Fingerprint == fingerprint ? saved : null;
@@ -106,6 +105,7 @@ internal sealed class ResumableOutput : IOutcomeSink, IDisposable
         _outPart = OpenPart(_out, Resumed?.OutBytes ?? 0);
         _errorsPart = _errors is null ? null : OpenPart(_errors, Resumed?.ErrorsBytes ?? 0);
         _done = Resumed?.Done ?? 0;
+        _writer = new BatchWriter(_outPart, _errorsPart, reportError);
     }
 
     /// <summary>The checkpoint this run goes on from, or null when it starts from the beginning.</summary>
@@ -118,21 +118,7 @@ internal sealed class ResumableOutput : IOutcomeSink, IDisposable
     /// <summary>Which runner's counts go into the manifest.</summary>
     public void Attach(BatchRunner runner) => _runner = runner;
 
-    public void Write(Outcome outcome)
-    {
-        switch (outcome.Kind)
-        {
-            case OutcomeKind.Cleaned:
-                _outPart.Write(outcome.Line);
-                break;
-            case OutcomeKind.Error when _errorsPart is not null:
-                _errorsPart.Write(outcome.Line);
-                break;
-            case OutcomeKind.Error:
-                _reportError(outcome.Message!);
-                break;
-        }
-    }
+    public void Write(Outcome outcome) => _writer.Write(outcome);
 
     public void Written(long done)
     {

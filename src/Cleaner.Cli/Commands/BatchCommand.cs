@@ -60,6 +60,12 @@ internal static class BatchCommand
             DefaultValueFactory = _ => 64,
             HelpName = "mb",
         };
+        var maxExpansion = new Option<int>("--max-expansion")
+        {
+            Description = "A compressed input may decompress to at most this many times its size (after the first 16 MB); more is an error for the rest of that input (a compression bomb). 0: no limit.",
+            DefaultValueFactory = _ => 100,
+            HelpName = "ratio",
+        };
         var resume = new Option<bool>("--resume")
         {
             Description = "Keep a checkpoint while running and, when one is found for the same command line and inputs, go on from it (uncompressed --out file only).",
@@ -68,7 +74,7 @@ internal static class BatchCommand
         var settings = new CleanerSettings();
         var command = new Command("batch", "Clean the records of JSONL, WARC or WET files into one JSONL file, in parallel, with constant memory.")
         {
-            inputs, output, errors, parallel, shard, reasons, progress, format, textField, htmlField, urlField, idField, maxRecord, resume,
+            inputs, output, errors, parallel, shard, reasons, progress, format, textField, htmlField, urlField, idField, maxRecord, maxExpansion, resume,
         };
         settings.AddTo(command, inputKind: false);
         command.SetAction(async (result, cancellationToken) =>
@@ -89,6 +95,7 @@ internal static class BatchCommand
                 MaxRecordBytes = result.GetValue(maxRecord) is >= 1 and <= BatchOptions.MaxRecordMegabytes and var mb
                     ? mb * 1024 * 1024
                     : throw new CliException($"--max-record-mb must be between 1 and {BatchOptions.MaxRecordMegabytes} (a record's text must fit in one string)"),
+                MaxExpansion = result.GetValue(maxExpansion) is >= 0 and var ratio ? ratio : throw new CliException("--max-expansion must be 0 or more"),
             };
             if (options.Parallel is < 1 or > BatchOptions.MaxParallel)
             {

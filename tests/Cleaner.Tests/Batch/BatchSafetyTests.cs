@@ -186,6 +186,70 @@ public sealed class BatchSafetyTests : CliTestKit
         Assert.That(sink.Lines[2].GetProperty("id").GetInt32(), Is.EqualTo(2));
     }
 
+    [Test]
+    public void A_warc_header_of_endless_lines_is_bounded()
+    {
+        // Item 11: 8 MB of header lines, with --max-record-mb 1.
+        var header = new StringBuilder("WARC/1.0\r\nWARC-Type: response\r\n");
+        while (header.Length < 8_000_000)
+        {
+            header.Append("X-Filler: aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\r\n");
+        }
+
+        var input = WriteFile("endless.warc", header.ToString());
+        var run = Run("batch", input, "--max-record-mb", "1", "--errors", TempPath("errors.jsonl"));
+        Assert.That(run.ExitCode, Is.EqualTo(1));
+        var error = JsonDocument.Parse(File.ReadAllText(TempPath("errors.jsonl"))).RootElement.GetProperty("error").GetString();
+        Assert.That(error, Does.StartWith("malformed WARC: a header of over 1,048,576 bytes"));
+    }
+
+    [Test]
+    public void A_compression_bomb_is_an_error_not_minutes_of_newlines()
+    {
+        // Item 14: 24 MB of newlines in about 24 KB of gzip (a ratio near 1000).
+        var input = TempPath("bomb.jsonl.gz");
+        using (var file = File.Create(input))
+        using (var gzip = new GZipStream(file, CompressionLevel.Optimal))
+        {
+            var newlines = new byte[1 << 20];
+            Array.Fill(newlines, (byte)'\n');
+            for (int i = 0; i < 24; i++)
+            {
+                gzip.Write(newlines);
+            }
+        }
+
+        var run = Run("batch", input, "--errors", TempPath("errors.jsonl"));
+        Assert.That(run.ExitCode, Is.EqualTo(1));
+        var error = JsonDocument.Parse(File.ReadAllText(TempPath("errors.jsonl"))).RootElement.GetProperty("error").GetString();
+        Assert.That(error, Does.StartWith("decompression bomb: ").And.Contain("(--max-expansion)"));
+        Assert.That(Run("batch", input, "--max-expansion", "0").ExitCode, Is.EqualTo(0), "0 lifts the limit");
+    }
+
+    [Test]
+    public async Task The_bytes_in_flight_are_bounded_not_only_the_records()
+    {
+        // Item 12: with the writer held, the reader stops at the byte budget (about 10 records of 1 KB), not at the 16-record queues.
+        var text = new string('a', 1000);
+        var lines = Enumerable.Range(0, 200).Select(i => JsonSerializer.Serialize(new { id = i, text = $"{text} {i}" }));
+        var input = new BatchInput("in.jsonl", () => new MemoryStream(Encoding.UTF8.GetBytes(string.Join('\n', lines) + "\n")), null);
+        var runner = new BatchRunner(TextCleaner.Default, new BatchOptions { Parallel = 1, MaxBytesInFlight = 10_000 });
+        using var hold = new ManualResetEventSlim();
+        var sink = new HeldSink(hold);
+        var run = runner.RunAsync([input], sink, CancellationToken.None);
+        await Task.Delay(1500);
+        long read = runner.RecordsRead;
+        hold.Set();
+        await run;
+        Assert.That(read, Is.InRange(2, 11));
+        Assert.That(runner.Cleaned, Is.EqualTo(200));
+    }
+
+    private sealed class HeldSink(ManualResetEventSlim hold) : IOutcomeSink
+    {
+        public void Write(Outcome outcome) => hold.Wait();
+    }
+
     /// <summary>A gzip member of stored (uncompressed) deflate blocks.</summary>
     private static byte[] Stored(byte[] data)
     {
