@@ -38,7 +38,8 @@ internal static class CleanerApp
 
         try
         {
-            return parsed.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false });
+            // SIGINT and SIGTERM are handled by the commands that need a clean stop (batch), not by a grace period.
+            return parsed.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false, ProcessTerminationTimeout = null });
         }
         catch (CliException e)
         {

@@ -23,15 +23,33 @@ internal sealed class GzipMemberStream : ReadOnlyStream
     private readonly ByteSource _source;
     private readonly Feeder _feeder;
     private readonly Crc32 _crc = new();
+    private readonly int _holdLimit;
     private DeflateStream? _deflate;
     private long _size;
     private int _members;
     private bool _done;
 
-    public GzipMemberStream(Stream raw)
+    /// <summary>Decompressed bytes: [_outStart, _ready) may be handed out, [_ready, _outEnd) wait for their member's check.</summary>
+    private byte[] _out = new byte[64 * 1024];
+    private int _outStart;
+    private int _ready;
+    private int _outEnd;
+
+    /// <summary>Whether the current member is larger than the hold limit and handed out as it comes.</summary>
+    private bool _streaming;
+
+    /// <summary>Decompresses <paramref name="raw"/>.</summary>
+    /// <param name="raw">The gzip bytes.</param>
+    /// <param name="holdLimit">
+    /// A member's output up to this size is held until its CRC-32 and size are checked, so a corrupt
+    /// member gives nothing (its record is the error, and the next members go on); a larger member is
+    /// handed out as it comes and checked at its end.
+    /// </param>
+    public GzipMemberStream(Stream raw, int holdLimit = 64 * 1024 * 1024)
     {
         _source = new ByteSource(raw);
         _feeder = new Feeder(_source);
+        _holdLimit = Math.Max(_out.Length, holdLimit);
     }
 
     public override int Read(Span<byte> buffer)
@@ -41,26 +59,84 @@ internal sealed class GzipMemberStream : ReadOnlyStream
             return 0;
         }
 
-        while (!_done)
+        while (true)
         {
-            if (_deflate is null && !StartMember())
+            if (_ready > _outStart)
             {
-                _done = true;
-                break;
-            }
+                int n = Math.Min(buffer.Length, _ready - _outStart);
+                _out.AsSpan(_outStart, n).CopyTo(buffer);
+                _outStart += n;
+                if (_outStart == _outEnd)
+                {
+                    _outStart = _outEnd = _ready = 0;
+                }
 
-            int n = _deflate!.Read(buffer);
-            if (n > 0)
-            {
-                _crc.Append(buffer[..n]);
-                _size += n;
                 return n;
             }
 
-            EndMember();
-        }
+            if (_done)
+            {
+                return 0;
+            }
 
-        return 0;
+            if (_deflate is null)
+            {
+                if (!StartMember())
+                {
+                    _done = true;
+                    continue;
+                }
+
+                _streaming = false;
+            }
+
+            if (_outEnd == _out.Length)
+            {
+                MakeRoom();
+                continue;
+            }
+
+            int got = _deflate!.Read(_out.AsSpan(_outEnd));
+            if (got > 0)
+            {
+                _crc.Append(_out.AsSpan(_outEnd, got));
+                _size += got;
+                _outEnd += got;
+                if (_streaming)
+                {
+                    _ready = _outEnd;
+                }
+
+                continue;
+            }
+
+            EndMember();
+            _ready = _outEnd;
+        }
+    }
+
+    /// <summary>
+    /// Room for more of the member: held bytes move to the front, the buffer grows up to
+    /// <see cref="_holdLimit"/>; a member larger than that is handed out before its check (streamed).
+    /// </summary>
+    private void MakeRoom()
+    {
+        if (_outStart > 0)
+        {
+            Buffer.BlockCopy(_out, _outStart, _out, 0, _outEnd - _outStart);
+            _outEnd -= _outStart;
+            _ready -= _outStart;
+            _outStart = 0;
+        }
+        else if (_out.Length < _holdLimit)
+        {
+            Array.Resize(ref _out, (int)Math.Min(_holdLimit, 2L * _out.Length));
+        }
+        else
+        {
+            _streaming = true;
+            _ready = _outEnd;
+        }
     }
 
     /// <summary>Reads a member's header; false at the clean end of the input.</summary>
@@ -155,31 +231,68 @@ internal sealed class GzipMemberStream : ReadOnlyStream
         Span<byte> trailer = stackalloc byte[TrailerLength];
         BinaryPrimitives.WriteUInt32LittleEndian(trailer, _crc.GetCurrentHashAsUInt32());
         BinaryPrimitives.WriteUInt32LittleEndian(trailer[4..], unchecked((uint)_size));
-        _source.Ensure(TrailerLength);
+
+        // The trailer starts somewhere in the last bytes handed to the deflater (it reads ahead) or
+        // just after them, and is followed by the next member's magic or by the end of the input.
+        // Where the data is sound the trailer matches what came out; where it does not, the member
+        // is corrupt: its end is where its size is followed by a member or the end of the input, or
+        // else the first place followed by a member (never a guess at the end of the input: that is
+        // a cut, reported as truncated).
+        const int Follow = 3;
+        bool ended = !_source.Ensure(TrailerLength + Follow);
         var served = _feeder.Served;
-        var ahead = _source.Peek(Math.Min(TrailerLength, _source.Available));
-        for (int p = 0; p <= served.Length; p++)
+        var ahead = _source.Peek(Math.Min(TrailerLength + Follow, _source.Available));
+        var window = new byte[served.Length + ahead.Length];
+        served.CopyTo(window);
+        ahead.CopyTo(window.AsSpan(served.Length));
+        int exact = -1, sized = -1, bounded = -1;
+        for (int p = 0; p <= served.Length && p + TrailerLength <= window.Length; p++)
         {
-            int inServed = Math.Min(TrailerLength, served.Length - p);
-            int fromAhead = TrailerLength - inServed;
-            if (fromAhead > ahead.Length
-                || !served.Slice(p, inServed).SequenceEqual(trailer[..inServed])
-                || !ahead[..fromAhead].SequenceEqual(trailer[inServed..]))
+            var after = window.AsSpan(p + TrailerLength);
+            bool next = after is [0x1f, 0x8b, 8, ..];
+            bool boundary = next || (after.IsEmpty && ended);
+            bool matches = window.AsSpan(p, TrailerLength).SequenceEqual(trailer);
+            if (matches && (boundary || exact < 0))
             {
-                continue;
+                exact = p;
+                if (boundary)
+                {
+                    break;
+                }
             }
 
-            _source.Advance(fromAhead);
-            _source.Unread(served[(p + inServed)..]);
-            _deflate!.Dispose();
-            _deflate = null;
-            _members++;
-            return;
+            if (boundary && sized < 0 && window.AsSpan(p + 4, 4).SequenceEqual(trailer[4..]))
+            {
+                sized = p;
+            }
+
+            if (next && bounded < 0)
+            {
+                bounded = p;
+            }
         }
 
-        throw ahead.Length < TrailerLength
-            ? Truncated($"the input ends inside the trailer of gzip member {member} (or the trailer does not match the data)")
-            : new InvalidDataException($"corrupt gzip: the CRC-32 or size of member {member} does not match its data");
+        int end = exact >= 0 ? exact : sized >= 0 ? sized : bounded;
+        if (end < 0)
+        {
+            throw ahead.Length < TrailerLength
+                ? Truncated($"the input ends inside the trailer of gzip member {member} (or the trailer does not match the data)")
+                : new InvalidDataException($"corrupt gzip: the CRC-32 or size of member {member} does not match its data");
+        }
+
+        int fromAhead = Math.Max(0, end + TrailerLength - served.Length);
+        var rest = end + TrailerLength < served.Length ? served[(end + TrailerLength)..].ToArray() : [];
+        _source.Advance(fromAhead);
+        _source.Unread(rest);
+        _deflate!.Dispose();
+        _deflate = null;
+        _members++;
+        if (exact < 0)
+        {
+            // What this member gave is dropped (unless it was too large to hold and went out already).
+            _outEnd = _ready;
+            throw new CorruptMemberException($"corrupt gzip: the CRC-32 or size of member {member} does not match its data; the next members are read");
+        }
     }
 
     private static InvalidDataException Truncated(string message) => new($"truncated gzip: {message}");
@@ -314,3 +427,6 @@ internal sealed class GzipMemberStream : ReadOnlyStream
         }
     }
 }
+
+/// <summary>A gzip member whose check failed but whose end was found: its data is dropped, and reading goes on with the next member.</summary>
+internal sealed class CorruptMemberException(string message) : IOException(message);

@@ -30,8 +30,17 @@ internal static class InputStreams
     /// Wraps <paramref name="raw"/> in a decompressor when its first bytes are a gzip or zstd magic
     /// number. The returned stream owns <paramref name="raw"/>.
     /// </summary>
-    public static Stream Decompress(Stream raw, out Compression compression)
+    public static Stream Decompress(Stream raw, out Compression compression) => Decompress(raw, out compression, 0);
+
+    /// <summary>
+    /// As <see cref="Decompress(Stream, out Compression)"/>, with a limit on how much larger than the
+    /// compressed bytes read the decompressed bytes may grow (a compression bomb): past it, a read
+    /// throws <see cref="InvalidDataException"/>. 0: no limit.
+    /// </summary>
+    public static Stream Decompress(Stream raw, out Compression compression, int maxExpansion)
     {
+        var counted = new CountingStream(raw, _ => { });
+        raw = counted;
         var head = new byte[4];
         int got = 0;
         while (got < head.Length)
@@ -47,12 +56,13 @@ internal static class InputStreams
 
         var prefixed = new PrefixedStream(head.AsMemory(0, got), raw);
         compression = Detect(head.AsSpan(0, got));
-        return compression switch
+        Stream decompressed = compression switch
         {
             Compression.Gzip => new GzipMemberStream(prefixed),
             Compression.Zstd => new DecompressionStream(prefixed, leaveOpen: false),
             _ => prefixed,
         };
+        return compression == Compression.None || maxExpansion <= 0 ? decompressed : new ExpansionLimit(decompressed, counted, maxExpansion);
     }
 }
 
@@ -120,9 +130,13 @@ internal sealed class PrefixedStream(ReadOnlyMemory<byte> prefix, Stream rest) :
 /// <summary>Counts the bytes read through it (the compressed size, for progress).</summary>
 internal sealed class CountingStream(Stream inner, Action<int> onRead) : ReadOnlyStream
 {
+    /// <summary>Bytes read so far.</summary>
+    public long Count { get; private set; }
+
     public override int Read(Span<byte> buffer)
     {
         int n = inner.Read(buffer);
+        Count += n;
         onRead(n);
         return n;
     }
@@ -132,6 +146,38 @@ internal sealed class CountingStream(Stream inner, Action<int> onRead) : ReadOnl
         if (disposing)
         {
             inner.Dispose();
+        }
+
+        base.Dispose(disposing);
+    }
+}
+
+/// <summary>Stops a decompression that grows past a ratio of the compressed bytes read (after a first allowance).</summary>
+internal sealed class ExpansionLimit(Stream decompressed, CountingStream compressed, int ratio) : ReadOnlyStream
+{
+    /// <summary>What any input may expand to, whatever its ratio.</summary>
+    private const long Allowance = 16L * 1024 * 1024;
+
+    private long _out;
+
+    public override int Read(Span<byte> buffer)
+    {
+        int n = decompressed.Read(buffer);
+        _out += n;
+        if (_out > Allowance && _out > (long)ratio * Math.Max(1, compressed.Count))
+        {
+            throw new InvalidDataException(
+                $"decompression bomb: {_out:N0} bytes out of {compressed.Count:N0} compressed, over {ratio} times (--max-expansion); the rest of the input is not read");
+        }
+
+        return n;
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            decompressed.Dispose();
         }
 
         base.Dispose(disposing);

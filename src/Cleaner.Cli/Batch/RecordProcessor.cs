@@ -6,6 +6,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Cleaner.Cli.Batch.Formats;
+using Cleaner.Cli.Inputs;
 using Cleaner.Cli.Output;
 
 namespace Cleaner.Cli.Batch;
@@ -82,21 +83,32 @@ internal sealed record BatchOptions
 
     public int MaxRecordBytes { get; init; } = 64 * 1024 * 1024;
 
+    /// <summary>The largest <c>--max-record-mb</c>: a record's text must fit in one .NET string (about 1 G characters).</summary>
+    public const int MaxRecordMegabytes = 512;
+
+    /// <summary>The most workers.</summary>
+    public const int MaxParallel = 256;
+
     /// <summary>How many records may be between the reader and the writer (read, being cleaned, or waiting for their turn).</summary>
-    public int Capacity => Math.Max(16, 4 * Parallel);
-}
+    public int Capacity => Math.Max(16, 4 * Math.Clamp(Parallel, 1, MaxParallel));
 
-/// <summary>The JSON settings of batch output: camelCase, non-ASCII left as it is, no null members.</summary>
-internal static class BatchJson
-{
-    public static readonly CliJsonContext Context = new(new JsonSerializerOptions
-    {
-        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
-        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-    });
+    /// <summary>
+    /// How many record bytes (as read, before cleaning) may be between the reader and the writer; one
+    /// record larger than this still goes through, alone.
+    /// </summary>
+    public long MaxBytesInFlight { get; init; } = 256L * 1024 * 1024;
 
-    public static readonly JsonWriterOptions Writer = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    /// <summary>
+    /// How long the writer waits for one record once a worker has started it before writing it as
+    /// <c>timed-out</c> and going on (null: as long as it takes). Set from the cleaner's time limit.
+    /// </summary>
+    public TimeSpan? RecordTimeout { get; init; }
+
+    /// <summary>How many times its compressed size a compressed input may expand to before it is an error (0: no limit).</summary>
+    public int MaxExpansion { get; init; } = 100;
+
+    /// <summary>How many records at the start of the run were written by the run this one resumes (read, not cleaned).</summary>
+    public long SkipRecords { get; init; }
 }
 
 /// <summary>
@@ -110,11 +122,12 @@ internal sealed class RecordProcessor(TextCleaner cleaner, BatchOptions options)
     private readonly RecordFields _fields = new(options.TextField, options.HtmlField, options.UrlField, options.IdField, options.MaxRecordBytes);
 
     /// <summary>The outcome of a record; its bytes go back to the pool.</summary>
-    public Outcome Process(RawRecord record)
+    public Outcome Process(RawRecord record, Action<ParsedRecord>? onParsed = null)
     {
         try
         {
             var parsed = record.Format.Parse(record, _fields);
+            onParsed?.Invoke(parsed);
             if (!InShard(parsed.Id, parsed.Url, record))
             {
                 return Outcome.NotThisShard;
@@ -148,32 +161,18 @@ internal sealed class RecordProcessor(TextCleaner cleaner, BatchOptions options)
 
         if (result.Status != CleanStatus.Cleaned)
         {
-            return Error(record, id, Kebab(result.Status.ToString()), result.Diagnostic ?? result.Status.ToString());
+            return Error(record, id, StatusNames.Of(result.Status), result.Diagnostic ?? result.Status.ToString());
         }
 
-        using var json = Start(record, id, "cleaned");
-        WriteIfNotNull(json, "title", result.Title);
-        WriteIfNotNull(json, "language", result.Language);
-        json.WriteString("text", result.Text);
-        json.WritePropertyName("metadata");
-        JsonSerializer.Serialize(json, CleanedMetadata.From(result.Metadata), BatchJson.Context.CleanedMetadata);
-        if (options.Reasons)
-        {
-            json.WriteStartArray("removed");
-            foreach (var removal in result.Removed)
-            {
-                json.WriteStartObject();
-                json.WriteString("filter", removal.Filter);
-                json.WriteString("reason", removal.Reason);
-                json.WriteString("text", removal.Text);
-                json.WriteEndObject();
-            }
-
-            json.WriteEndArray();
-        }
-
+        using var json = Start(record, id, null);
+        DocumentJson.Write(json, result, options.Reasons);
         return new Outcome(OutcomeKind.Cleaned, Finish(json));
     }
+
+    /// <summary>The error line of a record the writer stopped waiting for.</summary>
+    public Outcome TimedOut(RawRecord record, ParsedRecord? parsed, TimeSpan limit) =>
+        Error(record, parsed ?? new ParsedRecord(null, null, null), StatusNames.Of(CleanStatus.TimedOut),
+            $"cleaning took longer than {limit.TotalSeconds:0.###} s; the record was given up and the run went on");
 
     private Outcome Error(RawRecord record, ParsedRecord id, string status, string reason)
     {
@@ -184,11 +183,11 @@ internal sealed class RecordProcessor(TextCleaner cleaner, BatchOptions options)
         return new Outcome(OutcomeKind.Error, Finish(json), message);
     }
 
-    /// <summary>Starts a line with the record's identity: id, url, input, record, status.</summary>
-    private Utf8JsonWriter Start(RawRecord record, ParsedRecord id, string status)
+    /// <summary>Starts a line with the record's identity: id, url, input, record, and the status when given.</summary>
+    private Utf8JsonWriter Start(RawRecord record, ParsedRecord id, string? status)
     {
         _buffer.ResetWrittenCount();
-        var json = new Utf8JsonWriter(_buffer, BatchJson.Writer);
+        var json = new Utf8JsonWriter(_buffer, DocumentJson.Writer);
         json.WriteStartObject();
         if (id.IdJson is not null)
         {
@@ -197,13 +196,17 @@ internal sealed class RecordProcessor(TextCleaner cleaner, BatchOptions options)
         }
         else
         {
-            WriteIfNotNull(json, "id", id.Id);
+            DocumentJson.WriteIfNotNull(json, "id", id.Id);
         }
 
-        WriteIfNotNull(json, "url", id.Url);
+        DocumentJson.WriteIfNotNull(json, "url", id.Url);
         json.WriteString("input", record.Input);
         json.WriteNumber("record", record.Index);
-        json.WriteString("status", status);
+        if (status is not null)
+        {
+            json.WriteString("status", status);
+        }
+
         return json;
     }
 
@@ -217,31 +220,7 @@ internal sealed class RecordProcessor(TextCleaner cleaner, BatchOptions options)
         return line;
     }
 
-    private static void WriteIfNotNull(Utf8JsonWriter json, string name, string? value)
-    {
-        if (value is not null)
-        {
-            json.WriteString(name, value);
-        }
-    }
-
     /// <summary>Whether the record is in this run's shard, by its id, else its URL, else its position in the run.</summary>
     private bool InShard(string? id, string? url, RawRecord record) =>
         options.Shard.Count <= 1 || options.Shard.Contains(id ?? url ?? $"#{record.Sequence.ToString(CultureInfo.InvariantCulture)}");
-
-    private static string Kebab(string name)
-    {
-        var sb = new StringBuilder(name.Length + 4);
-        foreach (char c in name)
-        {
-            if (char.IsUpper(c) && sb.Length > 0)
-            {
-                sb.Append('-');
-            }
-
-            sb.Append(char.ToLowerInvariant(c));
-        }
-
-        return sb.ToString();
-    }
 }

@@ -22,14 +22,15 @@ internal static class RecordReader
     /// <param name="format">How records are framed (or detect it).</param>
     /// <param name="maxRecordBytes">The largest record (JSON line or WARC block) read; larger ones are reported and skipped.</param>
     /// <param name="onRawBytes">Told how many raw (compressed) bytes each read took, for progress.</param>
-    public static IEnumerable<RawRecord> Read(BatchInput input, InputFormat format, int maxRecordBytes, Action<int> onRawBytes)
+    /// <param name="maxExpansion">How many times its compressed size a compressed input may expand to (0: no limit).</param>
+    public static IEnumerable<RawRecord> Read(BatchInput input, InputFormat format, int maxRecordBytes, Action<int> onRawBytes, int maxExpansion = 0)
     {
         Stream stream;
         Compression compression;
         string? failure = null;
         try
         {
-            stream = InputStreams.Decompress(new CountingStream(input.Open(), onRawBytes), out compression);
+            stream = InputStreams.Decompress(new CountingStream(input.Open(), onRawBytes), out compression, maxExpansion);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -59,10 +60,11 @@ internal static class RecordReader
                 }
                 catch (Exception e) when (e is IOException or InvalidDataException or ZstdException or StopException)
                 {
-                    // A failure ends the input: the record it happened in is reported, and nothing after it is read.
+                    // A failure ends the input: the record it happened in is reported, and nothing after it
+                    // is read; except a corrupt gzip member whose end is known: its record is the error.
                     reader ??= new JsonlFormat();
                     record = reader.Failed(source, Describe(e, compression));
-                    stop = true;
+                    stop = e is not CorruptMemberException;
                 }
 
                 if (record is null)
@@ -81,7 +83,8 @@ internal static class RecordReader
 
     private static string Describe(Exception e, Compression compression) => e switch
     {
-        StopException => e.Message,
+        StopException or CorruptMemberException => e.Message,
+        InvalidDataException when e.Message.StartsWith("decompression bomb", StringComparison.Ordinal) => e.Message,
         InvalidDataException when e.Message.StartsWith("truncated gzip", StringComparison.Ordinal)
             || e.Message.StartsWith("corrupt gzip", StringComparison.Ordinal) => $"{e.Message}; the rest of the input is not read",
         EndOfStreamException when compression == Compression.Zstd => $"truncated zstd: {e.Message}",

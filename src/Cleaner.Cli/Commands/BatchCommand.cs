@@ -12,9 +12,6 @@ namespace Cleaner.Cli.Commands;
 /// </summary>
 internal static class BatchCommand
 {
-    /// <summary>The exit code of an interrupted run (128 + SIGINT, as shells report it).</summary>
-    public const int Interrupted = 130;
-
     public static Command Create(CliStreams io)
     {
         var inputs = new Argument<string[]>("inputs")
@@ -63,11 +60,21 @@ internal static class BatchCommand
             DefaultValueFactory = _ => 64,
             HelpName = "mb",
         };
+        var maxExpansion = new Option<int>("--max-expansion")
+        {
+            Description = "A compressed input may decompress to at most this many times its size (after the first 16 MB); more is an error for the rest of that input (a compression bomb). 0: no limit.",
+            DefaultValueFactory = _ => 100,
+            HelpName = "ratio",
+        };
+        var resume = new Option<bool>("--resume")
+        {
+            Description = "Keep a checkpoint while running and, when one is found for the same command line and inputs, go on from it (uncompressed --out file only).",
+        };
         CleanerSettings.RejectOptionLikeValues(inputs);
         var settings = new CleanerSettings();
         var command = new Command("batch", "Clean the records of JSONL, WARC or WET files into one JSONL file, in parallel, with constant memory.")
         {
-            inputs, output, errors, parallel, shard, reasons, progress, format, textField, htmlField, urlField, idField, maxRecord,
+            inputs, output, errors, parallel, shard, reasons, progress, format, textField, htmlField, urlField, idField, maxRecord, maxExpansion, resume,
         };
         settings.AddTo(command, inputKind: false);
         command.SetAction(async (result, cancellationToken) =>
@@ -85,17 +92,30 @@ internal static class BatchCommand
                 UrlField = result.GetValue(urlField)!,
                 IdField = result.GetValue(idField)!,
                 Format = Enum.Parse<InputFormat>(result.GetValue(format)!, ignoreCase: true),
-                MaxRecordBytes = result.GetValue(maxRecord) is >= 1 and <= 2000 and var mb
+                MaxRecordBytes = result.GetValue(maxRecord) is >= 1 and <= BatchOptions.MaxRecordMegabytes and var mb
                     ? mb * 1024 * 1024
-                    : throw new CliException("--max-record-mb must be between 1 and 2000"),
+                    : throw new CliException($"--max-record-mb must be between 1 and {BatchOptions.MaxRecordMegabytes} (a record's text must fit in one string)"),
+                MaxExpansion = result.GetValue(maxExpansion) is >= 0 and var ratio ? ratio : throw new CliException("--max-expansion must be 0 or more"),
             };
-            if (options.Parallel < 1)
+            if (options.Parallel is < 1 or > BatchOptions.MaxParallel)
             {
-                throw new CliException("--parallel must be at least 1");
+                throw new CliException($"--parallel must be between 1 and {BatchOptions.MaxParallel}");
             }
 
             var batchInputs = Inputs(paths, outPath, errorsPath, io);
             var cleaner = settings.Build(result);
+            options = options with { RecordTimeout = RecordTimeout(cleaner) };
+            if (result.GetValue(resume))
+            {
+                if (outPath == "-" || errorsPath == "-" || outPath.EndsWith(".gz", StringComparison.OrdinalIgnoreCase) || outPath.EndsWith(".zst", StringComparison.OrdinalIgnoreCase))
+                {
+                    throw new CliException("--resume needs --out FILE, uncompressed (not standard output, not .gz or .zst), and --errors not standard output");
+                }
+
+                var fingerprint = Fingerprint(result, batchInputs);
+                return await RunResumableAsync(cleaner, options, batchInputs, outPath, errorsPath, fingerprint, result.GetValue(progress), io, cancellationToken).ConfigureAwait(false);
+            }
+
             return await RunAsync(cleaner, options, batchInputs, outPath, errorsPath, result.GetValue(progress), io, cancellationToken).ConfigureAwait(false);
         });
         return command;
@@ -105,34 +125,131 @@ internal static class BatchCommand
         bool plainProgress, CliStreams io, CancellationToken cancellationToken)
     {
         long? total = inputs.All(i => i.Length is not null) ? inputs.Sum(i => i.Length!.Value) : null;
-        using var outFile = outPath == "-" ? null : new AtomicFile(outPath);
-        using var errorsFile = errorsPath is null or "-" ? null : new AtomicFile(errorsPath);
-        var outStream = outFile?.Stream ?? io.OpenStdout();
-        var errorsStream = errorsPath == "-" ? io.OpenStdout() : errorsFile?.Stream;
-        var runner = new BatchRunner(cleaner, options);
+        OutputFile? outFile = null, errorsFile = null;
         try
         {
-            var run = runner.RunAsync(inputs, new BatchWriter(outStream, errorsStream, io.Error), cancellationToken);
-            await BatchProgress.WatchAsync(run, runner, total, io, plainProgress).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-        {
-            io.Error("interrupted; the output files were not written");
-            Summary(runner, options, io);
-            return Interrupted;
+            // Opened before anything is read: a directory, a read-only place or a full disk shows now.
+            outFile = outPath == "-" ? null : OutputFile.Open(outPath);
+            errorsFile = errorsPath is null or "-" ? null : OutputFile.Open(errorsPath);
         }
         catch (IOException e)
+        {
+            outFile?.Dispose();
+            throw new CliException($"cannot write the output: {e.Message}", ExitCodes.SomeFailed);
+        }
+
+        using var stop = new StopSignals(cancellationToken);
+        using (outFile)
+        using (errorsFile)
+        {
+            var outStream = outFile?.Stream ?? io.OpenStdout();
+            var errorsStream = errorsPath == "-" ? io.OpenStdout() : errorsFile?.Stream;
+            var runner = new BatchRunner(cleaner, options);
+            try
+            {
+                var run = runner.RunAsync(inputs, new BatchWriter(outStream, errorsStream, io.Error), stop.Token);
+                await BatchProgress.WatchAsync(run, runner, total, io, plainProgress).ConfigureAwait(false);
+                outStream.Flush();
+                errorsStream?.Flush();
+                outFile?.Commit();
+                errorsFile?.Commit();
+            }
+            catch (OperationCanceledException) when (stop.Token.IsCancellationRequested)
+            {
+                io.Error($"interrupted ({stop.Signal}); {(outFile is null ? "the output stops at the last record written" : "the output files were not written")}");
+                Summary(runner, options, io);
+                return stop.ExitCode;
+            }
+            catch (IOException e)
+            {
+                io.Error($"cannot write the output: {e.Message}; {(outFile is null ? $"{runner.Cleaned} records were written before it failed" : "the output files were not written")}");
+                Summary(runner, options, io);
+                return ExitCodes.SomeFailed;
+            }
+
+            Summary(runner, options, io);
+            return runner.Errors > 0 ? ExitCodes.SomeFailed : ExitCodes.Ok;
+        }
+    }
+
+    /// <summary>A run with <c>--resume</c>: see <see cref="ResumableOutput"/>.</summary>
+    private static async Task<int> RunResumableAsync(TextCleaner cleaner, BatchOptions options, List<BatchInput> inputs, string outPath, string? errorsPath,
+        string fingerprint, bool plainProgress, CliStreams io, CancellationToken cancellationToken)
+    {
+        long? total = inputs.All(i => i.Length is not null) ? inputs.Sum(i => i.Length!.Value) : null;
+        ResumableOutput output;
+        try
+        {
+            output = new ResumableOutput(outPath, errorsPath, fingerprint, io.Error);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             throw new CliException($"cannot write the output: {e.Message}", ExitCodes.SomeFailed);
         }
 
-        outStream.Flush();
-        errorsStream?.Flush();
-        outFile?.Commit();
-        errorsFile?.Commit();
-        Summary(runner, options, io);
-        return runner.Errors > 0 ? ExitCodes.SomeFailed : ExitCodes.Ok;
+        using (output)
+        {
+            var runner = new BatchRunner(cleaner, options with { SkipRecords = output.Resumed?.Done ?? 0 });
+            if (output.Resumed is { } resumed)
+            {
+                runner.StartFrom(resumed);
+                io.Error(string.Create(CultureInfo.InvariantCulture, $"resuming after {resumed.Done} records"));
+            }
+
+            output.Attach(runner);
+            using var stop = new StopSignals(cancellationToken);
+            try
+            {
+                if (output.Resumed is not { Complete: true })
+                {
+                    var run = runner.RunAsync(inputs, output, stop.Token);
+                    await BatchProgress.WatchAsync(run, runner, total, io, plainProgress).ConfigureAwait(false);
+                }
+
+                output.Finish();
+            }
+            catch (OperationCanceledException) when (stop.Token.IsCancellationRequested)
+            {
+                output.Save(complete: false);
+                io.Error($"interrupted ({stop.Signal}); run the same command again to go on from record {runner.RecordsWritten}");
+                Summary(runner, options, io);
+                return stop.ExitCode;
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                io.Error($"cannot write the output: {e.Message}; the checkpoint keeps what was written before");
+                Summary(runner, options, io);
+                return ExitCodes.SomeFailed;
+            }
+
+            Summary(runner, options, io);
+            return runner.Errors > 0 ? ExitCodes.SomeFailed : ExitCodes.Ok;
+        }
     }
+
+    /// <summary>What makes a resumed run the same run: the command line and each input's path, size and time.</summary>
+    private static string Fingerprint(ParseResult result, List<BatchInput> inputs)
+    {
+        var text = new System.Text.StringBuilder();
+        foreach (var token in result.Tokens)
+        {
+            if (token.Value is not ("--resume" or "--progress"))
+            {
+                text.Append(token.Value).Append('\0');
+            }
+        }
+
+        foreach (var input in inputs)
+        {
+            var info = input.Name == "-" ? null : new FileInfo(input.Name);
+            text.Append(input.Name).Append('\0').Append(info?.Length).Append('\0').Append(info?.LastWriteTimeUtc.Ticks).Append('\0');
+        }
+
+        return Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text.ToString())));
+    }
+
+    /// <summary>How long the writer waits for one record: the cleaner's time limit and a second (the library checks it between filters).</summary>
+    internal static TimeSpan? RecordTimeout(TextCleaner cleaner) => cleaner.Options.Timeout + TimeSpan.FromSeconds(1);
 
     /// <summary>The last line on standard error: <c>in=N out=N errors=N skipped=N</c>, and <c>other-shards=N</c> with --shard.</summary>
     private static void Summary(BatchRunner runner, BatchOptions options, CliStreams io)

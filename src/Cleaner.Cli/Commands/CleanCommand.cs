@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Text;
 using Cleaner.Cli.Inputs;
 using Cleaner.Cli.Output;
 
@@ -48,36 +47,38 @@ internal static class CleanCommand
                 throw new CliException($"{directory} is a directory; give --out DIR to write the cleaned files");
             }
 
-            if (output is not null && File.Exists(output))
+            if (output is not null && FileKinds.Resolve(output, out _) is not (FileKind.Missing or FileKind.Directory))
             {
                 throw new CliException($"--out {output} is a file; give a directory (it is created when missing)");
             }
 
             var errors = new List<string>();
-            var files = InputFiles.Expand(paths, output, errors);
-            foreach (var error in errors)
+            var skipped = new List<string>();
+            var files = InputFiles.Expand(paths, output, errors, skipped);
+            foreach (var message in errors.Concat(skipped))
             {
-                io.Error($"{error}");
+                io.Error(message);
             }
 
+            var maxBytes = InputCleaner.MaxBytes(cleaner);
             int failures = errors.Count;
             failures += output is null
-                ? Print(files, cleaner, kind, outputFormat, io)
-                : Write(files, output, cleaner, kind, outputFormat, io);
+                ? Print(files, cleaner, kind, outputFormat, maxBytes, io)
+                : Write(files, output, cleaner, kind, outputFormat, maxBytes, io);
             return failures > 0 ? ExitCodes.SomeFailed : ExitCodes.Ok;
         });
         return command;
     }
 
     /// <summary>Cleans the inputs one after another to standard output.</summary>
-    private static int Print(List<InputFile> files, TextCleaner cleaner, InputKind kind, OutputFormat format, CliStreams io)
+    private static int Print(List<InputFile> files, TextCleaner cleaner, InputKind kind, OutputFormat format, long maxBytes, CliStreams io)
     {
         int failures = 0;
         foreach (var file in files)
         {
             try
             {
-                io.Out.WriteLine(DocumentOutput.Render(CleanOne(file, cleaner, kind, io), format, file.IsStdin ? null : file.Path));
+                io.Out.WriteLine(DocumentOutput.Render(CleanOne(file, cleaner, kind, maxBytes, io), format, file.IsStdin ? null : file.Path));
             }
             catch (InputException e)
             {
@@ -89,27 +90,41 @@ internal static class CleanCommand
         return failures;
     }
 
-    /// <summary>Cleans the inputs in parallel into files under <paramref name="outDir"/>; messages come out in input order.</summary>
-    private static int Write(List<InputFile> files, string outDir, TextCleaner cleaner, InputKind kind, OutputFormat format, CliStreams io)
+    /// <summary>
+    /// Cleans the inputs in parallel into files under <paramref name="outDir"/>; messages come out in
+    /// input order. Before anything is written, an input whose output would land on an input (its own
+    /// or another's) is an error, and so are both inputs of a pair that would share one output.
+    /// </summary>
+    private static int Write(List<InputFile> files, string outDir, TextCleaner cleaner, InputKind kind, OutputFormat format, long maxBytes, CliStreams io)
     {
         var messages = new string?[files.Count];
         var targets = new string[files.Count];
-        var claimed = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        var inputPaths = new HashSet<string>(files.Where(f => !f.IsStdin).Select(f => Path.GetFullPath(f.Path)), StringComparer.OrdinalIgnoreCase);
+        var byTarget = new Dictionary<string, List<int>>(StringComparer.OrdinalIgnoreCase);
         for (int i = 0; i < files.Count; i++)
         {
-            var file = files[i];
-            targets[i] = Path.GetFullPath(Path.Combine(outDir, Path.ChangeExtension(file.Relative, DocumentOutput.Extension(format))));
-            if (claimed.TryGetValue(targets[i], out var other))
+            targets[i] = Path.GetFullPath(Path.Combine(outDir, Path.ChangeExtension(files[i].Relative, DocumentOutput.Extension(format))));
+            if (!byTarget.TryGetValue(targets[i], out var sharing))
             {
-                messages[i] = $"{Name(file)}: skipped: its output {targets[i]} is already the output of {other}";
+                byTarget[targets[i]] = sharing = [];
             }
-            else if (!file.IsStdin && string.Equals(Path.GetFullPath(file.Path), targets[i], StringComparison.Ordinal))
+
+            sharing.Add(i);
+        }
+
+        for (int i = 0; i < files.Count; i++)
+        {
+            var sharing = byTarget[targets[i]];
+            if (sharing.Count > 1)
             {
-                messages[i] = $"{Name(file)}: skipped: the output would overwrite the input";
+                var others = string.Join(", ", sharing.Where(j => j != i).Select(j => Name(files[j])));
+                messages[i] = $"{Name(files[i])}: not written: its output {targets[i]} is also the output of {others}";
             }
-            else
+            else if (inputPaths.Contains(targets[i]))
             {
-                claimed[targets[i]] = Name(file);
+                messages[i] = string.Equals(files[i].IsStdin ? null : Path.GetFullPath(files[i].Path), targets[i], StringComparison.OrdinalIgnoreCase)
+                    ? $"{Name(files[i])}: not written: the output would overwrite the input"
+                    : $"{Name(files[i])}: not written: its output {targets[i]} is an input";
             }
         }
 
@@ -122,8 +137,8 @@ internal static class CleanCommand
 
             try
             {
-                var result = CleanOne(files[i], cleaner, kind, io);
-                WriteAtomically(targets[i], DocumentOutput.Render(result, format, files[i].IsStdin ? null : files[i].Path) + "\n");
+                var result = CleanOne(files[i], cleaner, kind, maxBytes, io);
+                OutputFile.WriteAllText(targets[i], DocumentOutput.Render(result, format, files[i].IsStdin ? null : files[i].Path) + "\n");
             }
             catch (InputException e)
             {
@@ -147,28 +162,11 @@ internal static class CleanCommand
         return failures;
     }
 
-    private static CleanResult CleanOne(InputFile file, TextCleaner cleaner, InputKind kind, CliStreams io)
+    private static CleanResult CleanOne(InputFile file, TextCleaner cleaner, InputKind kind, long maxBytes, CliStreams io)
     {
-        var bytes = file.IsStdin ? io.ReadStdin() : InputCleaner.Read(file.Path);
+        var bytes = file.IsStdin ? io.ReadStdin(maxBytes) : InputCleaner.Read(file.Path, maxBytes);
         return InputCleaner.Clean(cleaner, bytes, file.IsStdin ? null : file.Path, kind);
     }
 
     private static string Name(InputFile file) => file.IsStdin ? "standard input" : file.Path;
-
-    /// <summary>Writes a file through a temporary file and a rename, so no half-written output is left behind.</summary>
-    internal static void WriteAtomically(string target, string content)
-    {
-        Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-        var temp = $"{target}.{Environment.ProcessId}.{Environment.CurrentManagedThreadId}.tmp";
-        try
-        {
-            File.WriteAllText(temp, content, new UTF8Encoding(false));
-            File.Move(temp, target, overwrite: true);
-        }
-        catch
-        {
-            File.Delete(temp);
-            throw;
-        }
-    }
 }

@@ -1,4 +1,5 @@
 using System.Text;
+using Cleaner.Cli.Inputs;
 
 namespace Cleaner.Cli.Commands;
 
@@ -21,8 +22,16 @@ internal sealed class CliStreams(TextReader input, TextWriter output, TextWriter
         }
     }
 
-    /// <summary>Reads standard input to its end, as UTF-8 bytes.</summary>
-    public byte[] ReadStdin() => Encoding.UTF8.GetBytes(input.ReadToEnd());
+    /// <summary>
+    /// Reads standard input to its end as bytes (the one path standard input takes, so that the
+    /// library detects its encoding as for a file), up to <paramref name="maxBytes"/>.
+    /// </summary>
+    /// <exception cref="InputException">Standard input holds more.</exception>
+    public byte[] ReadStdin(long maxBytes)
+    {
+        using var stdin = OpenStdin();
+        return InputCleaner.ReadAll(stdin, maxBytes);
+    }
 
     /// <summary>Whether standard error is a terminal (progress is drawn there).</summary>
     public bool ErrIsTerminal { get; init; }
@@ -33,8 +42,8 @@ internal sealed class CliStreams(TextReader input, TextWriter output, TextWriter
     /// <summary>Standard output as bytes (set by the program; otherwise written through the text writer).</summary>
     public Func<Stream>? BinaryOut { get; init; }
 
-    /// <summary>Standard input as a byte stream.</summary>
-    public Stream OpenStdin() => BinaryIn?.Invoke() ?? new MemoryStream(ReadStdin());
+    /// <summary>Standard input as a byte stream (in-process runs without one: the text reader's content as UTF-8).</summary>
+    public Stream OpenStdin() => BinaryIn?.Invoke() ?? new MemoryStream(Encoding.UTF8.GetBytes(input.ReadToEnd()));
 
     /// <summary>Standard output as a byte stream (UTF-8 text goes through to the writer).</summary>
     public Stream OpenStdout() => BinaryOut?.Invoke() ?? new TextWriterStream(Out);

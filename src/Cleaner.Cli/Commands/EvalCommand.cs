@@ -161,7 +161,7 @@ internal static class EvalCommand
 
         try
         {
-            return (InputCleaner.Clean(cleaner, InputCleaner.Read(path), path, kind).Text, null);
+            return (InputCleaner.Clean(cleaner, InputCleaner.Read(path, InputCleaner.MaxBytes(cleaner)), path, kind).Text, null);
         }
         catch (InputException e)
         {

@@ -31,7 +31,8 @@ internal static class ExplainCommand
             CleanResult cleaned;
             try
             {
-                var bytes = path == "-" ? io.ReadStdin() : InputCleaner.Read(path);
+                var maxBytes = InputCleaner.MaxBytes(cleaner);
+                var bytes = path == "-" ? io.ReadStdin(maxBytes) : InputCleaner.Read(path, maxBytes);
                 cleaned = InputCleaner.Clean(cleaner, bytes, path == "-" ? null : path, kind);
             }
             catch (InputException e)

@@ -18,7 +18,8 @@ internal static class InputFiles
     /// <param name="paths">The inputs as given.</param>
     /// <param name="skip">A directory not to descend into (the output directory), or null.</param>
     /// <param name="errors">Receives one message per input or directory that cannot be read.</param>
-    public static List<InputFile> Expand(IEnumerable<string> paths, string? skip, List<string> errors)
+    /// <param name="skipped">Receives one message per file of a directory not read: not a regular file, or a link out of the directory.</param>
+    public static List<InputFile> Expand(IEnumerable<string> paths, string? skip, List<string> errors, List<string> skipped)
     {
         var found = new List<InputFile>();
         var skipFull = skip is null ? null : System.IO.Path.TrimEndingDirectorySeparator(System.IO.Path.GetFullPath(skip));
@@ -30,7 +31,7 @@ internal static class InputFiles
             }
             else if (Directory.Exists(path))
             {
-                Walk(path, path, skipFull, found, errors);
+                Walk(path, path, skipFull, found, errors, skipped);
             }
             else if (File.Exists(path))
             {
@@ -54,7 +55,7 @@ internal static class InputFiles
             || name.EndsWith(".expect.txt", StringComparison.OrdinalIgnoreCase);
     }
 
-    private static void Walk(string root, string directory, string? skip, List<InputFile> found, List<string> errors)
+    private static void Walk(string root, string directory, string? skip, List<InputFile> found, List<string> errors, List<string> skipped)
     {
         string[] files, directories;
         try
@@ -72,7 +73,23 @@ internal static class InputFiles
         Array.Sort(directories, StringComparer.Ordinal);
         foreach (var file in files)
         {
-            if (Extensions.Contains(System.IO.Path.GetExtension(file), StringComparer.OrdinalIgnoreCase) && !IsSnapshotFile(file))
+            if (!Extensions.Contains(System.IO.Path.GetExtension(file), StringComparer.OrdinalIgnoreCase) || IsSnapshotFile(file))
+            {
+                continue;
+            }
+
+            // Only regular files are read from a directory: a FIFO would block the run, a device has
+            // no end, and a link to a file outside the directory given would leak what it names.
+            var kind = FileKinds.Resolve(file, out var target);
+            if (FileKinds.Of(file) == FileKind.Link && kind == FileKind.Regular && !Inside(root, target))
+            {
+                skipped.Add($"{file}: skipped: a link to a file outside {root} ({target})");
+            }
+            else if (kind != FileKind.Regular)
+            {
+                skipped.Add($"{file}: skipped: not a regular file");
+            }
+            else
             {
                 found.Add(new InputFile(file, System.IO.Path.GetRelativePath(root, file)));
             }
@@ -84,8 +101,22 @@ internal static class InputFiles
             if (new DirectoryInfo(sub).LinkTarget is null
                 && (skip is null || !string.Equals(System.IO.Path.GetFullPath(sub), skip, StringComparison.Ordinal)))
             {
-                Walk(root, sub, skip, found, errors);
+                Walk(root, sub, skip, found, errors, skipped);
             }
         }
+    }
+
+    /// <summary>Whether <paramref name="path"/> (a full path) is inside the directory <paramref name="root"/>.</summary>
+    private static bool Inside(string root, string path)
+    {
+        var full = System.IO.Path.TrimEndingDirectorySeparator(System.IO.Path.GetFullPath(root)) + System.IO.Path.DirectorySeparatorChar;
+        var real = System.IO.Path.TrimEndingDirectorySeparator(System.IO.Path.GetFullPath(root));
+        if (FileKinds.Resolve(real, out var resolved) == FileKind.Directory)
+        {
+            // The directory given may itself be reached through a link.
+            full = System.IO.Path.TrimEndingDirectorySeparator(resolved) + System.IO.Path.DirectorySeparatorChar;
+        }
+
+        return path.StartsWith(full, StringComparison.Ordinal);
     }
 }

@@ -1,6 +1,9 @@
+using System.Buffers;
+using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Cleaner.Cli.Inputs;
 
 namespace Cleaner.Cli.Output;
 
@@ -16,13 +19,6 @@ internal enum OutputFormat
 internal static class DocumentOutput
 {
     public static readonly string[] FormatNames = ["text", "markdown", "json"];
-
-    /// <summary>JSON as people read it: camelCase names, non-ASCII text left as it is.</summary>
-    private static readonly CliJsonContext Json = new(new JsonSerializerOptions
-    {
-        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
-        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-    });
 
     public static OutputFormat Parse(string? name) => name switch
     {
@@ -42,34 +38,77 @@ internal static class DocumentOutput
     /// <summary>The output for one input, without a final newline (JSON on one line).</summary>
     public static string Render(CleanResult result, OutputFormat format, string? source) => format switch
     {
-        OutputFormat.Markdown => ToMarkdown(result),
-        OutputFormat.Json => JsonSerializer.Serialize(ToJson(result, source), Json.CleanedDocument),
+        OutputFormat.Markdown => result.ToMarkdown(),
+        OutputFormat.Json => ToJson(result, source),
         _ => result.Text,
     };
 
-    /// <summary>Markdown: the library's rendering (title as a heading, headings and lists kept).</summary>
-    public static string ToMarkdown(CleanResult result) => result.ToMarkdown();
-
-    private static CleanedDocument ToJson(CleanResult result, string? source)
+    private static string ToJson(CleanResult result, string? source)
     {
-        return new CleanedDocument(
-            source,
-            result.Title,
-            result.Language,
-            result.Text,
-            CleanedMetadata.From(result.Metadata),
-            [.. result.Removed.Select(r => new RemovedBlock(r.Index, r.Filter, r.Reason, r.Text))]);
+        var buffer = new ArrayBufferWriter<byte>();
+        using (var json = new Utf8JsonWriter(buffer, DocumentJson.Writer))
+        {
+            json.WriteStartObject();
+            DocumentJson.WriteIfNotNull(json, "source", source);
+            DocumentJson.Write(json, result, removed: true);
+            json.WriteEndObject();
+        }
+
+        return Encoding.UTF8.GetString(buffer.WrittenSpan);
     }
 }
 
-/// <summary>The JSON output of one input.</summary>
-internal sealed record CleanedDocument(
-    string? Source,
-    string? Title,
-    string? Language,
-    string Text,
-    CleanedMetadata Metadata,
-    IReadOnlyList<RemovedBlock> Removed);
+/// <summary>
+/// The one JSON shape of a cleaned document, used by <c>clean --format json</c> (after <c>source</c>)
+/// and by <c>batch</c> (after the record's identity): <c>status</c>, <c>title</c>, <c>language</c>,
+/// <c>text</c>, <c>metadata</c>, and <c>removed</c> blocks (index, filter, reason, text). Members
+/// without a value are left out; non-ASCII text is written as it is.
+/// </summary>
+internal static class DocumentJson
+{
+    public static readonly JsonWriterOptions Writer = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    private static readonly CliJsonContext Context = new(new JsonSerializerOptions
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    });
+
+    /// <summary>Writes the document's members into the open object.</summary>
+    public static void Write(Utf8JsonWriter json, CleanResult result, bool removed)
+    {
+        json.WriteString("status", StatusNames.Of(result.Status));
+        WriteIfNotNull(json, "title", result.Title);
+        WriteIfNotNull(json, "language", result.Language);
+        json.WriteString("text", result.Text);
+        json.WritePropertyName("metadata");
+        JsonSerializer.Serialize(json, CleanedMetadata.From(result.Metadata), Context.CleanedMetadata);
+        if (removed)
+        {
+            json.WriteStartArray("removed");
+            foreach (var removal in result.Removed)
+            {
+                json.WriteStartObject();
+                json.WriteNumber("index", removal.Index);
+                json.WriteString("filter", removal.Filter);
+                json.WriteString("reason", removal.Reason);
+                json.WriteString("text", removal.Text);
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+        }
+    }
+
+    public static void WriteIfNotNull(Utf8JsonWriter json, string name, string? value)
+    {
+        if (value is not null)
+        {
+            json.WriteString(name, value);
+        }
+    }
+}
 
 /// <summary>What the page says about itself (empty for plain text).</summary>
 internal sealed record CleanedMetadata(string? Title, string? Byline, DateTimeOffset? Published, string? SiteName, string? Language, string? CanonicalUrl)
@@ -78,8 +117,5 @@ internal sealed record CleanedMetadata(string? Title, string? Byline, DateTimeOf
         new(metadata.Title, metadata.Byline, metadata.Published, metadata.SiteName, metadata.Language, metadata.CanonicalUrl?.ToString());
 }
 
-/// <summary>A removed block with the filter that removed it and why.</summary>
-internal sealed record RemovedBlock(int Index, string Filter, string Reason, string Text);
-
-[JsonSerializable(typeof(CleanedDocument))]
+[JsonSerializable(typeof(CleanedMetadata))]
 internal sealed partial class CliJsonContext : JsonSerializerContext;

@@ -204,9 +204,11 @@ internal static class HtmlMetadataReader
                 using var json = JsonDocument.Parse(script.TextContent, new JsonDocumentOptions { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip, MaxDepth = 64 });
                 Visit(json.RootElement, found, 0);
             }
-            catch (JsonException)
+            catch (Exception e) when (e is JsonException or InvalidOperationException)
             {
-                // Broken JSON-LD is common; the other sources still count.
+                // Broken JSON-LD is common; the other sources still count. A string that cannot be
+                // decoded (a lone surrogate escape such as "\ud800") throws InvalidOperationException
+                // when it is read: the rest of that script is dropped, never the page.
             }
         }
 

@@ -330,9 +330,11 @@ public sealed class BatchCommandTests : CliTestKit
 
     [TestCase("--shard", "3/3", "--shard takes K/N")]
     [TestCase("--shard", "1-4", "--shard takes K/N")]
-    [TestCase("--parallel", "0", "--parallel must be at least 1")]
+    [TestCase("--parallel", "0", "--parallel must be between 1 and 256")]
+    [TestCase("--parallel", "2147483647", "--parallel must be between 1 and 256")]
     [TestCase("--input-format", "csv", "csv")]
-    [TestCase("--max-record-mb", "0", "--max-record-mb must be between 1 and 2000")]
+    [TestCase("--max-record-mb", "0", "--max-record-mb must be between 1 and 512")]
+    [TestCase("--max-record-mb", "2000", "--max-record-mb must be between 1 and 512")]
     public void Bad_options_are_usage_errors(string option, string value, string message)
     {
         var run = Run("batch", WriteFile("in.jsonl", Mixed), option, value);

@@ -63,13 +63,29 @@ public sealed class GzipMemberStreamTests
     }
 
     [Test]
-    public void A_wrong_crc_is_a_corrupt_gzip()
+    public void A_wrong_crc_is_a_corrupt_member_that_gives_nothing_and_the_next_members_are_read()
     {
         var member = WarcKit.Gzip(Data(1000, 7));
         member[^6] ^= 0x55;
-        // A large member after it: the reader can tell a wrong trailer from a missing one only with bytes to spare.
-        var error = Assert.Throws<InvalidDataException>(() => Decompress([.. member, .. WarcKit.Gzip(Data(600_000, 8))]));
+        var next = Data(600_000, 8);
+        using var stream = new GzipMemberStream(new MemoryStream([.. member, .. WarcKit.Gzip(next)]));
+        var buffer = new byte[4096];
+        var error = Assert.Throws<CorruptMemberException>(() => _ = stream.ReadAtLeast(buffer, 1, throwOnEndOfStream: false));
         Assert.That(error!.Message, Does.StartWith("corrupt gzip: the CRC-32 or size of member 1"));
+        using var rest = new MemoryStream();
+        stream.CopyTo(rest);
+        Assert.That(rest.ToArray(), Is.EqualTo(next), "none of member 1, all of member 2");
+    }
+
+    [Test]
+    public void An_empty_member_between_others_is_read_as_nothing()
+    {
+        var a = Data(5000, 3);
+        var b = Data(7000, 4);
+        // What `gzip </dev/null` writes (and Java, Go, Python and Hadoop for empty parts).
+        byte[] empty = [0x1f, 0x8b, 0x08, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x03, 0x03, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00];
+        Assert.That(Decompress([.. WarcKit.Gzip(a), .. empty, .. WarcKit.Gzip(b), .. empty]), Is.EqualTo(a.Concat(b).ToArray()));
+        Assert.That(Decompress([.. WarcKit.Gzip(a), .. WarcKit.Gzip([]), .. WarcKit.Gzip(b)]), Is.EqualTo(a.Concat(b).ToArray()));
     }
 
     [Test]

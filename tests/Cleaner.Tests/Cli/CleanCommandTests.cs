@@ -80,14 +80,16 @@ public class CleanCommandTests : CliTestKit
     }
 
     [Test]
-    public void Two_inputs_with_the_same_output_name_do_not_overwrite_each_other()
+    public void Two_inputs_with_the_same_output_name_are_both_errors_and_nothing_is_written()
     {
         var first = WriteFile("one/a.txt", SampleText);
         var second = WriteFile("two/a.txt", Article);
         var run = Run("clean", first, second, "--out", TempPath("out"));
         Assert.That(run.ExitCode, Is.EqualTo(1));
-        Assert.That(run.Err, Does.StartWith($"cleaner: {second}: skipped"));
-        Assert.That(File.ReadAllText(TempPath("out/a.txt")), Is.EqualTo(Cleaned(SampleText) + "\n"));
+        Assert.That(run.ErrLines, Has.Length.EqualTo(2));
+        Assert.That(run.ErrLines[0], Does.StartWith($"cleaner: {first}: not written: its output").And.EndWith(second));
+        Assert.That(run.ErrLines[1], Does.StartWith($"cleaner: {second}: not written: its output").And.EndWith(first));
+        Assert.That(File.Exists(TempPath("out/a.txt")), Is.False);
     }
 
     [Test]

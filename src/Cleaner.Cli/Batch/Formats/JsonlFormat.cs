@@ -62,24 +62,39 @@ internal sealed class JsonlFormat : IRecordFormat
             if (root.TryGetProperty(fields.Id, out var idValue) && idValue.ValueKind is not (JsonValueKind.Null or JsonValueKind.Undefined))
             {
                 idJson = idValue.GetRawText();
-                idKey = idValue.ValueKind == JsonValueKind.String ? idValue.GetString() : idJson;
+                if (!TryString(idValue, out idKey))
+                {
+                    return ParsedRecord.Unnamed(BadString(fields.Id));
+                }
+
+                idKey ??= idJson;
             }
 
-            if (root.TryGetProperty(fields.Url, out var urlValue) && urlValue.ValueKind == JsonValueKind.String)
+            if (root.TryGetProperty(fields.Url, out var urlValue) && !TryString(urlValue, out url))
             {
-                url = urlValue.GetString();
+                return ParsedRecord.Unnamed(BadString(fields.Url));
             }
 
             var named = new ParsedRecord(idJson, idKey, url);
-            if (StringField(root, fields.Html) is { } html)
+            foreach (var (name, isHtml) in new[] { (fields.Html, true), (fields.Text, false) })
             {
-                var uri = AbsoluteUri(url);
-                return named with { Clean = cleaner => cleaner.CleanHtml(html, uri) };
-            }
+                if (!root.TryGetProperty(name, out var value))
+                {
+                    continue;
+                }
 
-            if (StringField(root, fields.Text) is { } text)
-            {
-                return named with { Clean = cleaner => cleaner.Clean(text) };
+                if (!TryString(value, out var content))
+                {
+                    return named with { Error = BadString(name) };
+                }
+
+                if (content is null)
+                {
+                    continue;
+                }
+
+                var uri = AbsoluteUri(url);
+                return named with { Clean = isHtml ? cleaner => cleaner.CleanHtml(content, uri) : cleaner => cleaner.Clean(content) };
             }
 
             var wrong = new[] { fields.Html, fields.Text }
@@ -95,8 +110,28 @@ internal sealed class JsonlFormat : IRecordFormat
         }
     }
 
-    private static string? StringField(JsonElement root, string name) =>
-        root.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+    /// <summary>A string value (null for other kinds); false when the string cannot be decoded (a lone surrogate escape such as <c>\ud800</c>).</summary>
+    private static bool TryString(JsonElement value, out string? text)
+    {
+        text = null;
+        if (value.ValueKind != JsonValueKind.String)
+        {
+            return true;
+        }
+
+        try
+        {
+            text = value.GetString();
+            return true;
+        }
+        catch (InvalidOperationException)
+        {
+            return false;
+        }
+    }
+
+    private static string BadString(string field) =>
+        $"invalid string in '{field}': a lone surrogate escape (such as \\ud800), which is not text";
 
     internal static Uri? AbsoluteUri(string? url) => Uri.TryCreate(url, UriKind.Absolute, out var uri) ? uri : null;
 }

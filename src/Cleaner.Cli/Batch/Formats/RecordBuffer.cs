@@ -192,8 +192,10 @@ internal sealed class RecordBuffer(Stream stream)
             return false;
         }
 
+        // Read first: when the read throws (a corrupt gzip member), nothing stale is served again.
+        int n = stream.Read(_buffer, 0, _buffer.Length);
         _start = 0;
-        _end = stream.Read(_buffer, 0, _buffer.Length);
+        _end = n;
         if (_end == 0)
         {
             _eof = true;

@@ -13,6 +13,9 @@ internal sealed class WarcFormat : IRecordFormat
 {
     private const int MaxHeaderLine = 64 * 1024;
 
+    /// <summary>The largest WARC header (its lines together); real ones are a few hundred bytes.</summary>
+    public const int MaxHeaderBytes = 1024 * 1024;
+
     private static readonly byte[] WarcMagic = "WARC/"u8.ToArray();
 
     /// <summary>The header of the record being read (named in the failure when its block is cut short).</summary>
@@ -42,9 +45,10 @@ internal sealed class WarcFormat : IRecordFormat
         }
 
         var lines = new List<string>();
+        long headerBytes = 0;
         while (true)
         {
-            if (!buffer.ReadLine(MaxHeaderLine, out line, out tooLong, out _))
+            if (!buffer.ReadLine(MaxHeaderLine, out line, out tooLong, out long skipped))
             {
                 throw new EndOfStreamException("the input ends inside a WARC header");
             }
@@ -52,6 +56,13 @@ internal sealed class WarcFormat : IRecordFormat
             if (line.Length == 0 && !tooLong)
             {
                 break;
+            }
+
+            headerBytes += (tooLong ? skipped : line.Length) + 1;
+            if (headerBytes > MaxHeaderBytes)
+            {
+                line.Return();
+                throw new StopException($"malformed WARC: a header of over {MaxHeaderBytes:N0} bytes ({lines.Count + 1:N0} lines); the rest of the input is not read");
             }
 
             lines.Add(tooLong ? string.Empty : Encoding.UTF8.GetString(line.Span));
