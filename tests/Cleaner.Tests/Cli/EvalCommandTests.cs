@@ -121,7 +121,11 @@ public class EvalCommandTests : CliTestKit
     [Test]
     public void Eval_agrees_with_score_py_on_the_readability_dev_set()
     {
-        Assume.That(TestPaths.Eval, Is.Not.Null, "../shared/eval is not beside this checkout");
+        if (TestPaths.Eval is null)
+        {
+            Assert.Ignore("skipped: ../shared/eval is not beside this checkout (CI has it).");
+        }
+
         var set = Path.Combine(TestPaths.Eval!, "readability");
         var pred = TempPath("pred");
         Assert.That(Run("clean", Path.Combine(set, "text"), "--out", pred).ExitCode, Is.Zero);

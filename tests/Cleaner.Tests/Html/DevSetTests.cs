@@ -9,7 +9,7 @@ namespace Cleaner.Tests.Html;
 /// The dev sets (../shared/eval/*/html, outside the repository): every page cleans without an
 /// exception, no page with an article (twenty words of gold or more) comes back empty, and the
 /// HTML path scores at least its floor, printed beside SmartReader alone (its article text, one
-/// paragraph per line) measured in the same run. Without the dev sets the test passes and says so.
+/// paragraph per line) measured in the same run. Without the dev sets the test is reported as skipped, with the reason.
 /// </summary>
 [Category("DevSet")]
 public class DevSetTests
@@ -28,7 +28,7 @@ public class DevSetTests
     {
         if (TestPaths.Eval is not { } eval)
         {
-            Assert.Pass("../shared/eval is not present: no dev-set page was cleaned.");
+            Assert.Ignore("skipped: ../shared/eval is not beside this checkout, so no dev-set page was cleaned (CI has it).");
             return;
         }
 
