@@ -43,10 +43,40 @@ public readonly record struct CleanerOptions
     public int MaxInputLength { get; init; } = 64 * 1024 * 1024;
 
     /// <summary>
-    /// How long one document may take. When the filters run past it, the text comes back untouched
-    /// with <see cref="CleanStatus.TimedOut"/>; null means no limit. Default: 30 seconds.
+    /// How long one call may take, counted from its start: decoding, bounding, parsing, building
+    /// blocks, extracting the article and every filter check it. When it runs out, the input comes
+    /// back untouched with <see cref="CleanStatus.TimedOut"/> and the phase it stopped in; null means
+    /// no limit. Default: 30 seconds.
     /// </summary>
     public TimeSpan? Timeout { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// (HTML) The most elements a page may hold; the tags of further elements are dropped before
+    /// parsing, their text kept. Default: 500,000 (real pages hold a few thousand).
+    /// </summary>
+    public int MaxElements { get; init; } = 500_000;
+
+    /// <summary>
+    /// (HTML) The deepest nesting of elements; tags that would nest deeper are dropped before
+    /// parsing, their text kept. Default: 512 (real pages stay under 50).
+    /// </summary>
+    public int MaxNestingDepth { get; init; } = 512;
+
+    /// <summary>
+    /// (HTML) The most child elements of one element; the tags of further children are dropped
+    /// before parsing, their text kept. Default: 100,000.
+    /// </summary>
+    public int MaxChildElements { get; init; } = 100_000;
+
+    /// <summary>
+    /// (HTML) The most formatting elements (<c>b</c>, <c>i</c>, <c>font</c>, <c>a</c>, ...) left
+    /// open at once; further formatting tags are dropped before parsing, their text kept. Unclosed
+    /// formatting tags make the parser's work grow with the square of their number. Default: 100.
+    /// </summary>
+    public int MaxOpenFormattingElements { get; init; } = 100;
+
+    /// <summary>(HTML) The most attributes one element keeps; the rest are dropped before parsing. Default: 256.</summary>
+    public int MaxAttributes { get; init; } = 256;
 }
 
 /// <summary>Whether a document was cleaned, or why it came back untouched.</summary>
@@ -58,6 +88,9 @@ public enum CleanStatus
     /// <summary>The input was longer than <see cref="CleanerOptions.MaxInputLength"/>; the text is the input, untouched.</summary>
     InputTooLarge,
 
-    /// <summary>The filters ran past <see cref="CleanerOptions.Timeout"/>; the text is the input, untouched.</summary>
+    /// <summary>
+    /// The call ran past <see cref="CleanerOptions.Timeout"/>; the text is the input, untouched, and
+    /// <see cref="CleanResult.Diagnostic"/> names the phase it stopped in.
+    /// </summary>
     TimedOut,
 }

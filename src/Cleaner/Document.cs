@@ -55,6 +55,7 @@ public sealed partial class Document
 
     internal Block AddBlock(int start, int length, BlockKind kind = BlockKind.Text)
     {
+        Deadline.Current?.Tick(); // building blocks stops when the call's time limit passes
         // The phrase keys are found in the same pass as the features.
         var span = Source.AsSpan(start, length);
         var features = TextStats.Compute(span, StopWords, Phrases.Keys, out ulong keys);

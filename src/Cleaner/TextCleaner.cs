@@ -44,20 +44,35 @@ public sealed partial class TextCleaner
 
     /// <summary>Cleans plain text, one block per non-empty line, and stops when cancelled.</summary>
     /// <param name="text">The scraped text.</param>
-    /// <param name="cancellationToken">Stops the cleaning between filters.</param>
+    /// <param name="cancellationToken">Stops the cleaning between phases and filters.</param>
     /// <returns>The cleaned text, the title and every removal with its reason (see <see cref="Clean(string)"/>).</returns>
     /// <exception cref="OperationCanceledException">The token was cancelled.</exception>
     public CleanResult Clean(string text, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(text);
+        return CleanText(text, new Deadline(Options.Timeout, cancellationToken));
+    }
+
+    /// <summary>Cleans plain text within the call's deadline.</summary>
+    private CleanResult CleanText(string text, Deadline deadline)
+    {
         if (text.Length > Options.MaxInputLength)
         {
             return CleanResult.Untouched(text, Options, Phrases, CleanStatus.InputTooLarge,
                 $"the input has {text.Length:N0} characters, over the limit of {Options.MaxInputLength:N0} (CleanerOptions.MaxInputLength)");
         }
 
-        var document = Document.FromText(text, Options, Phrases);
-        return Run(document, cancellationToken);
+        using var scope = deadline.Enter();
+        try
+        {
+            deadline.Begin("splitting the text into blocks");
+            var document = Document.FromText(text, Options, Phrases);
+            return Run(document, deadline);
+        }
+        catch (DeadlineExceededException e)
+        {
+            return TimedOut(text, deadline, e.Phase);
+        }
     }
 
     /// <summary>
@@ -67,7 +82,11 @@ public sealed partial class TextCleaner
     /// </summary>
     /// <param name="text">The text's bytes.</param>
     /// <returns>The cleaned text, the title and every removal with its reason (see <see cref="Clean(string)"/>).</returns>
-    public CleanResult Clean(ReadOnlySpan<byte> text) => Clean(Html.HtmlEncoding.DecodeText(text), CancellationToken.None);
+    public CleanResult Clean(ReadOnlySpan<byte> text)
+    {
+        var deadline = new Deadline(Options.Timeout, CancellationToken.None) { Phase = "decoding" };
+        return CleanText(Html.HtmlEncoding.DecodeText(text), deadline);
+    }
 
     /// <summary>Cleans plain text given as bytes, detecting the encoding (see <see cref="Clean(ReadOnlySpan{byte})"/>).</summary>
     /// <param name="text">The text's bytes.</param>
@@ -78,22 +97,33 @@ public sealed partial class TextCleaner
         return Clean(text.AsSpan());
     }
 
-    /// <summary>Runs the filters over a document within the time limit, then the final step, if any.</summary>
-    internal CleanResult Run(Document document, CancellationToken cancellationToken, Action<Document>? finish = null)
+    /// <summary>
+    /// Runs the filters over a document, then the final step, if any, checking the deadline before
+    /// and after each. The notes of what was cut or skipped to keep the call within its limits become
+    /// the result's diagnostic.
+    /// </summary>
+    internal CleanResult Run(Document document, Deadline deadline, Action<Document>? finish = null)
     {
-        long start = Stopwatch.GetTimestamp();
         foreach (var filter in Filters)
         {
-            cancellationToken.ThrowIfCancellationRequested();
+            deadline.Begin($"running the filter '{filter.Name}'");
             filter.Apply(document);
-            if (Options.Timeout is { } limit && Stopwatch.GetElapsedTime(start) > limit)
-            {
-                return CleanResult.Untouched(document.Source, Options, Phrases, CleanStatus.TimedOut,
-                    $"cleaning took longer than {limit.TotalSeconds:0.###} s (CleanerOptions.Timeout); stopped after the filter '{filter.Name}'");
-            }
+            deadline.Check();
         }
 
-        finish?.Invoke(document);
-        return new CleanResult(document);
+        if (finish is not null)
+        {
+            deadline.Begin("rescuing the article");
+            finish(document);
+            deadline.Check();
+        }
+
+        return new CleanResult(document, CleanStatus.Cleaned, deadline.Notes.Count == 0 ? null : string.Join("; ", deadline.Notes));
     }
+
+    /// <summary>The result of a call that ran out of time: the input, untouched, and the phase it stopped in.</summary>
+    private CleanResult TimedOut(string input, Deadline deadline, string phase) =>
+        CleanResult.Untouched(input, Options, Phrases, CleanStatus.TimedOut,
+            $"cleaning took longer than {deadline.Limit.GetValueOrDefault().TotalSeconds:0.###} s (CleanerOptions.Timeout); stopped while {phase}"
+            + (deadline.Notes.Count == 0 ? string.Empty : " (" + string.Join("; ", deadline.Notes) + ")"));
 }

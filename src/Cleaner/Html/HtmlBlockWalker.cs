@@ -39,7 +39,10 @@ internal sealed class HtmlBlockWalker
     private int _runStart;
     private int _runLinkChars;
     private int _runChars;
+    private bool _runHasLetterOrDigit;
     private bool _pendingSpace;
+    private bool _readHidden;
+    private int _hiddenSkipped;
     private int _linkDepth;
     private int _preDepth;
     private int _mathDepth;
@@ -67,38 +70,102 @@ internal sealed class HtmlBlockWalker
     /// <summary>The blocks each text node went into (by index in <see cref="Blocks"/>; several only inside pre).</summary>
     public IReadOnlyDictionary<INode, (int First, int Count)> TextBlocks => _textBlocks;
 
-    /// <summary>Walks the subtree of <paramref name="root"/> (normally the body).</summary>
+    /// <summary>
+    /// Walks the subtree of <paramref name="root"/> (normally the body). When the visible text holds
+    /// no paragraph of some length but hidden elements (<c>display:none</c>, <c>hidden</c>) were
+    /// skipped, the page may keep its only copy of the article there (shown by a script): the walk is
+    /// made again reading them, and kept when it finds such a paragraph.
+    /// </summary>
     public void Walk(IElement root)
     {
-        _frames.Add(new Frame(root, BlockKind.Paragraph, 0, _blocks.Count, BlockHints.None, SimpleRow: false));
-        INode? node = root.FirstChild;
-        int depth = 1;
-        while (node is not null)
+        WalkOnce(root);
+        if (_hiddenSkipped == 0 || HasParagraph())
         {
-            bool descend = Enter(node);
-            if (descend && node.FirstChild is { } child)
+            return;
+        }
+
+        var (text, blocks, hinted, textBlocks, depth) = (Text, _blocks.ToArray(), _hinted.ToArray(), new Dictionary<INode, (int, int)>(_textBlocks, ReferenceEqualityComparer.Instance), MaxDepth);
+        Reset();
+        _readHidden = true;
+        WalkOnce(root);
+        if (HasParagraph())
+        {
+            return;
+        }
+
+        Reset();
+        (Text, MaxDepth) = (text, depth);
+        _blocks.AddRange(blocks);
+        _hinted.AddRange(hinted);
+        foreach (var (node, range) in textBlocks)
+        {
+            _textBlocks.Add(node, range);
+        }
+    }
+
+    /// <summary>The fewest characters outside links a block needs to count as a paragraph of the article.</summary>
+    private const int ParagraphChars = 80;
+
+    private bool HasParagraph()
+    {
+        foreach (var block in _blocks)
+        {
+            if (block.TextChars - block.LinkChars >= ParagraphChars)
             {
-                node = child;
-                MaxDepth = Math.Max(MaxDepth, ++depth);
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private void Reset()
+    {
+        _text.Clear();
+        _blocks.Clear();
+        _hinted.Clear();
+        _frames.Clear();
+        _textBlocks.Clear();
+        _runNodes.Clear();
+        (_runStart, _runLinkChars, _runChars, _runHasLetterOrDigit, _pendingSpace) = (0, 0, 0, false, false);
+        (_linkDepth, _preDepth, _mathDepth, _hiddenSkipped, MaxDepth) = (0, 0, 0, 0, 0);
+        Text = string.Empty;
+    }
+
+    private void WalkOnce(IElement root)
+    {
+        var deadline = Deadline.Current;
+        _frames.Add(new Frame(root, BlockKind.Paragraph, 0, _blocks.Count, BlockHints.None, SimpleRow: false));
+        // Children are read by index: a node's NextSibling searches its parent's list of children,
+        // which makes a walk by siblings quadratic in the number of children of one element.
+        var path = new List<(INode Parent, INodeList Children, int Next)> { (root, root.ChildNodes, 0) };
+        while (path.Count > 0)
+        {
+            deadline?.Tick();
+            var (parent, children, next) = path[^1];
+            if (next >= children.Length)
+            {
+                path.RemoveAt(path.Count - 1);
+                if (path.Count > 0)
+                {
+                    Exit(parent);
+                }
+
                 continue;
             }
 
-            if (descend)
+            path[^1] = (parent, children, next + 1);
+            var node = children[next];
+            bool descend = Enter(node);
+            if (descend && node.HasChildNodes)
+            {
+                path.Add((node, node.ChildNodes, 0));
+                MaxDepth = Math.Max(MaxDepth, path.Count);
+            }
+            else if (descend)
             {
                 Exit(node);
             }
-
-            while (node != root && node.NextSibling is null)
-            {
-                node = node.Parent!;
-                depth--;
-                if (node != root)
-                {
-                    Exit(node);
-                }
-            }
-
-            node = node == root ? null : node.NextSibling;
         }
 
         Flush();
@@ -124,7 +191,7 @@ internal sealed class HtmlBlockWalker
         }
 
         string name = element.LocalName;
-        var role = RoleOf(name, element);
+        var role = RoleOf(name, element, _readHidden);
         if (role == Role.Block && name is "td" or "th" && _frames[^1].SimpleRow)
         {
             role = Role.Inline; // a cell of a row that reads as one line
@@ -133,6 +200,7 @@ internal sealed class HtmlBlockWalker
         switch (role)
         {
             case Role.Skip:
+                _hiddenSkipped += !_readHidden && element.HasChildNodes && IsHidden(element) ? 1 : 0;
                 return false;
             case Role.Break:
                 Flush();
@@ -224,6 +292,11 @@ internal sealed class HtmlBlockWalker
                 continue;
             }
 
+            if (c == '\u00AD')
+            {
+                continue; // a soft hyphen only shows where a browser breaks the word
+            }
+
             if (char.IsWhiteSpace(c) || c is '\u200B' or '\uFEFF' || char.IsControl(c))
             {
                 _pendingSpace = _text.Length > _runStart;
@@ -244,6 +317,7 @@ internal sealed class HtmlBlockWalker
             }
 
             _runChars++;
+            _runHasLetterOrDigit |= char.IsLetterOrDigit(c);
             if (inLink)
             {
                 _runLinkChars++;
@@ -251,24 +325,15 @@ internal sealed class HtmlBlockWalker
         }
     }
 
-    /// <summary>Ends the current run of inline text and makes it a block when it holds a letter or digit.</summary>
+    /// <summary>
+    /// Ends the current run of inline text and makes it a block when it holds a letter or digit
+    /// (noted as the text was appended: reading the builder back by index would walk its chunks on
+    /// every character).
+    /// </summary>
     private void Flush()
     {
         int length = _text.Length - _runStart;
-        bool keep = false;
-        if (length > 0)
-        {
-            for (int i = _runStart; i < _text.Length; i++)
-            {
-                if (char.IsLetterOrDigit(_text[i]))
-                {
-                    keep = true;
-                    break;
-                }
-            }
-        }
-
-        if (keep)
+        if (length > 0 && _runHasLetterOrDigit)
         {
             // A row's separator may trail when its last cells were empty.
             while (length >= CellSeparator.Length && EndsWithSeparator(_runStart + length))
@@ -299,6 +364,7 @@ internal sealed class HtmlBlockWalker
         _runStart = _text.Length;
         _runChars = 0;
         _runLinkChars = 0;
+        _runHasLetterOrDigit = false;
         _pendingSpace = false;
     }
 
@@ -348,7 +414,7 @@ internal sealed class HtmlBlockWalker
 
             foreach (var inner in cell.Descendants<IElement>())
             {
-                if (RoleOf(inner.LocalName, inner) is Role.Block or Role.Break)
+                if (RoleOf(inner.LocalName, inner, readHidden: false) is Role.Block or Role.Break)
                 {
                     return false;
                 }
@@ -358,13 +424,14 @@ internal sealed class HtmlBlockWalker
         return true;
     }
 
-    private static Role RoleOf(string name, IElement element)
+    private static Role RoleOf(string name, IElement element, bool readHidden)
     {
         var role = name switch
         {
             "script" or "style" or "noscript" or "template" or "iframe" or "svg" or "head" or "select" or "option"
                 or "textarea" or "input" or "button" or "object" or "embed" or "canvas" or "video" or "audio" or "map"
-                or "datalist" or "meta" or "link" or "title" or "img" or "picture" or "source" or "track" or "param" => Role.Skip,
+                or "datalist" or "meta" or "link" or "title" or "img" or "picture" or "source" or "track" or "param"
+                or "rt" or "rp" => Role.Skip, // ruby annotations (readings) are not part of the running text
             "br" or "hr" => Role.Break,
             "p" or "div" or "section" or "article" or "main" or "header" or "footer" or "nav" or "aside" or "address"
                 or "blockquote" or "center" or "dd" or "dl" or "dt" or "details" or "summary" or "dialog" or "fieldset"
@@ -375,7 +442,7 @@ internal sealed class HtmlBlockWalker
             _ => Role.Inline,
         };
 
-        if (role != Role.Skip && IsHidden(element))
+        if (role != Role.Skip && !readHidden && IsHidden(element))
         {
             return Role.Skip;
         }

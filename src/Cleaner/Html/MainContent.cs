@@ -33,6 +33,11 @@ internal static class MainContent
     /// <summary>Runs the extractor; never throws for a bad page.</summary>
     public static MainContentResult Find(IHtmlDocument dom, Uri? url)
     {
+        if (ExtractorGate.WhySkip(dom) is { } skip)
+        {
+            return new MainContentResult(null, null, skip);
+        }
+
         IElement? content = null;
         Article article;
         try

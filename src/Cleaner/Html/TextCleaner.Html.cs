@@ -1,3 +1,4 @@
+using AngleSharp.Html.Dom;
 using AngleSharp.Html.Parser;
 using Cleaner.Html;
 
@@ -32,22 +33,71 @@ public sealed partial class TextCleaner
     /// <summary>Cleans an HTML page (see <see cref="CleanHtml(string, Uri?)"/>) and stops when cancelled.</summary>
     /// <param name="html">The page's markup.</param>
     /// <param name="url">The page's address, when known.</param>
-    /// <param name="cancellationToken">Stops the cleaning between filters.</param>
+    /// <param name="cancellationToken">Stops the cleaning (during parsing too).</param>
     /// <returns>The cleaned text, the title, the metadata and every removal with its reason.</returns>
     /// <exception cref="OperationCanceledException">The token was cancelled.</exception>
     public CleanResult CleanHtml(string html, Uri? url, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(html);
+        return CleanHtml(html, url, new Deadline(Options.Timeout, cancellationToken));
+    }
+
+    /// <summary>
+    /// Cleans a page within the call's deadline: bounds the markup, parses it (the parse stops when
+    /// the time runs out), builds the blocks, finds the article and runs the filters.
+    /// </summary>
+    private CleanResult CleanHtml(string html, Uri? url, Deadline deadline)
+    {
         if (html.Length > Options.MaxInputLength)
         {
             return CleanResult.Untouched(html, Options, Phrases, CleanStatus.InputTooLarge,
                 $"the page has {html.Length:N0} characters, over the limit of {Options.MaxInputLength:N0} (CleanerOptions.MaxInputLength)");
         }
 
-        cancellationToken.ThrowIfCancellationRequested();
-        using var dom = Parser.ParseDocument(html);
-        var document = Document.FromHtml(dom, url, Options, Phrases);
-        return Run(document, cancellationToken, EmptyRescue.Apply);
+        using var scope = deadline.Enter();
+        try
+        {
+            deadline.Begin("bounding the markup");
+            var bounded = HtmlBounds.Apply(html, Options, deadline, out string? cut);
+            if (cut is not null)
+            {
+                deadline.Notes.Add(cut);
+            }
+
+            deadline.Begin("parsing");
+            using var dom = Parse(bounded, deadline);
+            deadline.Begin("building blocks");
+            var document = Document.FromHtml(dom, url, Options, Phrases);
+            return Run(document, deadline, EmptyRescue.Apply);
+        }
+        catch (DeadlineExceededException e)
+        {
+            return TimedOut(html, deadline, e.Phase);
+        }
+    }
+
+    /// <summary>Parses the page, stopping between tokens when the deadline passes or the caller cancels.</summary>
+    private static IHtmlDocument Parse(string html, Deadline deadline)
+    {
+        if (deadline.Limit is null && !deadline.Cancellation.CanBeCanceled)
+        {
+            return Parser.ParseDocument(html);
+        }
+
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(deadline.Cancellation);
+        if (deadline.Remaining is { } remaining)
+        {
+            stop.CancelAfter(remaining);
+        }
+
+        try
+        {
+            return Parser.ParseDocumentAsync(html, stop.Token).GetAwaiter().GetResult();
+        }
+        catch (OperationCanceledException) when (!deadline.Cancellation.IsCancellationRequested)
+        {
+            throw new DeadlineExceededException(deadline.Phase);
+        }
     }
 
     /// <summary>
@@ -59,8 +109,11 @@ public sealed partial class TextCleaner
     /// <param name="url">The page's address, when known.</param>
     /// <param name="contentType">The HTTP Content-Type header, when known (for example <c>text/html; charset=shift_jis</c>).</param>
     /// <returns>The cleaned text, the title, the metadata and every removal with its reason.</returns>
-    public CleanResult CleanHtml(ReadOnlySpan<byte> html, Uri? url = null, string? contentType = null) =>
-        CleanHtml(HtmlEncoding.Decode(html, contentType), url);
+    public CleanResult CleanHtml(ReadOnlySpan<byte> html, Uri? url = null, string? contentType = null)
+    {
+        var deadline = new Deadline(Options.Timeout, CancellationToken.None) { Phase = "decoding" };
+        return CleanHtml(HtmlEncoding.Decode(html, contentType), url, deadline);
+    }
 
     /// <summary>Cleans an HTML page given as bytes, detecting the encoding (see <see cref="CleanHtml(ReadOnlySpan{byte}, Uri?, string?)"/>).</summary>
     /// <param name="html">The page's bytes.</param>

@@ -1,0 +1,618 @@
+using System.Text;
+
+namespace Cleaner.Html;
+
+/// <summary>
+/// A linear pass over a page's markup, before the parser sees it, that bounds what makes the HTML
+/// tree construction super-linear: open formatting elements (the parser's list of them is walked for
+/// every new one), nesting depth (scope checks walk the stack of open elements), child elements per
+/// element, elements in all, and attributes per element (each new attribute is compared with the
+/// ones before it). Tags past a bound are dropped and their text kept; real pages stay far below
+/// every bound and come back as the same string, unchanged.
+/// </summary>
+/// <remarks>
+/// The pass tokenizes as the HTML standard does (tags, attributes with quoted and bare values,
+/// comments, raw text of scripts and styles) and keeps a model of the parser's stack of open
+/// elements: the end tags that close elements implicitly (a new paragraph closes an open one, a new
+/// list item the previous item, a cell the previous cell) and the list of active formatting elements
+/// with its limit of three identical entries. The model errs on the shallow side, so that it never
+/// cuts a page the parser would handle quickly.
+/// </remarks>
+internal sealed class HtmlBounds
+{
+    private readonly string _html;
+    private readonly CleanerOptions _options;
+    private readonly Deadline? _deadline;
+    private readonly List<Frame> _stack = [];
+    private readonly Dictionary<string, int> _open = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> _dropped = new(StringComparer.Ordinal);
+    private readonly List<Formatting> _formatting = [];
+    private StringBuilder? _out;
+    private int _copied;
+    private int _elements;
+    private int _foreign;
+    private int _formattingCount;
+    private int _cutElements, _cutDepth, _cutChildren, _cutFormatting, _cutAttributes;
+
+    private HtmlBounds(string html, CleanerOptions options, Deadline? deadline)
+    {
+        _html = html;
+        _options = options;
+        _deadline = deadline;
+        _stack.Add(new Frame("#root", 0, -1, -1, -1, -1, -1, -1));
+    }
+
+    /// <summary>
+    /// Bounds a page: returns it unchanged (the same string) when it stays within every bound,
+    /// otherwise the page without the tags past a bound, and a note that says what was cut.
+    /// </summary>
+    public static string Apply(string html, CleanerOptions options, Deadline? deadline, out string? note)
+    {
+        var bounds = new HtmlBounds(html, options, deadline);
+        bounds.Run();
+        note = bounds.Note();
+        return bounds.Result();
+    }
+
+    private void Run()
+    {
+        var html = _html;
+        int pos = 0;
+        while (pos < html.Length)
+        {
+            int lt = html.IndexOf('<', pos);
+            if (lt < 0 || lt + 1 >= html.Length)
+            {
+                return;
+            }
+
+            _deadline?.Tick();
+            char c = html[lt + 1];
+            if (char.IsAsciiLetter(c))
+            {
+                pos = StartTag(lt);
+            }
+            else if (c == '/')
+            {
+                if (lt + 2 < html.Length && char.IsAsciiLetter(html[lt + 2]))
+                {
+                    pos = EndTag(lt);
+                }
+                else
+                {
+                    pos = lt + 2 < html.Length && html[lt + 2] == '>' ? lt + 3 : After('>', lt + 2);
+                }
+            }
+            else if (c == '!')
+            {
+                pos = string.CompareOrdinal(html, lt, "<!--", 0, 4) == 0 ? CommentEnd(lt + 4) : After('>', lt + 2);
+            }
+            else if (c == '?')
+            {
+                pos = After('>', lt + 2);
+            }
+            else
+            {
+                pos = lt + 1;
+            }
+        }
+    }
+
+    /// <summary>The position after the next <paramref name="c"/>, or the end of the page.</summary>
+    private int After(char c, int from)
+    {
+        int at = _html.IndexOf(c, from);
+        return at < 0 ? _html.Length : at + 1;
+    }
+
+    private int CommentEnd(int from)
+    {
+        var html = _html;
+        if (from < html.Length && html[from] == '>')
+        {
+            return from + 1; // <!-->
+        }
+
+        if (from + 1 < html.Length && html[from] == '-' && html[from + 1] == '>')
+        {
+            return from + 2; // <!--->
+        }
+
+        int end = html.IndexOf("-->", from, StringComparison.Ordinal);
+        return end < 0 ? html.Length : end + 3;
+    }
+
+    private static bool IsSpace(char c) => c is ' ' or '\t' or '\n' or '\r' or '\f';
+
+    /// <summary>A tag's name (lower case) and its attributes, as the tokenizer reads them.</summary>
+    /// <param name="Name">The tag name in lower case.</param>
+    /// <param name="End">The position after the tag's <c>&gt;</c> (the page's length when the page ends inside the tag).</param>
+    /// <param name="Close">The position of the tag's <c>&gt;</c>, or of the <c>/</c> of <c>/&gt;</c>.</param>
+    /// <param name="Attributes">How many attributes the tag has.</param>
+    /// <param name="KeptEnd">The position after the last attribute that is kept (when there are too many).</param>
+    /// <param name="AttributesStart">Where the attributes start.</param>
+    /// <param name="SelfClosing">Whether the tag ends with <c>/&gt;</c>.</param>
+    private readonly record struct Tag(string Name, int End, int Close, int Attributes, int KeptEnd, int AttributesStart, bool SelfClosing);
+
+    private Tag ReadTag(int nameStart)
+    {
+        var html = _html;
+        int i = nameStart;
+        while (i < html.Length && !IsSpace(html[i]) && html[i] != '/' && html[i] != '>')
+        {
+            i++;
+        }
+
+        string name = LowerName(html.AsSpan(nameStart, i - nameStart));
+        int attributesStart = i, attributes = 0, keptEnd = i;
+        bool slash = false;
+        while (i < html.Length)
+        {
+            char c = html[i];
+            if (IsSpace(c))
+            {
+                i++;
+                continue;
+            }
+
+            if (c == '/')
+            {
+                slash = true;
+                i++;
+                continue;
+            }
+
+            if (c == '>')
+            {
+                return new Tag(name, i + 1, slash && html[i - 1] == '/' ? i - 1 : i, attributes, keptEnd, attributesStart, slash && html[i - 1] == '/');
+            }
+
+            slash = false;
+            i++; // the first character of a name may be anything, even '='
+            while (i < html.Length && !IsSpace(html[i]) && html[i] is not ('/' or '>' or '='))
+            {
+                i++;
+            }
+
+            int j = i;
+            while (j < html.Length && IsSpace(html[j]))
+            {
+                j++;
+            }
+
+            if (j < html.Length && html[j] == '=')
+            {
+                j++;
+                while (j < html.Length && IsSpace(html[j]))
+                {
+                    j++;
+                }
+
+                if (j < html.Length && html[j] is '"' or '\'')
+                {
+                    int close = html.IndexOf(html[j], j + 1);
+                    i = close < 0 ? html.Length : close + 1;
+                }
+                else
+                {
+                    i = j;
+                    while (i < html.Length && !IsSpace(html[i]) && html[i] != '>')
+                    {
+                        i++;
+                    }
+                }
+            }
+
+            attributes++;
+            if (attributes <= _options.MaxAttributes)
+            {
+                keptEnd = i;
+            }
+        }
+
+        return new Tag(name, html.Length, html.Length, attributes, keptEnd, attributesStart, false);
+    }
+
+    private static string LowerName(ReadOnlySpan<char> name)
+    {
+        foreach (char c in name)
+        {
+            if (char.IsAsciiLetterUpper(c))
+            {
+                return string.Create(name.Length, name.ToString(), static (chars, s) => s.AsSpan().ToLowerInvariant(chars));
+            }
+        }
+
+        return name.ToString();
+    }
+
+    private int StartTag(int lt)
+    {
+        var tag = ReadTag(lt + 1);
+        if (tag.End >= _html.Length && (tag.Close >= _html.Length))
+        {
+            return _html.Length; // the page ends inside the tag: the tokenizer drops it
+        }
+
+        string name = tag.Name;
+        if (name is "html" or "head" or "body")
+        {
+            return tag.End;
+        }
+
+        bool raw = _foreign == 0 && IsRawText(name);
+        if (name == "plaintext")
+        {
+            return _html.Length;
+        }
+
+        CloseImplied(name);
+        bool isVoid = IsVoid(name) || (tag.SelfClosing && (_foreign > 0 || name is "svg" or "math")) || raw;
+        bool formatting = IsFormatting(name);
+        int depth = _stack.Count - 1;
+        var top = _stack[^1];
+        ref int cut = ref _cutElements;
+        bool drop = true;
+        if (_elements >= _options.MaxElements)
+        {
+            cut = ref _cutElements;
+        }
+        else if (top.Children >= _options.MaxChildElements)
+        {
+            cut = ref _cutChildren;
+        }
+        else if (!isVoid && depth >= _options.MaxNestingDepth)
+        {
+            cut = ref _cutDepth;
+        }
+        else if (formatting && _formattingCount >= _options.MaxOpenFormattingElements && !IsNoahsArkDuplicate(tag))
+        {
+            cut = ref _cutFormatting;
+        }
+        else
+        {
+            drop = false;
+        }
+
+        int end = raw ? RawTextEnd(name, tag.End) : tag.End;
+        if (drop)
+        {
+            cut++;
+            if (raw)
+            {
+                end = end < _html.Length ? After('>', end) : end; // the whole element: its text never shows
+            }
+            else if (!isVoid)
+            {
+                _dropped[name] = _dropped.GetValueOrDefault(name) + 1;
+            }
+
+            Cut(lt, end);
+            return end;
+        }
+
+        _elements++;
+        _stack[^1] = top with { Children = top.Children + 1 };
+        if (tag.Attributes > _options.MaxAttributes)
+        {
+            _cutAttributes += tag.Attributes - _options.MaxAttributes;
+            Cut(tag.KeptEnd, tag.Close);
+        }
+
+        if (!isVoid)
+        {
+            Push(name);
+            if (formatting)
+            {
+                AddFormatting(tag);
+            }
+            else if (IsMarker(name))
+            {
+                _formatting.Add(default);
+            }
+        }
+
+        return end;
+    }
+
+    /// <summary>Where the raw text of a script, style, textarea, title (and the like) ends: at its end tag.</summary>
+    private int RawTextEnd(string name, int from)
+    {
+        var html = _html;
+        int pos = from;
+        while (true)
+        {
+            int at = html.IndexOf("</", pos, StringComparison.Ordinal);
+            if (at < 0)
+            {
+                return html.Length;
+            }
+
+            int after = at + 2 + name.Length;
+            if (after <= html.Length
+                && html.AsSpan(at + 2, name.Length).Equals(name, StringComparison.OrdinalIgnoreCase)
+                && (after == html.Length || IsSpace(html[after]) || html[after] is '/' or '>'))
+            {
+                return at;
+            }
+
+            pos = at + 2;
+        }
+    }
+
+    private int EndTag(int lt)
+    {
+        var tag = ReadTag(lt + 2);
+        string name = tag.Name;
+        if (name is "html" or "head" or "body")
+        {
+            return tag.End;
+        }
+
+        if (_dropped.TryGetValue(name, out int dropped) && dropped > 0)
+        {
+            _dropped[name] = dropped - 1;
+            Cut(lt, tag.End);
+            return tag.End;
+        }
+
+        if (IsFormatting(name))
+        {
+            RemoveFormatting(name);
+        }
+
+        if (_open.GetValueOrDefault(name) > 0)
+        {
+            while (_stack.Count > 1)
+            {
+                string popped = Pop();
+                if (popped == name)
+                {
+                    break;
+                }
+            }
+        }
+
+        return tag.End;
+    }
+
+    /// <summary>Closes what the parser closes before a start tag: an open paragraph before a block, the previous list item, cell, row or option, a heading before a heading.</summary>
+    private void CloseImplied(string name)
+    {
+        var top = _stack[^1];
+        if (ClosesParagraph(name) && top.Paragraph >= 0)
+        {
+            PopTo(top.Paragraph);
+            top = _stack[^1];
+        }
+
+        switch (name)
+        {
+            case "li" when top.ListItem >= 0:
+                PopTo(top.ListItem);
+                break;
+            case "dd" or "dt" when top.Definition >= 0:
+                PopTo(top.Definition);
+                break;
+            case "tr" when top.Row >= 0:
+                PopTo(top.Row);
+                break;
+            case "td" or "th" when top.Cell >= 0:
+                PopTo(top.Cell);
+                break;
+            case "thead" or "tbody" or "tfoot" when top.Section >= 0:
+                PopTo(top.Section);
+                break;
+            case "option" or "optgroup" when top.Name == "option":
+                Pop();
+                break;
+            case "h1" or "h2" or "h3" or "h4" or "h5" or "h6" when top.Name is "h1" or "h2" or "h3" or "h4" or "h5" or "h6":
+                Pop();
+                break;
+            case "a" or "nobr":
+                // A new link while one is open closes it (the adoption agency).
+                if (RemoveFormatting(name) && _open.GetValueOrDefault(name) > 0)
+                {
+                    while (_stack.Count > 1 && Pop() != name)
+                    {
+                    }
+                }
+
+                break;
+        }
+    }
+
+    private void Push(string name)
+    {
+        var parent = _stack[^1];
+        int index = _stack.Count;
+        _stack.Add(new Frame(
+            name,
+            0,
+            name == "p" ? index : BoundsButtonScope(name) ? -1 : parent.Paragraph,
+            name == "li" ? index : IsSpecial(name) && name is not ("address" or "div" or "p") ? -1 : parent.ListItem,
+            name is "dd" or "dt" ? index : IsSpecial(name) && name is not ("address" or "div" or "p") ? -1 : parent.Definition,
+            name == "tr" ? index : name is "table" or "template" ? -1 : parent.Row,
+            name is "td" or "th" ? index : name is "tr" or "table" or "template" ? -1 : parent.Cell,
+            name is "thead" or "tbody" or "tfoot" ? index : name is "table" or "template" ? -1 : parent.Section));
+        _open[name] = _open.GetValueOrDefault(name) + 1;
+        if (name is "svg" or "math")
+        {
+            _foreign++;
+        }
+    }
+
+    private void PopTo(int index)
+    {
+        while (_stack.Count > index && _stack.Count > 1)
+        {
+            Pop();
+        }
+    }
+
+    private string Pop()
+    {
+        var frame = _stack[^1];
+        _stack.RemoveAt(_stack.Count - 1);
+        _open[frame.Name]--;
+        if (frame.Name is "svg" or "math")
+        {
+            _foreign--;
+        }
+
+        if (IsMarker(frame.Name))
+        {
+            // Closing a cell, caption or object clears the formatting opened inside it.
+            for (int i = _formatting.Count - 1; i >= 0; i--)
+            {
+                bool marker = _formatting[i].Name is null;
+                _formattingCount -= marker ? 0 : 1;
+                _formatting.RemoveAt(i);
+                if (marker)
+                {
+                    break;
+                }
+            }
+        }
+
+        return frame.Name;
+    }
+
+    /// <summary>An entry of the list of active formatting elements (a marker when the name is null).</summary>
+    private readonly record struct Formatting(string? Name, int AttributesStart, int AttributesLength);
+
+    private void AddFormatting(Tag tag)
+    {
+        // The parser keeps at most three identical entries (same name and attributes) after the last
+        // marker. The search looks at the last entries only, so that it stays linear when the bound is
+        // raised: a page with that many open formatting elements is past any reasonable bound anyway.
+        int same = 0, earliest = -1;
+        for (int i = _formatting.Count - 1; i >= Math.Max(0, _formatting.Count - SearchWindow) && _formatting[i].Name is { } name; i--)
+        {
+            if (name == tag.Name && SameAttributes(_formatting[i], tag))
+            {
+                same++;
+                earliest = i;
+            }
+        }
+
+        if (same >= 3)
+        {
+            _formatting.RemoveAt(earliest);
+            _formattingCount--;
+        }
+
+        _formatting.Add(new Formatting(tag.Name, tag.AttributesStart, tag.Close - tag.AttributesStart));
+        _formattingCount++;
+    }
+
+    private bool IsNoahsArkDuplicate(Tag tag)
+    {
+        int same = 0;
+        for (int i = _formatting.Count - 1; i >= Math.Max(0, _formatting.Count - SearchWindow) && _formatting[i].Name is { } name; i--)
+        {
+            same += name == tag.Name && SameAttributes(_formatting[i], tag) ? 1 : 0;
+        }
+
+        return same >= 3;
+    }
+
+    private bool SameAttributes(Formatting entry, Tag tag) =>
+        _html.AsSpan(entry.AttributesStart, entry.AttributesLength).Trim().SequenceEqual(_html.AsSpan(tag.AttributesStart, tag.Close - tag.AttributesStart).Trim());
+
+    /// <summary>How far back the list of formatting elements is searched.</summary>
+    private const int SearchWindow = 32;
+
+    /// <summary>Removes the last entry of that name after the last marker (among the last entries); false when there is none.</summary>
+    private bool RemoveFormatting(string name)
+    {
+        for (int i = _formatting.Count - 1; i >= Math.Max(0, _formatting.Count - SearchWindow) && _formatting[i].Name is { } entry; i--)
+        {
+            if (entry == name)
+            {
+                _formatting.RemoveAt(i);
+                _formattingCount--;
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private void Cut(int start, int end)
+    {
+        _out ??= new StringBuilder(_html.Length);
+        _out.Append(_html, _copied, start - _copied);
+        _copied = end;
+    }
+
+    private string Result()
+    {
+        if (_out is null)
+        {
+            return _html;
+        }
+
+        _out.Append(_html, _copied, _html.Length - _copied);
+        return _out.ToString();
+    }
+
+    private string? Note()
+    {
+        if (_out is null)
+        {
+            return null;
+        }
+
+        var parts = new List<string>();
+        Add(_cutDepth, $"nested deeper than {_options.MaxNestingDepth:N0} (CleanerOptions.MaxNestingDepth)");
+        Add(_cutFormatting, $"formatting tags past {_options.MaxOpenFormattingElements:N0} open ones (CleanerOptions.MaxOpenFormattingElements)");
+        Add(_cutChildren, $"elements past {_options.MaxChildElements:N0} children of one element (CleanerOptions.MaxChildElements)");
+        Add(_cutElements, $"elements past {_options.MaxElements:N0} in all (CleanerOptions.MaxElements)");
+        if (_cutAttributes > 0)
+        {
+            parts.Add($"{_cutAttributes:N0} attributes past {_options.MaxAttributes:N0} on one element (CleanerOptions.MaxAttributes)");
+        }
+
+        return "the page was bounded before parsing, text kept: dropped " + string.Join("; ", parts);
+
+        void Add(int count, string what)
+        {
+            if (count > 0)
+            {
+                parts.Add($"{count:N0} tags of elements {what}");
+            }
+        }
+    }
+
+    private static bool IsVoid(string name) => name is "area" or "base" or "br" or "col" or "embed" or "hr" or "img" or "input"
+        or "keygen" or "link" or "meta" or "param" or "source" or "track" or "wbr" or "frame" or "basefont" or "bgsound" or "image";
+
+    private static bool IsRawText(string name) => name is "script" or "style" or "textarea" or "title" or "xmp" or "iframe" or "noembed" or "noframes";
+
+    private static bool IsFormatting(string name) => name is "a" or "b" or "big" or "code" or "em" or "font" or "i" or "nobr"
+        or "s" or "small" or "strike" or "strong" or "tt" or "u";
+
+    private static bool IsMarker(string name) => name is "td" or "th" or "caption" or "applet" or "object" or "marquee" or "template";
+
+    private static bool BoundsButtonScope(string name) => name is "applet" or "caption" or "table" or "td" or "th" or "marquee"
+        or "object" or "template" or "button" or "svg" or "math" or "select";
+
+    private static bool ClosesParagraph(string name) => name is "address" or "article" or "aside" or "blockquote" or "center"
+        or "details" or "dialog" or "dir" or "div" or "dl" or "fieldset" or "figcaption" or "figure" or "footer" or "form"
+        or "h1" or "h2" or "h3" or "h4" or "h5" or "h6" or "header" or "hgroup" or "hr" or "main" or "menu" or "nav" or "ol"
+        or "p" or "pre" or "listing" or "search" or "section" or "summary" or "table" or "ul" or "li" or "dd" or "dt" or "xmp";
+
+    private static bool IsSpecial(string name) => name is "address" or "applet" or "article" or "aside" or "blockquote" or "body"
+        or "button" or "caption" or "center" or "colgroup" or "dd" or "details" or "dir" or "div" or "dl" or "dt" or "fieldset"
+        or "figcaption" or "figure" or "footer" or "form" or "frameset" or "h1" or "h2" or "h3" or "h4" or "h5" or "h6"
+        or "header" or "hgroup" or "html" or "li" or "listing" or "main" or "marquee" or "menu" or "nav" or "noscript"
+        or "object" or "ol" or "p" or "pre" or "search" or "section" or "select" or "summary" or "table" or "tbody" or "td"
+        or "template" or "tfoot" or "th" or "thead" or "tr" or "ul";
+
+    /// <summary>
+    /// An open element of the model, with the positions (in the stack) of the nearest open element
+    /// that a new paragraph, list item, definition, row, cell or table section would close (-1: none).
+    /// </summary>
+    private readonly record struct Frame(string Name, int Children, int Paragraph, int ListItem, int Definition, int Row, int Cell, int Section);
+}

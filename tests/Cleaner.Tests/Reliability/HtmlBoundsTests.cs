@@ -1,0 +1,133 @@
+using System.Text;
+using Cleaner.Html;
+using Cleaner.Tests.Html;
+
+namespace Cleaner.Tests.Reliability;
+
+/// <summary>The linear pass that bounds a page before parsing: real pages pass unchanged, hostile ones are cut with their text kept.</summary>
+public class HtmlBoundsTests
+{
+    private static readonly CleanerOptions Defaults = new();
+
+    private static string Bound(string html, out string? note, CleanerOptions? options = null) =>
+        HtmlBounds.Apply(html, options ?? Defaults, null, out note);
+
+    [Test]
+    public void Real_pages_come_back_as_the_same_string()
+    {
+        var pages = Directory.EnumerateFiles(TestPaths.Corpus, "*.html", SearchOption.AllDirectories).Select(File.ReadAllText)
+            .Append(TestPages.Page()).ToList();
+        Assert.That(pages, Has.Count.GreaterThan(10));
+        foreach (var page in pages)
+        {
+            Assert.That(ReferenceEquals(Bound(page, out var note), page), Is.True, note);
+            Assert.That(note, Is.Null);
+        }
+    }
+
+    [Test]
+    public void Two_hundred_thousand_unclosed_b_tags_are_cut_to_the_nesting_depth_and_the_text_kept()
+    {
+        var html = "<html><body><p>" + new string('a', 50) + string.Concat(Enumerable.Repeat("<b>", 200_000)) + "tail</p></body></html>";
+        var bounded = Bound(html, out var note);
+        Assert.That(bounded.Length, Is.LessThan(html.Length / 100));
+        Assert.That(bounded, Does.Contain(new string('a', 50) + "<b>").And.Contain("tail</p>"));
+        Assert.That(note, Does.Contain("MaxNestingDepth"));
+        Assert.That(CountOf(bounded, "<b>"), Is.EqualTo(Defaults.MaxNestingDepth - 1), "the p and the b tags up to the depth");
+    }
+
+    [Test]
+    public void Unclosed_formatting_tags_that_differ_are_cut_to_the_open_formatting_bound()
+    {
+        var html = "<p>" + string.Concat(Enumerable.Range(0, 1000).Select(i => $"<b class=c{i}>x ")) + "</p>";
+        var bounded = Bound(html, out var note);
+        Assert.That(CountOf(bounded, "<b class"), Is.EqualTo(Defaults.MaxOpenFormattingElements));
+        Assert.That(CountOf(bounded, "x "), Is.EqualTo(1000), "the text stays");
+        Assert.That(note, Does.Contain("MaxOpenFormattingElements"));
+    }
+
+    [Test]
+    public void Identical_unclosed_formatting_tags_count_once_per_three_as_the_parser_keeps_them()
+    {
+        // The parser keeps at most three identical entries, so 300 unclosed <b> in separate paragraphs stay cheap.
+        var html = string.Concat(Enumerable.Repeat("<p><b>bold text", 300));
+        Assert.That(ReferenceEquals(Bound(html, out var note), html), Is.True, note);
+    }
+
+    [Test]
+    public void Closed_and_implicitly_closed_elements_do_not_count_towards_the_depth()
+    {
+        var html = new StringBuilder();
+        for (int i = 0; i < 5000; i++)
+        {
+            html.Append("<p>para ").Append(i).Append("<ul><li>item<li>item</ul><dl><dt>term<dd>def</dl><table><tr><td>cell<td>cell<tr><td>row</table>")
+                .Append("<div><span>x</span></div><select><option>o<option>p</select><h2>one<h3>two</h3>");
+        }
+
+        var page = html.ToString();
+        Assert.That(ReferenceEquals(Bound(page, out var note), page), Is.True, note);
+    }
+
+    [Test]
+    public void Attributes_past_the_bound_are_dropped_and_the_element_kept()
+    {
+        var html = "<div class=\"story\"" + string.Concat(Enumerable.Range(0, 1000).Select(i => $" data-a{i}='v>{i}'")) + ">text</div>";
+        var bounded = Bound(html, out var note);
+        Assert.That(bounded, Does.StartWith("<div class=\"story\"").And.EndWith(">text</div>"));
+        Assert.That(CountOf(bounded, "data-a"), Is.EqualTo(Defaults.MaxAttributes - 1));
+        Assert.That(note, Does.Contain("MaxAttributes"));
+    }
+
+    [Test]
+    public void Children_past_the_bound_lose_their_tags_and_keep_their_text()
+    {
+        var options = Defaults with { MaxChildElements = 10 };
+        var html = "<ul>" + string.Concat(Enumerable.Range(0, 20).Select(i => $"<li>item {i}</li>")) + "</ul><p>after</p>";
+        var bounded = Bound(html, out var note, options);
+        Assert.That(CountOf(bounded, "<li>"), Is.EqualTo(10));
+        Assert.That(CountOf(bounded, "</li>"), Is.EqualTo(10), "the end tags of the dropped items go too");
+        Assert.That(bounded, Does.Contain("item 19").And.EndWith("</ul><p>after</p>"));
+        Assert.That(note, Does.Contain("MaxChildElements"));
+    }
+
+    [Test]
+    public void Elements_past_the_total_bound_lose_their_tags_and_scripts_past_it_go_whole()
+    {
+        var options = Defaults with { MaxElements = 5 };
+        var html = "<p>one</p><p>two</p><p>three</p><p>four</p><p>five</p><p>six</p><script>var hidden = 1;</script><p>seven</p>";
+        var bounded = Bound(html, out var note, options);
+        Assert.That(bounded, Is.EqualTo("<p>one</p><p>two</p><p>three</p><p>four</p><p>five</p>sixseven"));
+        Assert.That(note, Does.Contain("MaxElements"));
+    }
+
+    [Test]
+    public void Markup_inside_scripts_comments_and_attribute_values_is_not_counted()
+    {
+        var options = Defaults with { MaxNestingDepth = 5 };
+        var html = "<div><script>" + string.Concat(Enumerable.Repeat("<div>", 50)) + "</script><!-- " + string.Concat(Enumerable.Repeat("<div>", 50))
+            + " --><span title='" + string.Concat(Enumerable.Repeat("<div>", 50)) + "'>text</span><textarea><b><b><b><b><b><b></textarea></div>";
+        Assert.That(ReferenceEquals(Bound(html, out var note, options), html), Is.True, note);
+    }
+
+    [Test]
+    public void A_bounded_page_says_so_in_the_result_and_keeps_its_text()
+    {
+        var html = "<html><head><title>The Old Pier</title></head><body><article><h1>The Old Pier</h1><p>" + TestPages.Paragraphs[0] + "</p>"
+            + string.Concat(Enumerable.Repeat("<i class=x>", 5000)) + "<p>" + TestPages.Paragraphs[1] + "</p></article></body></html>";
+        var result = TextCleaner.Default.CleanHtml(html);
+        Assert.That(result.Status, Is.EqualTo(CleanStatus.Cleaned));
+        Assert.That(result.Diagnostic, Does.Contain("bounded before parsing").And.Contain("MaxNestingDepth"));
+        Assert.That(result.Text, Does.Contain(TestPages.Paragraphs[0]).And.Contain(TestPages.Paragraphs[1]));
+    }
+
+    private static int CountOf(string text, string part)
+    {
+        int count = 0;
+        for (int at = text.IndexOf(part, StringComparison.Ordinal); at >= 0; at = text.IndexOf(part, at + part.Length, StringComparison.Ordinal))
+        {
+            count++;
+        }
+
+        return count;
+    }
+}

@@ -1,0 +1,115 @@
+using System.Diagnostics;
+using System.Text;
+
+namespace Cleaner.Tests.Reliability;
+
+/// <summary>
+/// Time is linear in the input's size, whatever the input holds: each family of hostile markup and
+/// text is cleaned at sizes n, 2n, 4n and 8n (in process, after a warm-up; the median of five runs
+/// at n and of three at 8n), and the time for 8n must stay under 12 times the time for n (linear is 8, quadratic 64).
+/// A family that misses is measured once more before it fails, since the machine may be busy. The
+/// table (family, sizes, times, ratio) is written to the test output for the README.
+/// </summary>
+[Category("Scaling")]
+public class ScalingTests
+{
+    private const double MaxRatio = 12;
+
+    private const string Sentence = "The harbour master said on Monday that the old pier would close for repairs after the winter storms had cracked its stone supports in three places. ";
+
+    /// <summary>A family of inputs: its name, n, and the input of size k·n (HTML or text).</summary>
+    public sealed record Family(string Name, int N, bool Html, Func<int, string> Make)
+    {
+        public override string ToString() => Name;
+    }
+
+    private static string Page(Action<StringBuilder> body)
+    {
+        var html = new StringBuilder("<html><head><title>A page</title></head><body>");
+        body(html);
+        return html.Append("</body></html>").ToString();
+    }
+
+    private static string Repeat(int n, Func<int, string> item) => Page(h =>
+    {
+        for (int i = 0; i < n; i++)
+        {
+            h.Append(item(i));
+        }
+    });
+
+    public static readonly Family[] Families =
+    [
+        // From 5,000 children with content on, SmartReader is not run (its time grows faster than the
+        // page below that bound too, but the bound caps it): the families of many children start there.
+        new("links in one <p>", 6_000, true, n => Page(h =>
+        {
+            h.Append("<p>");
+            for (int i = 0; i < n; i++)
+            {
+                h.Append("<a href=\"/story/").Append(i).Append("\">story ").Append(i).Append("</a> ");
+            }
+
+            h.Append("</p>");
+        })),
+        new("w<br> in one <p>", 6_000, true, n => Page(h => h.Append("<p>").Insert(h.Length, "w<br>", n).Append("</p>"))),
+        new("sibling <div class=item>", 6_000, true, n => Repeat(n, i => $"<div class=item>item {i} with a few words</div>")),
+        new("sibling prose <p>", 300, true, n => Repeat(n, _ => "<p>" + Sentence + "</p>")),
+        new("misnested <b><i>x</b></i>", 2_000, true, n => Page(h => h.Insert(h.Length, "<b><i>x</b></i>", n))),
+        new("! in one <p>", 200_000, true, n => Page(h => h.Append("<p>").Append('!', n).Append("</p>"))),
+        new("unclosed <b>", 40_000, true, n => Page(h => h.Append("<p>").Append('a', 50).Insert(h.Length, "<b>", n).Append("</p>"))),
+        new("unclosed <b class=cN>", 1_000, true, n => Repeat(n, i => $"<b class=c{i}>x ")),
+        new("long attribute lists", 20_000, true, n => Repeat(n / 100, _ => "<div" + string.Concat(Enumerable.Range(0, 100).Select(a => $" data-a{a}=\"v\"")) + ">item</div>")),
+        new("deep inline nesting", 40_000, true, n => Page(h => h.Insert(h.Length, "<span>", n).Append(Sentence).Insert(h.Length, "</span>", n))),
+        new("deep block nesting", 40_000, true, n => Page(h => h.Insert(h.Length, "<div>", n).Append(Sentence).Insert(h.Length, "</div>", n))),
+        new("huge text node", 2_000, true, n => Page(h => h.Append("<p>").Insert(h.Length, Sentence, n).Append("</p>"))),
+        new("text: one long line", 4_000, false, n => new StringBuilder().Insert(0, Sentence, n).ToString()),
+        new("text: short lines", 10_000, false, n => string.Join('\n', Enumerable.Range(0, n).Select(i => i % 5 == 0 ? "Home" : "Item " + i))),
+        new("text: repeated phrase fragments", 3_000, false, n => new StringBuilder().Insert(0, "Like Us on Follow us on Share this Read more about ", n).ToString()),
+        new("text: lines of phrase fragments", 3_000, false, n => new StringBuilder().Insert(0, "Like Us on Facebook Follow us on\nShare this Read more\n© 2024 All rights\n", n).ToString()),
+    ];
+
+    private static readonly TextCleaner Cleaner = TextCleaner.CreateBuilder().WithOptions(o => o with { Timeout = null }).Build();
+
+    private static double Seconds(Family family, string input)
+    {
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        var watch = Stopwatch.StartNew();
+        var result = family.Html ? Cleaner.CleanHtml(input) : Cleaner.Clean(input);
+        watch.Stop();
+        Assert.That(result.Status, Is.EqualTo(CleanStatus.Cleaned));
+        return watch.Elapsed.TotalSeconds;
+    }
+
+    private static double Median(Family family, string input, int runs)
+    {
+        var times = Enumerable.Range(0, runs).Select(_ => Seconds(family, input)).ToArray();
+        Array.Sort(times);
+        return times[runs / 2];
+    }
+
+    /// <summary>The times at n, 2n, 4n and 8n: medians of five runs at n and of three at 8n (the ratio), one run at 2n and 4n (the table).</summary>
+    private static double[] Measure(Family family)
+    {
+        var first = family.Make(family.N);
+        Seconds(family, first); // warm-up
+        return [Median(family, first, 5), Seconds(family, family.Make(family.N * 2)), Seconds(family, family.Make(family.N * 4)), Median(family, family.Make(family.N * 8), 3)];
+    }
+
+    [TestCaseSource(nameof(Families))]
+    public void Time_for_8n_stays_under_12_times_the_time_for_n(Family family)
+    {
+        var times = Measure(family);
+        double ratio = times[3] / times[0];
+        if (ratio >= MaxRatio)
+        {
+            times = Measure(family);
+            ratio = times[3] / times[0];
+        }
+
+        TestContext.Out.WriteLine($"| {family.Name.Replace("<", "&lt;", StringComparison.Ordinal)} | {family.N:N0} | {family.N * 8:N0} | "
+            + string.Join(" | ", times.Select(t => $"{t * 1000:0}")) + $" | {ratio:0.0} |");
+        Assert.That(ratio, Is.LessThan(MaxRatio), $"{family.Name}: {string.Join(", ", times.Select(t => $"{t * 1000:0} ms"))} at n, 2n, 4n, 8n");
+    }
+}
