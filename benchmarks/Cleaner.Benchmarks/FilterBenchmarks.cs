@@ -113,6 +113,35 @@ public class FilterBenchmarks
     [Benchmark(Description = "context")]
     public int Context() => Run("context");
 
+    /// <summary>
+    /// The <c>site-boilerplate</c> filter alone, with a profile that holds every text of the corpus
+    /// as a page of one site (without a profile it returns at once).
+    /// </summary>
+    [Benchmark(Description = "site-boilerplate")]
+    public int SiteBoilerplate()
+    {
+        if (_siteCleaner is null)
+        {
+            var builder = new Sites.SiteProfileBuilder();
+            foreach (var text in _texts)
+            {
+                builder.AddText("corpus", text);
+            }
+
+            _siteCleaner = TextCleaner.CreateBuilder().Clear().Add(new SiteBoilerplateFilter()).Build().WithSiteProfile(builder.Build().Find("corpus"));
+        }
+
+        int removed = 0;
+        foreach (var text in _texts)
+        {
+            removed += _siteCleaner.Clean(text).Removed.Count;
+        }
+
+        return removed;
+    }
+
+    private TextCleaner? _siteCleaner;
+
     private int Run(string filter)
     {
         // Built on first use (during the warm-up), so each benchmark process builds only its own.

@@ -82,6 +82,7 @@ public sealed partial class TextCleaner
     internal CleanResult Run(Document document, CancellationToken cancellationToken, Action<Document>? finish = null)
     {
         long start = Stopwatch.GetTimestamp();
+        document.SiteProfile = SiteProfile;
         foreach (var filter in Filters)
         {
             cancellationToken.ThrowIfCancellationRequested();
