@@ -10,7 +10,6 @@ using BenchmarkDotNet.Engines;
 using BenchmarkDotNet.Jobs;
 using BenchmarkDotNet.Reports;
 using BenchmarkDotNet.Running;
-using Cleaner.Cli;
 using Cleaner.Cli.Batch;
 
 namespace Cleaner.Benchmarks;
@@ -55,11 +54,10 @@ public class BatchBenchmarks
     public long Batch()
     {
         var runner = new BatchRunner(TextCleaner.Default, new BatchOptions { Parallel = Workers });
-        var quiet = new CliStreams(TextReader.Null, TextWriter.Null, TextWriter.Null, colour: false);
         using (var output = new FileStream(_output, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16))
         {
             var input = new BatchInput(_input, () => File.OpenRead(_input), new FileInfo(_input).Length);
-            runner.RunAsync([input], new BatchWriter(output, null, quiet), CancellationToken.None).GetAwaiter().GetResult();
+            runner.RunAsync([input], new BatchWriter(output, null, _ => { }), CancellationToken.None).GetAwaiter().GetResult();
         }
 
         return runner.Cleaned;

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Cleaner.Cli.Commands;
 
 namespace Cleaner.Cli;
 
@@ -45,19 +46,6 @@ internal static class CleanerApp
             return e.ExitCode;
         }
     }
-
-    /// <summary>Rejects values that look like options ("--fast"): an unknown option, not a file name ("./-x" still works).</summary>
-    public static void RejectOptionLikeValues(Argument argument) =>
-        argument.Validators.Add(result =>
-        {
-            foreach (var token in result.Tokens)
-            {
-                if (token.Value.Length > 1 && token.Value[0] == '-')
-                {
-                    result.AddError($"Unrecognized option '{token.Value}'");
-                }
-            }
-        });
 
     private static string OneLine(string message) =>
         string.Join(' ', message.Split(['\n', '\r', '\t'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).TrimEnd('.');

@@ -1,4 +1,5 @@
 using System.Text;
+using Cleaner.Cli.Commands;
 
 namespace Cleaner.Cli;
 

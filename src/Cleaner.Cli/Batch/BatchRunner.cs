@@ -1,5 +1,6 @@
 using System.Runtime.ExceptionServices;
 using System.Threading.Channels;
+using Cleaner.Cli.Batch.Formats;
 
 namespace Cleaner.Cli.Batch;
 

@@ -5,6 +5,8 @@ using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Cleaner.Cli.Batch.Formats;
+using Cleaner.Cli.Output;
 
 namespace Cleaner.Cli.Batch;
 
@@ -98,19 +100,32 @@ internal static class BatchJson
 }
 
 /// <summary>
-/// Turns a record into its outcome: parses it (JSON, or the WARC record's HTTP response), decides its
-/// shard, cleans it and writes its JSON line. One per worker (it reuses its buffers); not thread-safe.
+/// Turns a record into its outcome: its format parses it (JSON, or the WARC record's HTTP response),
+/// then this decides its shard, cleans it and writes its JSON line. One per worker (it reuses its
+/// buffers); not thread-safe.
 /// </summary>
 internal sealed class RecordProcessor(TextCleaner cleaner, BatchOptions options)
 {
     private readonly ArrayBufferWriter<byte> _buffer = new(64 * 1024);
+    private readonly RecordFields _fields = new(options.TextField, options.HtmlField, options.UrlField, options.IdField, options.MaxRecordBytes);
 
     /// <summary>The outcome of a record; its bytes go back to the pool.</summary>
     public Outcome Process(RawRecord record)
     {
         try
         {
-            return record.Format == InputFormat.Warc ? ProcessWarc(record) : ProcessJson(record);
+            var parsed = record.Format.Parse(record, _fields);
+            if (!InShard(parsed.Id, parsed.Url, record))
+            {
+                return Outcome.NotThisShard;
+            }
+
+            if (parsed.Error is { } error)
+            {
+                return Error(record, parsed, "error", error);
+            }
+
+            return parsed.Clean is { } clean ? Clean(record, parsed, clean) : Outcome.Skip;
         }
         finally
         {
@@ -118,157 +133,25 @@ internal sealed class RecordProcessor(TextCleaner cleaner, BatchOptions options)
         }
     }
 
-    private Outcome ProcessJson(RawRecord record)
-    {
-        if (record.ReadError is { } readError)
-        {
-            return InShard(null, null, record) ? Error(new RecordId(record, null, null, null), "error", readError) : Outcome.NotThisShard;
-        }
-
-        JsonDocument document;
-        try
-        {
-            document = JsonDocument.Parse(record.Bytes.Memory);
-        }
-        catch (JsonException e)
-        {
-            return InShard(null, null, record) ? Error(new RecordId(record, null, null, null), "error", $"malformed JSON: {e.Message}") : Outcome.NotThisShard;
-        }
-
-        using (document)
-        {
-            var root = document.RootElement;
-            if (root.ValueKind != JsonValueKind.Object)
-            {
-                return InShard(null, null, record) ? Error(new RecordId(record, null, null, null), "error", $"malformed record: a JSON {root.ValueKind.ToString().ToLowerInvariant()}, not an object") : Outcome.NotThisShard;
-            }
-
-            string? idJson = null, idKey = null, url = null;
-            if (root.TryGetProperty(options.IdField, out var idValue) && idValue.ValueKind is not (JsonValueKind.Null or JsonValueKind.Undefined))
-            {
-                idJson = idValue.GetRawText();
-                idKey = idValue.ValueKind == JsonValueKind.String ? idValue.GetString() : idJson;
-            }
-
-            if (root.TryGetProperty(options.UrlField, out var urlValue) && urlValue.ValueKind == JsonValueKind.String)
-            {
-                url = urlValue.GetString();
-            }
-
-            if (!InShard(idKey, url, record))
-            {
-                return Outcome.NotThisShard;
-            }
-
-            var id = new RecordId(record, idJson, idKey, url);
-            if (StringField(root, options.HtmlField) is { } html)
-            {
-                return Clean(id, () => cleaner.CleanHtml(html, AbsoluteUri(url)));
-            }
-
-            if (StringField(root, options.TextField) is { } text)
-            {
-                return Clean(id, () => cleaner.Clean(text));
-            }
-
-            var wrong = new[] { options.HtmlField, options.TextField }
-                .Where(name => root.TryGetProperty(name, out var value) && value.ValueKind != JsonValueKind.Null)
-                .Select(name => $"'{name}' is a {root.GetProperty(name).ValueKind.ToString().ToLowerInvariant()}, not a string")
-                .FirstOrDefault();
-            return Error(id, "error", wrong is null
-                ? $"missing field: the record has no '{options.HtmlField}' or '{options.TextField}' string"
-                : $"wrong field type: {wrong}");
-        }
-    }
-
-    private Outcome ProcessWarc(RawRecord record)
-    {
-        var header = record.Warc;
-        if (!InShard(header?.RecordId, header?.TargetUri, record))
-        {
-            return Outcome.NotThisShard;
-        }
-
-        var id = new RecordId(record, null, header?.RecordId, header?.TargetUri);
-        if (record.ReadError is { } readError)
-        {
-            return Error(id, "error", readError);
-        }
-
-        var block = record.Bytes.Span;
-        var uri = AbsoluteUri(header!.TargetUri);
-        switch (header.Type?.ToLowerInvariant())
-        {
-            case "response":
-                if (!(header.ContentType?.Contains("application/http", StringComparison.OrdinalIgnoreCase) ?? false))
-                {
-                    return Outcome.Skip;
-                }
-
-                if (HttpResponse.Parse(block) is not { } http)
-                {
-                    return Error(id, "error", "malformed HTTP response: no status line");
-                }
-
-                if (http.Status is < 200 or > 299)
-                {
-                    return Outcome.Skip;
-                }
-
-                if (!HttpResponse.IsHtml(http.ContentType)
-                    && (http.ContentType is not null || !InputDetector.LooksLikeHtml(block[http.BodyStart..])))
-                {
-                    return Outcome.Skip;
-                }
-
-                byte[] payload;
-                try
-                {
-                    payload = http.DecodePayload(block, options.MaxRecordBytes);
-                }
-                catch (InvalidDataException e)
-                {
-                    return Error(id, "error", $"decoding failure: {e.Message}");
-                }
-
-                return Clean(id, () => cleaner.CleanHtml(payload, uri, http.ContentType));
-
-            case "conversion":
-                var converted = DecodeUtf8(block);
-                return Clean(id, () => cleaner.Clean(converted));
-
-            case "resource" when HttpResponse.IsHtml(header.ContentType):
-                var page = block.ToArray();
-                return Clean(id, () => cleaner.CleanHtml(page, uri, header.ContentType));
-
-            case "resource" when HttpResponse.MediaType(header.ContentType) == "text/plain":
-                var resource = DecodeUtf8(block);
-                return Clean(id, () => cleaner.Clean(resource));
-
-            default:
-                return Outcome.Skip;
-        }
-    }
-
     /// <summary>Cleans one record. The only catch-all: a failure of the library on one record becomes its error line, and the run goes on.</summary>
-    private Outcome Clean(RecordId id, Func<CleanResult> clean)
+    private Outcome Clean(RawRecord record, ParsedRecord id, Func<TextCleaner, CleanResult> clean)
     {
         CleanResult result;
         try
         {
-            result = clean();
+            result = clean(cleaner);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            return Error(id, "error", $"the cleaner failed: {e.GetType().FullName}: {e.Message}");
+            return Error(record, id, "error", $"the cleaner failed: {e.GetType().FullName}: {e.Message}");
         }
 
         if (result.Status != CleanStatus.Cleaned)
         {
-            return Error(id, Kebab(result.Status.ToString()), result.Diagnostic ?? result.Status.ToString());
+            return Error(record, id, Kebab(result.Status.ToString()), result.Diagnostic ?? result.Status.ToString());
         }
 
-        using var json = Start(id, "cleaned");
+        using var json = Start(record, id, "cleaned");
         WriteIfNotNull(json, "title", result.Title);
         WriteIfNotNull(json, "language", result.Language);
         json.WriteString("text", result.Text);
@@ -292,17 +175,17 @@ internal sealed class RecordProcessor(TextCleaner cleaner, BatchOptions options)
         return new Outcome(OutcomeKind.Cleaned, Finish(json));
     }
 
-    private Outcome Error(RecordId id, string status, string reason)
+    private Outcome Error(RawRecord record, ParsedRecord id, string status, string reason)
     {
-        using var json = Start(id, status);
+        using var json = Start(record, id, status);
         json.WriteString("error", reason);
         var name = id.Url ?? id.Id;
-        var message = $"{id.Record.Input}#{id.Record.Index}{(name is null ? string.Empty : $" ({name})")}: {reason}";
+        var message = $"{record.Input}#{record.Index}{(name is null ? string.Empty : $" ({name})")}: {reason}";
         return new Outcome(OutcomeKind.Error, Finish(json), message);
     }
 
     /// <summary>Starts a line with the record's identity: id, url, input, record, status.</summary>
-    private Utf8JsonWriter Start(RecordId id, string status)
+    private Utf8JsonWriter Start(RawRecord record, ParsedRecord id, string status)
     {
         _buffer.ResetWrittenCount();
         var json = new Utf8JsonWriter(_buffer, BatchJson.Writer);
@@ -318,8 +201,8 @@ internal sealed class RecordProcessor(TextCleaner cleaner, BatchOptions options)
         }
 
         WriteIfNotNull(json, "url", id.Url);
-        json.WriteString("input", id.Record.Input);
-        json.WriteNumber("record", id.Record.Index);
+        json.WriteString("input", record.Input);
+        json.WriteNumber("record", record.Index);
         json.WriteString("status", status);
         return json;
     }
@@ -346,14 +229,6 @@ internal sealed class RecordProcessor(TextCleaner cleaner, BatchOptions options)
     private bool InShard(string? id, string? url, RawRecord record) =>
         options.Shard.Count <= 1 || options.Shard.Contains(id ?? url ?? $"#{record.Sequence.ToString(CultureInfo.InvariantCulture)}");
 
-    private static string? StringField(JsonElement root, string name) =>
-        root.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
-
-    private static Uri? AbsoluteUri(string? url) => Uri.TryCreate(url, UriKind.Absolute, out var uri) ? uri : null;
-
-    private static string DecodeUtf8(ReadOnlySpan<byte> bytes) =>
-        Encoding.UTF8.GetString(bytes.StartsWith("\uFEFF"u8) ? bytes[3..] : bytes);
-
     private static string Kebab(string name)
     {
         var sb = new StringBuilder(name.Length + 4);
@@ -369,11 +244,4 @@ internal sealed class RecordProcessor(TextCleaner cleaner, BatchOptions options)
 
         return sb.ToString();
     }
-
-    /// <summary>What names a record in its output or error line.</summary>
-    /// <param name="Record">The record (its input and position).</param>
-    /// <param name="IdJson">The JSONL id as raw JSON, written as it came (a number stays a number).</param>
-    /// <param name="Id">The id as text: the JSONL id, or the WARC-Record-ID.</param>
-    /// <param name="Url">The JSONL url, or the WARC-Target-URI.</param>
-    private sealed record RecordId(RawRecord Record, string? IdJson, string? Id, string? Url);
 }

@@ -2,6 +2,7 @@ using System.IO.Compression;
 using System.Text;
 using System.Text.Json;
 using Cleaner.Cli;
+using Cleaner.Cli.Commands;
 using Cleaner.Tests.Cli;
 
 namespace Cleaner.Tests.Batch;

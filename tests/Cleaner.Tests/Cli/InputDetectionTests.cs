@@ -1,5 +1,5 @@
 using System.Text;
-using Cleaner.Cli;
+using Cleaner.Cli.Inputs;
 
 namespace Cleaner.Tests.Cli;
 

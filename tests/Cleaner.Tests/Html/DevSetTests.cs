@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using System.Globalization;
 using AngleSharp.Html.Parser;
-using Cleaner.Cli;
+using Cleaner.Cli.Eval;
 
 namespace Cleaner.Tests.Html;
 

@@ -1,8 +1,9 @@
 using System.Diagnostics;
 using System.Globalization;
+using Cleaner.Cli.Batch;
 using Spectre.Console;
 
-namespace Cleaner.Cli.Batch;
+namespace Cleaner.Cli.Commands;
 
 /// <summary>
 /// Progress of a batch run on standard error: a live bar when it is a terminal, plain periodic lines

@@ -1,7 +1,9 @@
 using System.CommandLine;
 using System.Text;
+using Cleaner.Cli.Inputs;
+using Cleaner.Cli.Output;
 
-namespace Cleaner.Cli;
+namespace Cleaner.Cli.Commands;
 
 /// <summary><c>cleaner clean</c>: cleans files, directories or standard input and prints or writes the result.</summary>
 internal static class CleanCommand
@@ -24,8 +26,8 @@ internal static class CleanCommand
             DefaultValueFactory = _ => "text",
             HelpName = "text|markdown|json",
         };
-        format.AcceptOnlyFromAmong(Output.FormatNames);
-        CleanerApp.RejectOptionLikeValues(inputs);
+        format.AcceptOnlyFromAmong(DocumentOutput.FormatNames);
+        CleanerSettings.RejectOptionLikeValues(inputs);
         var settings = new CleanerSettings();
         var command = new Command("clean", "Clean files, directories or standard input; print the text or write it under --out.")
         {
@@ -39,7 +41,7 @@ internal static class CleanCommand
             var kind = settings.Kind(result);
             var cleaner = settings.Build(result);
             var output = result.GetValue(outDir);
-            var outputFormat = Output.Parse(result.GetValue(format));
+            var outputFormat = DocumentOutput.Parse(result.GetValue(format));
             var paths = result.GetValue(inputs)!;
             if (output is null && paths.FirstOrDefault(Directory.Exists) is { } directory)
             {
@@ -52,7 +54,7 @@ internal static class CleanCommand
             }
 
             var errors = new List<string>();
-            var files = Inputs.Expand(paths, output, errors);
+            var files = InputFiles.Expand(paths, output, errors);
             foreach (var error in errors)
             {
                 io.Error($"{error}");
@@ -75,7 +77,7 @@ internal static class CleanCommand
         {
             try
             {
-                io.Out.WriteLine(Output.Render(CleanOne(file, cleaner, kind, io), format, file.IsStdin ? null : file.Path));
+                io.Out.WriteLine(DocumentOutput.Render(CleanOne(file, cleaner, kind, io), format, file.IsStdin ? null : file.Path));
             }
             catch (InputException e)
             {
@@ -96,7 +98,7 @@ internal static class CleanCommand
         for (int i = 0; i < files.Count; i++)
         {
             var file = files[i];
-            targets[i] = Path.GetFullPath(Path.Combine(outDir, Path.ChangeExtension(file.Relative, Output.Extension(format))));
+            targets[i] = Path.GetFullPath(Path.Combine(outDir, Path.ChangeExtension(file.Relative, DocumentOutput.Extension(format))));
             if (claimed.TryGetValue(targets[i], out var other))
             {
                 messages[i] = $"{Name(file)}: skipped: its output {targets[i]} is already the output of {other}";
@@ -121,7 +123,7 @@ internal static class CleanCommand
             try
             {
                 var result = CleanOne(files[i], cleaner, kind, io);
-                WriteAtomically(targets[i], Output.Render(result, format, files[i].IsStdin ? null : files[i].Path) + "\n");
+                WriteAtomically(targets[i], DocumentOutput.Render(result, format, files[i].IsStdin ? null : files[i].Path) + "\n");
             }
             catch (InputException e)
             {

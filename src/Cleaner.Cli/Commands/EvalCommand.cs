@@ -3,8 +3,10 @@ using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Cleaner.Cli.Eval;
+using Cleaner.Cli.Inputs;
 
-namespace Cleaner.Cli;
+namespace Cleaner.Cli.Commands;
 
 /// <summary><c>cleaner eval</c>: scores outputs (or cleans inputs first) against gold text, as score.py does.</summary>
 internal static class EvalCommand
@@ -124,7 +126,7 @@ internal static class EvalCommand
     /// <summary>Cleans <c>id.txt</c>, <c>id.html</c> or <c>id.htm</c> (the first that exists); null text when there is none or it fails.</summary>
     private static (string? Text, string? Failure) CleanInput(TextCleaner cleaner, string inputDir, string id, InputKind kind)
     {
-        var path = Inputs.Extensions.Select(e => Path.Combine(inputDir, id + e)).FirstOrDefault(File.Exists);
+        var path = InputFiles.Extensions.Select(e => Path.Combine(inputDir, id + e)).FirstOrDefault(File.Exists);
         if (path is null)
         {
             return (null, null);

@@ -1,6 +1,6 @@
 using System.Buffers;
 
-namespace Cleaner.Cli.Batch;
+namespace Cleaner.Cli.Batch.Formats;
 
 /// <summary>The bytes of one record, in an array rented from the shared pool; return it once, after use.</summary>
 internal readonly struct RecordBytes(byte[] array, int length)

@@ -1,6 +1,6 @@
 using System.CommandLine;
 
-namespace Cleaner.Cli;
+namespace Cleaner.Cli.Commands;
 
 /// <summary><c>cleaner filters</c>: the built-in filters in pipeline order with their one-line description.</summary>
 internal static class FiltersCommand

@@ -1,4 +1,4 @@
-namespace Cleaner.Cli;
+namespace Cleaner.Cli.Commands;
 
 /// <summary>A file of extra phrases: one <c>list: phrase</c> per line, blank lines and <c>#</c> comments skipped.</summary>
 internal static class PhraseFile

@@ -1,8 +1,9 @@
 using System.CommandLine;
 using System.Globalization;
+using Cleaner.Cli.Inputs;
 using Spectre.Console;
 
-namespace Cleaner.Cli;
+namespace Cleaner.Cli.Commands;
 
 /// <summary><c>cleaner explain</c>: every block of one input with KEEP or DROP, the filter and the reason.</summary>
 internal static class ExplainCommand
@@ -10,7 +11,7 @@ internal static class ExplainCommand
     public static Command Create(CliStreams io)
     {
         var file = new Argument<string>("file") { Description = "The file to explain, or - for standard input." };
-        CleanerApp.RejectOptionLikeValues(file);
+        CleanerSettings.RejectOptionLikeValues(file);
         var settings = new CleanerSettings();
         var command = new Command("explain", "Show every block with KEEP or DROP, the filter and the reason (coloured on a terminal).") { file };
         settings.AddTo(command);

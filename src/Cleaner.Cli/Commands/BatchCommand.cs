@@ -1,8 +1,10 @@
 using System.CommandLine;
 using System.Globalization;
 using Cleaner.Cli.Batch;
+using Cleaner.Cli.Batch.Formats;
+using Cleaner.Cli.Output;
 
-namespace Cleaner.Cli;
+namespace Cleaner.Cli.Commands;
 
 /// <summary>
 /// <c>cleaner batch</c>: cleans the records of JSONL, WARC and WET inputs (gzip or zstd compressed or
@@ -61,7 +63,7 @@ internal static class BatchCommand
             DefaultValueFactory = _ => 64,
             HelpName = "mb",
         };
-        CleanerApp.RejectOptionLikeValues(inputs);
+        CleanerSettings.RejectOptionLikeValues(inputs);
         var settings = new CleanerSettings();
         var command = new Command("batch", "Clean the records of JSONL, WARC or WET files into one JSONL file, in parallel, with constant memory.")
         {
@@ -110,7 +112,7 @@ internal static class BatchCommand
         var runner = new BatchRunner(cleaner, options);
         try
         {
-            var run = runner.RunAsync(inputs, new BatchWriter(outStream, errorsStream, io), cancellationToken);
+            var run = runner.RunAsync(inputs, new BatchWriter(outStream, errorsStream, io.Error), cancellationToken);
             await BatchProgress.WatchAsync(run, runner, total, io, plainProgress).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)

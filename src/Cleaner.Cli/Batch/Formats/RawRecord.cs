@@ -1,17 +1,4 @@
-namespace Cleaner.Cli.Batch;
-
-/// <summary>How the records of an input are framed.</summary>
-internal enum InputFormat
-{
-    /// <summary>WARC (and WET) when the input starts with <c>WARC/</c>, otherwise JSONL.</summary>
-    Auto,
-
-    /// <summary>One JSON object per line.</summary>
-    Jsonl,
-
-    /// <summary>WARC records (WARC and WET files).</summary>
-    Warc,
-}
+namespace Cleaner.Cli.Batch.Formats;
 
 /// <summary>The WARC headers a record is judged and named by.</summary>
 internal sealed record WarcHeader(string? Type, string? RecordId, string? TargetUri, string? ContentType);
@@ -28,7 +15,8 @@ internal sealed class RawRecord
     /// <summary>The record's position in its input, from 0 (for JSONL, the line number minus one).</summary>
     public required long Index { get; init; }
 
-    public required InputFormat Format { get; init; }
+    /// <summary>The format that read it (and parses it).</summary>
+    public required IRecordFormat Format { get; init; }
 
     /// <summary>The JSON line, or the WARC record's block; empty when <see cref="ReadError"/> is set.</summary>
     public RecordBytes Bytes { get; init; } = RecordBytes.Empty;

@@ -1,7 +1,7 @@
 using System.IO.Compression;
 using ZstdSharp;
 
-namespace Cleaner.Cli.Batch;
+namespace Cleaner.Cli.Output;
 
 /// <summary>
 /// A file written under a temporary name in the same directory and renamed to its name on
@@ -51,24 +51,4 @@ internal sealed class AtomicFile : IDisposable
         ".zst" => new CompressionStream(stream, 3, leaveOpen: false),
         _ => stream,
     };
-}
-
-/// <summary>Writes outcomes in order: cleaned records to the output, errors to the errors file or as lines on standard error.</summary>
-internal sealed class BatchWriter(Stream output, Stream? errors, CliStreams io) : IOutcomeSink
-{
-    public void Write(Outcome outcome)
-    {
-        switch (outcome.Kind)
-        {
-            case OutcomeKind.Cleaned:
-                output.Write(outcome.Line);
-                break;
-            case OutcomeKind.Error when errors is not null:
-                errors.Write(outcome.Line);
-                break;
-            case OutcomeKind.Error:
-                io.Error(outcome.Message!);
-                break;
-        }
-    }
 }

@@ -1,7 +1,8 @@
 using System.Globalization;
 using System.Text;
+using Cleaner.Cli.Inputs;
 
-namespace Cleaner.Cli;
+namespace Cleaner.Cli.Eval;
 
 /// <summary>Matched, extra and missing items (shingles or tokens) of one page.</summary>
 internal readonly record struct Counts(long Tp, long Fp, long Fn)

@@ -1,4 +1,4 @@
-namespace Cleaner.Cli;
+namespace Cleaner.Cli.Inputs;
 
 /// <summary>One input to clean: a file (with its path relative to the directory it was found in) or standard input.</summary>
 /// <param name="Path">The file's path as given or found, or "-" for standard input.</param>
@@ -9,7 +9,7 @@ internal sealed record InputFile(string Path, string Relative)
 }
 
 /// <summary>Expands the command line's inputs: files, directories (recursively) and "-".</summary>
-internal static class Inputs
+internal static class InputFiles
 {
     /// <summary>The extensions taken from directories.</summary>
     public static readonly string[] Extensions = [".txt", ".html", ".htm"];

@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace Cleaner.Cli;
+namespace Cleaner.Cli.Commands;
 
 /// <summary>The streams a run of <c>cleaner</c> uses, and whether standard output is a terminal that takes colours.</summary>
 internal sealed class CliStreams(TextReader input, TextWriter output, TextWriter error, bool colour)

@@ -1,4 +1,4 @@
-namespace Cleaner.Cli;
+namespace Cleaner.Cli.Commands;
 
 /// <summary>A failure that ends the command with one line on standard error and an exit code.</summary>
 internal sealed class CliException(string message, int exitCode = ExitCodes.Usage) : Exception(message)

@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace Cleaner.Cli;
+namespace Cleaner.Cli.Inputs;
 
 /// <summary>A cleaning that failed for one input (unreadable, or a kind the library cannot clean); the other inputs go on.</summary>
 internal sealed class InputException(string message) : Exception(message);

@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace Cleaner.Cli;
+namespace Cleaner.Cli.Inputs;
 
 /// <summary>What an input is: plain text (one block per line) or an HTML page.</summary>
 internal enum InputKind

@@ -1,6 +1,7 @@
 using System.CommandLine;
+using Cleaner.Cli.Inputs;
 
-namespace Cleaner.Cli;
+namespace Cleaner.Cli.Commands;
 
 /// <summary>The options that set up the cleaner and the input kind, shared by clean, explain and eval.</summary>
 internal sealed class CleanerSettings
@@ -94,4 +95,17 @@ internal sealed class CleanerSettings
 
         return builder.Build();
     }
+
+    /// <summary>Rejects values that look like options ("--fast"): an unknown option, not a file name ("./-x" still works).</summary>
+    public static void RejectOptionLikeValues(Argument argument) =>
+        argument.Validators.Add(result =>
+        {
+            foreach (var token in result.Tokens)
+            {
+                if (token.Value.Length > 1 && token.Value[0] == '-')
+                {
+                    result.AddError($"Unrecognized option '{token.Value}'");
+                }
+            }
+        });
 }

@@ -1,9 +1,8 @@
-using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace Cleaner.Cli;
+namespace Cleaner.Cli.Output;
 
 /// <summary>The output formats of <c>cleaner clean</c>.</summary>
 internal enum OutputFormat
@@ -14,7 +13,7 @@ internal enum OutputFormat
 }
 
 /// <summary>Renders a cleaned document as text, Markdown or JSON.</summary>
-internal static class Output
+internal static class DocumentOutput
 {
     public static readonly string[] FormatNames = ["text", "markdown", "json"];
 
@@ -50,29 +49,6 @@ internal static class Output
 
     /// <summary>Markdown: the library's rendering (title as a heading, headings and lists kept).</summary>
     public static string ToMarkdown(CleanResult result) => result.ToMarkdown();
-
-    /// <summary>Escapes a paragraph's leading character when Markdown would read it as markup (heading, quote, list, rule).</summary>
-    private static void AppendEscaped(StringBuilder sb, string text)
-    {
-        if (text.Length > 0 && (text[0] is '#' or '>' or '-' or '+' or '*' or '=' or '|' or '`' or '~'
-            || (char.IsAsciiDigit(text[0]) && OrderedListMarker(text))))
-        {
-            sb.Append('\\');
-        }
-
-        sb.Append(text);
-    }
-
-    private static bool OrderedListMarker(string text)
-    {
-        int i = 0;
-        while (i < text.Length && char.IsAsciiDigit(text[i]))
-        {
-            i++;
-        }
-
-        return i < text.Length && text[i] is '.' or ')' && (i + 1 == text.Length || text[i + 1] == ' ');
-    }
 
     private static CleanedDocument ToJson(CleanResult result, string? source)
     {
