@@ -5,6 +5,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Cleaner.Cli.Eval;
 using Cleaner.Cli.Inputs;
+using Cleaner.Cli.Sites;
 
 namespace Cleaner.Cli.Commands;
 
@@ -25,11 +26,12 @@ internal static class EvalCommand
         var input = new Option<string?>("--input") { Description = "Directory of inputs <id>.txt or <id>.html to clean first.", HelpName = "dir" };
         var ids = new Option<string?>("--ids") { Description = "Score only the ids in this file, one per line.", HelpName = "file" };
         var worst = new Option<int>("--worst") { Description = "How many of the worst pages (by F1) to list.", DefaultValueFactory = _ => 10, HelpName = "n" };
+        var sites = new Option<string?>("--sites") { Description = "With --input: a file of '<id><TAB><site>' lines; each site's profile is built from its input pages and each page is cleaned with it.", HelpName = "file" };
         var json = new Option<bool>("--json") { Description = "Print every figure, per page too, as JSON (the layout of score.py --json)." };
         var settings = new CleanerSettings();
         var command = new Command("eval", "Score outputs against gold text: 4-token shingle precision, recall and F1, macro-averaged (as score.py).")
         {
-            gold, pred, input, ids, worst, json,
+            gold, pred, input, ids, worst, json, sites,
         };
         settings.AddTo(command);
         command.SetAction(result =>
@@ -58,6 +60,7 @@ internal static class EvalCommand
             var kind = settings.Kind(result);
             var cleaner = settings.Build(result);
             var pageIds = PageIds(goldDir, result.GetValue(ids), io);
+            var profileOf = SiteProfiles(result.GetValue(sites), inputDir, pageIds, kind);
             var scores = new PageScore[pageIds.Count];
             var failures = new string?[pageIds.Count];
             Parallel.For(0, pageIds.Count, i =>
@@ -71,7 +74,7 @@ internal static class EvalCommand
                     return;
                 }
 
-                var (prediction, failure) = CleanInput(cleaner, inputDir!, id, kind);
+                var (prediction, failure) = CleanInput(cleaner.WithSiteProfile(profileOf(id)), inputDir!, id, kind);
                 failures[i] = failure;
                 scores[i] = Scorer.ScorePage(id, goldText, prediction ?? string.Empty, prediction is null);
             });
@@ -93,6 +96,25 @@ internal static class EvalCommand
             return failures.Any(f => f is not null) ? ExitCodes.SomeFailed : ExitCodes.Ok;
         });
         return command;
+    }
+
+    /// <summary>The site profile of each page with --sites (see <see cref="EvalSites"/>); none without it.</summary>
+    private static Func<string, Cleaner.Sites.SiteProfile?> SiteProfiles(string? sitesFile, string? inputDir, IReadOnlyList<string> ids, InputKind kind)
+    {
+        if (sitesFile is null)
+        {
+            return _ => null;
+        }
+
+        try
+        {
+            return inputDir is null ? throw new CliException("--sites needs --input: the profiles are built from the inputs")
+                : EvalSites.Build(sitesFile, inputDir, ids, kind);
+        }
+        catch (ProfileFileException e)
+        {
+            throw new CliException(e.Message);
+        }
     }
 
     /// <summary>The gold ids in ordinal order, restricted to those of the --ids file when there is one.</summary>

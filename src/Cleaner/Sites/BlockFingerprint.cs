@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace Cleaner.Sites;
 
 /// <summary>
@@ -14,13 +16,42 @@ internal static class BlockFingerprint
     /// <summary>The fingerprint of a block's text, or 0 when it holds nothing but white space.</summary>
     public static ulong Of(ReadOnlySpan<char> text)
     {
+        char[]? rented = null;
+        Span<char> folded = text.Length <= 512 ? stackalloc char[text.Length] : (rented = ArrayPool<char>.Shared.Rent(text.Length));
+        int length = Fold(text, folded);
         ulong hash = Offset;
-        bool any = false, space = false, digit = false;
+        foreach (char c in folded[..length])
+        {
+            hash = (hash ^ c) * Prime;
+        }
+
+        if (rented is not null)
+        {
+            ArrayPool<char>.Shared.Return(rented);
+        }
+
+        // 0 means "no text"; a real hash of 0 becomes 1 (one value in 2^64 is lost, nothing else).
+        return length == 0 ? 0 : hash == 0 ? 1 : hash;
+    }
+
+    /// <summary>The normalised text of a block, cut at <paramref name="maxLength"/> characters (an ellipsis marks the cut).</summary>
+    public static string Normalize(ReadOnlySpan<char> text, int maxLength)
+    {
+        var folded = new char[text.Length];
+        int length = Fold(text, folded);
+        return length <= maxLength ? new string(folded, 0, length) : string.Concat(folded.AsSpan(0, maxLength - 1), "\u2026");
+    }
+
+    /// <summary>Writes the normalised text into <paramref name="output"/> (at least as long as the text) and returns its length.</summary>
+    private static int Fold(ReadOnlySpan<char> text, Span<char> output)
+    {
+        int n = 0;
+        bool space = false, digit = false;
         foreach (char raw in text)
         {
             if (char.IsWhiteSpace(raw))
             {
-                space = any;
+                space = n > 0;
                 digit = false;
                 continue;
             }
@@ -33,17 +64,14 @@ internal static class BlockFingerprint
 
             if (space)
             {
-                hash = (hash ^ ' ') * Prime;
+                output[n++] = ' ';
                 space = false;
             }
 
-            char c = isDigit ? '0' : raw < 0x80 ? (raw is >= 'A' and <= 'Z' ? (char)(raw | 0x20) : raw) : char.ToLowerInvariant(raw);
-            hash = (hash ^ c) * Prime;
+            output[n++] = isDigit ? '0' : raw < 0x80 ? (raw is >= 'A' and <= 'Z' ? (char)(raw | 0x20) : raw) : char.ToLowerInvariant(raw);
             digit = isDigit;
-            any = true;
         }
 
-        // 0 means "no text"; a real hash of 0 becomes 1 (one value in 2^64 is lost, nothing else).
-        return !any ? 0 : hash == 0 ? 1 : hash;
+        return n;
     }
 }

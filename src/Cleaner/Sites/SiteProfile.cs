@@ -39,8 +39,8 @@ public sealed class SiteProfile
     public int Count => _keys.Length;
 
     /// <summary>
-    /// The site's most frequent blocks (up to 32, most pages first) with the text of one of their
-    /// occurrences (cut at 200 characters), for people to read: the filter goes by fingerprints.
+    /// The site's most frequent blocks (up to 32, most pages first) in their normalised form (lower
+    /// case, digits as 0, cut at 200 characters), for people to read: the filter goes by fingerprints.
     /// </summary>
     public IReadOnlyList<SiteBlock> MostFrequent { get; }
 
@@ -129,6 +129,6 @@ public sealed class SiteProfile
 }
 
 /// <summary>A block of a site's pages, with the number of pages it stands on.</summary>
-/// <param name="Text">The text of one occurrence (cut at 200 characters).</param>
+/// <param name="Text">The block's normalised text: lower case, each run of digits as 0, white space folded (cut at 200 characters).</param>
 /// <param name="Pages">The number of the site's pages it stands on.</param>
 public readonly record struct SiteBlock(string Text, int Pages);

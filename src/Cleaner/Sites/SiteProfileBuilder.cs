@@ -278,7 +278,7 @@ public sealed class SiteProfileBuilder
                 _samples.Remove(least);
             }
 
-            _samples[key] = text.Length > SiteProfile.MaxSampleLength ? string.Concat(text[..(SiteProfile.MaxSampleLength - 1)], "\u2026") : text.ToString();
+            _samples[key] = BlockFingerprint.Normalize(text, SiteProfile.MaxSampleLength);
         }
 
         /// <summary>Forgets every fingerprint on at most <paramref name="threshold"/> pages.</summary>

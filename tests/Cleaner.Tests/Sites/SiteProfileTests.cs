@@ -124,6 +124,8 @@ public class SiteProfileTests
         Assert.That(profile.PagesWith("Share this story"), Is.EqualTo(2));
         Assert.That(profile.PagesWith("Share this story!"), Is.Zero);
         Assert.That(profile.Count, Is.EqualTo(2));
+        Assert.That(profile.MostFrequent.Select(b => b.Text), Is.EquivalentTo(new[] { "0 comments", "share this story" }));
+        Assert.That(BlockFingerprint.Of(new string('x', 600) + " 12"), Is.EqualTo(BlockFingerprint.Of(new string('X', 600) + "\t 7")));
     }
 
     [Test]
@@ -136,7 +138,7 @@ public class SiteProfileTests
         var profile = builder.Build().Find(Site)!;
         Assert.That(profile.PagesWith("Top"), Is.EqualTo(2));
         Assert.That(profile.Pages, Is.EqualTo(2), "a page with no text adds nothing");
-        Assert.That(profile.MostFrequent, Is.EqualTo(new[] { new SiteBlock("Top", 2) }));
+        Assert.That(profile.MostFrequent, Is.EqualTo(new[] { new SiteBlock("top", 2) }));
     }
 
     [Test]
