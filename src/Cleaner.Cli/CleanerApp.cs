@@ -28,6 +28,7 @@ internal static class CleanerApp
             EvalCommand.Create(io),
             FiltersCommand.Create(io),
             BatchCommand.Create(io),
+            ProfileCommand.Create(io),
         };
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)

@@ -48,6 +48,9 @@ public sealed partial class Document
     /// <summary>Metadata found in the page (HTML); empty for plain text.</summary>
     public DocumentMetadata Metadata { get; internal set; } = DocumentMetadata.Empty;
 
+    /// <summary>The profile of the document's site that the cleaner was given (<see cref="TextCleaner.WithSiteProfile"/>), or null.</summary>
+    public Sites.SiteProfile? SiteProfile { get; internal set; }
+
     internal StopWords? StopWords { get; }
 
     /// <summary>Whether the text's paragraphs were separated by empty lines.</summary>

@@ -104,6 +104,7 @@ public sealed partial class TextCleaner
     /// </summary>
     internal CleanResult Run(Document document, Deadline deadline, Action<Document>? finish = null)
     {
+        document.SiteProfile = SiteProfile;
         foreach (var filter in Filters)
         {
             deadline.Begin($"running the filter '{filter.Name}'");

@@ -23,7 +23,7 @@ public class BuilderTests
         Assert.That(names, Is.EqualTo(new[]
         {
             "dom-hints", "urls", "dates", "social", "calls-to-action", "photo-credits", "analytics", "cookies", "legal", "counters",
-            "main-content", "navigation", "related", "comments", "title", "masthead", "tags", "head-tail", "context",
+            "site-boilerplate", "main-content", "navigation", "related", "comments", "title", "masthead", "tags", "head-tail", "context",
         }));
         Assert.That(names, Has.All.Matches("^[a-z]+(-[a-z]+)*$"));
         Assert.That(TextCleaner.Default.Filters.Select(f => f.Description), Has.All.Not.Empty);

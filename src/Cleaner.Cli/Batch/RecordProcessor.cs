@@ -89,6 +89,12 @@ internal sealed record BatchOptions
     /// <summary>The most workers.</summary>
     public const int MaxParallel = 256;
 
+    /// <summary>The site profiles to clean with (each record with its site's), or null.</summary>
+    public Cleaner.Sites.SiteProfileSet? Profiles { get; init; }
+
+    /// <summary>A JSONL field that names each record's site, instead of the host of its URL.</summary>
+    public string? SiteField { get; init; }
+
     /// <summary>How many records may be between the reader and the writer (read, being cleaned, or waiting for their turn).</summary>
     public int Capacity => Math.Max(16, 4 * Math.Clamp(Parallel, 1, MaxParallel));
 
@@ -138,7 +144,10 @@ internal sealed class RecordProcessor(TextCleaner cleaner, BatchOptions options)
                 return Error(record, parsed, "error", error);
             }
 
-            return parsed.Clean is { } clean ? Clean(record, parsed, clean) : Outcome.Skip;
+            var siteCleaner = options.Profiles is { } profiles && parsed.Clean is not null && RecordSites.SiteOf(record, parsed, options.SiteField) is { } site
+                ? cleaner.WithSiteProfile(profiles.Find(site))
+                : cleaner;
+            return parsed.Clean is { } clean ? Clean(record, parsed, clean, siteCleaner) : Outcome.Skip;
         }
         finally
         {
@@ -147,12 +156,12 @@ internal sealed class RecordProcessor(TextCleaner cleaner, BatchOptions options)
     }
 
     /// <summary>Cleans one record. The only catch-all: a failure of the library on one record becomes its error line, and the run goes on.</summary>
-    private Outcome Clean(RawRecord record, ParsedRecord id, Func<TextCleaner, CleanResult> clean)
+    private Outcome Clean(RawRecord record, ParsedRecord id, Func<TextCleaner, CleanResult> clean, TextCleaner siteCleaner)
     {
         CleanResult result;
         try
         {
-            result = clean(cleaner);
+            result = clean(siteCleaner);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {

@@ -30,81 +30,39 @@ internal static class BatchCommand
             Description = "A JSONL file of the records that failed, with their id, position and reason (default: one line each on standard error).",
             HelpName = "file",
         };
-        var parallel = new Option<int>("--parallel", "-j")
-        {
-            Description = "How many records to clean at once.",
-            DefaultValueFactory = _ => Environment.ProcessorCount,
-            HelpName = "n",
-        };
-        var shard = new Option<string?>("--shard")
-        {
-            Description = "Process only shard K of N (0-based), chosen by a stable hash of each record's id, URL or position.",
-            HelpName = "K/N",
-        };
         var reasons = new Option<bool>("--reasons") { Description = "Add the removed blocks with their filter and reason to each output record." };
         var progress = new Option<bool>("--progress") { Description = "Print plain progress lines on standard error when it is not a terminal (a terminal always shows a live bar)." };
-        var format = new Option<string>("--input-format")
-        {
-            Description = "How records are framed: WARC/WET when the input starts with 'WARC/', otherwise JSONL; or say which.",
-            DefaultValueFactory = _ => "auto",
-            HelpName = "auto|jsonl|warc",
-        };
-        format.AcceptOnlyFromAmong("auto", "jsonl", "warc");
-        var textField = new Option<string>("--text-field") { Description = "JSONL: the field of plain text.", DefaultValueFactory = _ => "text", HelpName = "name" };
-        var htmlField = new Option<string>("--html-field") { Description = "JSONL: the field of HTML (used when present, before the text field).", DefaultValueFactory = _ => "html", HelpName = "name" };
-        var urlField = new Option<string>("--url-field") { Description = "JSONL: the field of the page's URL.", DefaultValueFactory = _ => "url", HelpName = "name" };
-        var idField = new Option<string>("--id-field") { Description = "JSONL: the field of the record's id.", DefaultValueFactory = _ => "id", HelpName = "name" };
-        var maxRecord = new Option<int>("--max-record-mb")
-        {
-            Description = "The largest record read (a JSON line, a WARC record); larger ones are errors.",
-            DefaultValueFactory = _ => 64,
-            HelpName = "mb",
-        };
-        var maxExpansion = new Option<int>("--max-expansion")
-        {
-            Description = "A compressed input may decompress to at most this many times its size (after the first 16 MB); more is an error for the rest of that input (a compression bomb). 0: no limit.",
-            DefaultValueFactory = _ => 100,
-            HelpName = "ratio",
-        };
         var resume = new Option<bool>("--resume")
         {
             Description = "Keep a checkpoint while running and, when one is found for the same command line and inputs, go on from it (uncompressed --out file only).",
         };
+        var profiles = new Option<string?>("--profiles") { Description = "Clean each record with the profile of its site from this file (see 'cleaner profile build').", HelpName = "file" };
+        var learn = new Option<bool>("--learn-sites") { Description = "Build the site profiles in a first pass over the same inputs (files only), then clean with them." };
+        var records = new RecordSettings();
+        var sites = new ProfileCommand.SiteSettings();
         CleanerSettings.RejectOptionLikeValues(inputs);
         var settings = new CleanerSettings();
         var command = new Command("batch", "Clean the records of JSONL, WARC or WET files into one JSONL file, in parallel, with constant memory.")
         {
-            inputs, output, errors, parallel, shard, reasons, progress, format, textField, htmlField, urlField, idField, maxRecord, maxExpansion, resume,
+            inputs, output, errors, reasons, progress, resume, profiles, learn,
         };
+        records.AddTo(command);
+        sites.AddTo(command);
         settings.AddTo(command, inputKind: false);
         command.SetAction(async (result, cancellationToken) =>
         {
             var paths = result.GetValue(inputs)!;
             var outPath = result.GetValue(output)!;
             var errorsPath = result.GetValue(errors);
-            var options = new BatchOptions
-            {
-                Parallel = result.GetValue(parallel),
-                Shard = ParseShard(result.GetValue(shard)),
-                Reasons = result.GetValue(reasons),
-                TextField = result.GetValue(textField)!,
-                HtmlField = result.GetValue(htmlField)!,
-                UrlField = result.GetValue(urlField)!,
-                IdField = result.GetValue(idField)!,
-                Format = Enum.Parse<InputFormat>(result.GetValue(format)!, ignoreCase: true),
-                MaxRecordBytes = result.GetValue(maxRecord) is >= 1 and <= BatchOptions.MaxRecordMegabytes and var mb
-                    ? mb * 1024 * 1024
-                    : throw new CliException($"--max-record-mb must be between 1 and {BatchOptions.MaxRecordMegabytes} (a record's text must fit in one string)"),
-                MaxExpansion = result.GetValue(maxExpansion) is >= 0 and var ratio ? ratio : throw new CliException("--max-expansion must be 0 or more"),
-            };
-            if (options.Parallel is < 1 or > BatchOptions.MaxParallel)
-            {
-                throw new CliException($"--parallel must be between 1 and {BatchOptions.MaxParallel}");
-            }
-
+            var options = records.Options(result) with { Reasons = result.GetValue(reasons) };
             var batchInputs = Inputs(paths, outPath, errorsPath, io);
             var cleaner = settings.Build(result);
-            options = options with { RecordTimeout = RecordTimeout(cleaner) };
+            options = options with
+            {
+                RecordTimeout = RecordTimeout(cleaner),
+                SiteField = result.GetValue(sites.SiteField),
+                Profiles = ProfileCommand.ForBatch(result.GetValue(profiles), result.GetValue(learn), batchInputs, sites.Options(result, options, shardBySite: false) with { Shard = new(0, 1) }, io),
+            };
             if (result.GetValue(resume))
             {
                 if (outPath == "-" || errorsPath == "-" || outPath.EndsWith(".gz", StringComparison.OrdinalIgnoreCase) || outPath.EndsWith(".zst", StringComparison.OrdinalIgnoreCase))
@@ -266,18 +224,8 @@ internal static class BatchCommand
         }
     }
 
-    private static Shard ParseShard(string? text)
-    {
-        if (text is null)
-        {
-            return new Shard(0, 1);
-        }
-
-        return Shard.TryParse(text, out var shard) ? shard : throw new CliException($"--shard takes K/N with 0 <= K < N (for example 0/8), not '{text}'");
-    }
-
     /// <summary>The inputs, checked before anything is written: each exists, standard input once, no output overwrites an input.</summary>
-    private static List<BatchInput> Inputs(string[] paths, string outPath, string? errorsPath, CliStreams io)
+    internal static List<BatchInput> Inputs(string[] paths, string outPath, string? errorsPath, CliStreams io)
     {
         if (outPath == "-" && errorsPath == "-")
         {

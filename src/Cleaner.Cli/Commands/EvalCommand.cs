@@ -6,6 +6,7 @@ using System.Text.Json.Serialization;
 using Cleaner.Cli.Eval;
 using Cleaner.Cli.Inputs;
 using Cleaner.Cli.Reports;
+using Cleaner.Cli.Sites;
 
 namespace Cleaner.Cli.Commands;
 
@@ -26,12 +27,13 @@ internal static class EvalCommand
         var input = new Option<string?>("--input") { Description = "Directory of inputs <id>.txt or <id>.html to clean first.", HelpName = "dir" };
         var ids = new Option<string?>("--ids") { Description = "Score only the ids in this file, one per line.", HelpName = "file" };
         var worst = new Option<int>("--worst") { Description = "How many of the worst pages (by F1) to list.", DefaultValueFactory = _ => 10, HelpName = "n" };
+        var sites = new Option<string?>("--sites") { Description = "With --input: a file of '<id><TAB><site>' lines; each site's profile is built from its input pages and each page is cleaned with it.", HelpName = "file" };
         var json = new Option<bool>("--json") { Description = "Print every figure, per page too, as JSON (the layout of score.py --json)." };
         var report = new Option<string?>("--report") { Description = "Also write HTML pages to this directory: index.html (every page, worst F1 first) and each page's output beside its gold, with missing and extra text marked.", HelpName = "dir" };
         var settings = new CleanerSettings();
         var command = new Command("eval", "Score outputs against gold text: 4-token shingle precision, recall and F1, macro-averaged (as score.py).")
         {
-            gold, pred, input, ids, worst, json, report,
+            gold, pred, input, ids, worst, json, sites, report,
         };
         settings.AddTo(command);
         command.SetAction(result =>
@@ -60,6 +62,7 @@ internal static class EvalCommand
             var kind = settings.Kind(result);
             var cleaner = settings.Build(result);
             var pageIds = PageIds(goldDir, result.GetValue(ids), io);
+            var profileOf = SiteProfiles(result.GetValue(sites), inputDir, pageIds, kind);
             var scores = new PageScore[pageIds.Count];
             var failures = new string?[pageIds.Count];
             var reportDir = result.GetValue(report);
@@ -81,7 +84,7 @@ internal static class EvalCommand
                     return;
                 }
 
-                var (prediction, failure) = CleanInput(cleaner, inputDir!, id, kind);
+                var (prediction, failure) = CleanInput(cleaner.WithSiteProfile(profileOf(id)), inputDir!, id, kind);
                 failures[i] = failure;
                 scores[i] = Scorer.ScorePage(id, goldText, prediction ?? string.Empty, prediction is null);
                 if (pages is not null)
@@ -120,6 +123,25 @@ internal static class EvalCommand
             return failures.Any(f => f is not null) ? ExitCodes.SomeFailed : ExitCodes.Ok;
         });
         return command;
+    }
+
+    /// <summary>The site profile of each page with --sites (see <see cref="EvalSites"/>); none without it.</summary>
+    private static Func<string, Cleaner.Sites.SiteProfile?> SiteProfiles(string? sitesFile, string? inputDir, IReadOnlyList<string> ids, InputKind kind)
+    {
+        if (sitesFile is null)
+        {
+            return _ => null;
+        }
+
+        try
+        {
+            return inputDir is null ? throw new CliException("--sites needs --input: the profiles are built from the inputs")
+                : EvalSites.Build(sitesFile, inputDir, ids, kind);
+        }
+        catch (ProfileFileException e)
+        {
+            throw new CliException(e.Message);
+        }
     }
 
     /// <summary>The gold ids in ordinal order, restricted to those of the --ids file when there is one.</summary>

@@ -5,7 +5,7 @@ public static class BuiltInFilters
 {
     /// <summary>
     /// Creates the default pipeline, in this order: dom-hints (HTML only), urls, dates, social, calls-to-action,
-    /// photo-credits, analytics, cookies, legal, counters, main-content (HTML only), navigation, related, comments, title, masthead, tags,
+    /// photo-credits, analytics, cookies, legal, counters, site-boilerplate (with a site profile), main-content (HTML only), navigation, related, comments, title, masthead, tags,
     /// head-tail, context. Specific chrome goes first, with precise reasons; the title is protected
     /// before the zone rules run; the context classifier judges what is left.
     /// </summary>
@@ -21,6 +21,7 @@ public static class BuiltInFilters
         new CookieFilter(),
         new LegalFilter(),
         new CounterFilter(),
+        new SiteBoilerplateFilter(),
         new MainContentFilter(),
         new NavigationFilter(),
         new RelatedFilter(),
