@@ -71,7 +71,11 @@ public sealed class CleanResult
     /// <summary>Whether the text was cleaned, or why it came back untouched.</summary>
     public CleanStatus Status { get; }
 
-    /// <summary>Why the text came back untouched (null when it was cleaned).</summary>
+    /// <summary>
+    /// Why the text came back untouched, with the phase a call that ran out of time stopped in; for a
+    /// cleaned page, what was cut or skipped to keep it within its limits (tags dropped before
+    /// parsing, the extractor not run, and why). Null when the text was cleaned in full.
+    /// </summary>
     public string? Diagnostic { get; }
 
     /// <summary>The cleaned text: the title (unless switched off) and the kept blocks, one per line.</summary>

@@ -8,7 +8,7 @@ namespace Cleaner.Html;
 /// size and shape keep it fast. Its time grows faster than the page on many children of one
 /// element (thousands of links in one paragraph, of line breaks, of sibling items) and on very large
 /// pages; real pages stay well below the bounds here (at most 10,477 elements, 3,711 children of one
-/// element and 0.6 million characters of text over the 1,098 pages of the dev sets). A page past a
+/// element and 0.5 million characters of text over the 1,098 pages of the dev sets). A page past a
 /// bound is judged by the filters alone, and the reason is noted in the result.
 /// </summary>
 internal static class ExtractorGate
@@ -20,7 +20,7 @@ internal static class ExtractorGate
     public const int MaxChildren = 5_000;
 
     /// <summary>The most characters of text (outside scripts and styles) a page may hold for the extractor to run.</summary>
-    public const int MaxTextLength = 2_000_000;
+    public const int MaxTextLength = 1_000_000;
 
     /// <summary>The extractor is not started when less than this share of the time limit is left.</summary>
     private const double MinTimeLeft = 0.2;

@@ -143,7 +143,7 @@ internal sealed class HtmlBounds
             i++;
         }
 
-        string name = LowerName(html.AsSpan(nameStart, i - nameStart));
+        string name = Name(html.AsSpan(nameStart, i - nameStart));
         int attributesStart = i, attributes = 0, keptEnd = i;
         bool slash = false;
         while (i < html.Length)
@@ -211,6 +211,26 @@ internal sealed class HtmlBounds
         }
 
         return new Tag(name, html.Length, html.Length, attributes, keptEnd, attributesStart, false);
+    }
+
+    /// <summary>Tag names seen in this pass, by a hash of their letters: a repeated name costs no allocation.</summary>
+    private readonly string?[] _names = new string?[256];
+
+    private string Name(ReadOnlySpan<char> name)
+    {
+        int hash = name.Length;
+        foreach (char c in name)
+        {
+            hash = (hash * 31) + (c | 0x20);
+        }
+
+        ref string? slot = ref _names[hash & 255];
+        if (slot is not null && name.Equals(slot, StringComparison.OrdinalIgnoreCase))
+        {
+            return slot;
+        }
+
+        return slot = LowerName(name);
     }
 
     private static string LowerName(ReadOnlySpan<char> name)
