@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using Cleaner.Cli.Batch;
 using Cleaner.Cli.Batch.Formats;
+using Cleaner.Cli.Inputs;
 using Cleaner.Cli.Output;
 
 namespace Cleaner.Cli.Commands;
@@ -270,5 +271,11 @@ internal static class BatchCommand
         return list;
     }
 
-    private static bool SamePath(string a, string b) => string.Equals(Path.GetFullPath(a), Path.GetFullPath(b), StringComparison.Ordinal);
+    /// <summary>Whether two paths name one file, links followed (an output written through a link must not land on an input).</summary>
+    private static bool SamePath(string a, string b)
+    {
+        FileKinds.Resolve(a, out var first);
+        FileKinds.Resolve(b, out var second);
+        return string.Equals(first, second, StringComparison.Ordinal);
+    }
 }

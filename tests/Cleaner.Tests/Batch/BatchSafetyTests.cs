@@ -31,6 +31,19 @@ public sealed class BatchSafetyTests : CliTestKit
     }
 
     [Test]
+    public void A_link_to_an_input_given_as_out_is_refused()
+    {
+        // Item 1: the output would be renamed over the input the link names.
+        var input = Jsonl("in.jsonl", 3);
+        var before = File.ReadAllText(input);
+        File.CreateSymbolicLink(TempPath("out.jsonl"), input);
+        var run = Run("batch", input, "--out", TempPath("out.jsonl"));
+        Assert.That(run.ExitCode, Is.EqualTo(2));
+        Assert.That(run.Err, Does.Contain("is both an input and an output"));
+        Assert.That(File.ReadAllText(input), Is.EqualTo(before));
+    }
+
+    [Test]
     public void A_fifo_given_as_out_is_written_to_not_replaced()
     {
         // Item 1.
