@@ -96,7 +96,7 @@ public sealed class PhraseBook
         foreach (var (name, phrases) in BuiltInPhrases.Value)
         {
             extra.TryGetValue(name, out var more);
-            lists[name] = new PhraseList(name, more is null ? phrases : phrases.Concat(more));
+            lists[name] = more is null ? new PhraseList(name, phrases, compileNow: false) : new PhraseList(name, phrases.Concat(more));
         }
 
         foreach (var (name, phrases) in extra)

@@ -21,6 +21,16 @@ public sealed class PhraseList
     /// <param name="name">The list's name (a purpose such as <c>social</c>).</param>
     /// <param name="phrases">The phrases; blank ones and <c>#</c> comments are skipped.</param>
     public PhraseList(string name, IEnumerable<string> phrases)
+        : this(name, phrases, compileNow: true)
+    {
+    }
+
+    /// <summary>
+    /// Creates a list; with <paramref name="compileNow"/> false its patterns are compiled when first
+    /// needed (only the built-in lists, which are known to compile: a short input whose blocks hold
+    /// no key of a list never pays for compiling it, which is most of a command's start-up).
+    /// </summary>
+    internal PhraseList(string name, IEnumerable<string> phrases, bool compileNow)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
         ArgumentNullException.ThrowIfNull(phrases);
@@ -53,12 +63,12 @@ public sealed class PhraseList
         Phrases = list;
         if (anywhere.Count > 0)
         {
-            _anywhere = new PhraseSet(anywhere, pattern => "(?:" + pattern + ")");
+            _anywhere = new PhraseSet(anywhere, pattern => "(?:" + pattern + ")", compileNow);
         }
 
         if (whole.Count > 0)
         {
-            _wholeLine = new PhraseSet(whole, pattern => @"^[\W_]*(?:" + pattern + @")[\W_]*$");
+            _wholeLine = new PhraseSet(whole, pattern => @"^[\W_]*(?:" + pattern + @")[\W_]*$", compileNow);
         }
     }
 
@@ -314,11 +324,21 @@ internal sealed class PhraseSet
 {
     private const RegexOptions Options = RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking;
     private readonly PhraseKeys? _keys;
+    private readonly Lazy<Regex> _pattern;
 
-    /// <summary>Compiles the phrases; <paramref name="wrap"/> puts the alternation of their patterns in context.</summary>
-    public PhraseSet(IReadOnlyList<string> phrases, Func<string, string> wrap)
+    /// <summary>
+    /// Compiles the phrases, now or when the pattern is first used; <paramref name="wrap"/> puts the
+    /// alternation of their patterns in context.
+    /// </summary>
+    public PhraseSet(IReadOnlyList<string> phrases, Func<string, string> wrap, bool compileNow = true)
     {
-        Pattern = new Regex(wrap(string.Join('|', phrases.Select(PhraseList.ToPattern))), Options);
+        var source = wrap(string.Join('|', phrases.Select(PhraseList.ToPattern)));
+        _pattern = new Lazy<Regex>(() => new Regex(source, Options), LazyThreadSafetyMode.ExecutionAndPublication);
+        if (compileNow)
+        {
+            _ = _pattern.Value;
+        }
+
         var words = new Dictionary<string, ulong>(StringComparer.Ordinal);
         var symbols = new Dictionary<char, ulong>();
         foreach (var phrase in phrases)
@@ -344,7 +364,7 @@ internal sealed class PhraseSet
     }
 
     /// <summary>The compiled phrases.</summary>
-    public Regex Pattern { get; }
+    public Regex Pattern => _pattern.Value;
 
     /// <summary>The key words of the phrases; null when a phrase has no key.</summary>
     public IReadOnlyList<string>? KeyWords { get; }
