@@ -38,7 +38,7 @@ public class BuilderTests
         Assert.That(removal.Filter, Is.EqualTo("shouting"));
         Assert.That(removal.Reason, Is.EqualTo("ends with three exclamation marks"));
         Assert.That(result.RemovedByFilter["shouting"], Is.EqualTo(1));
-        Assert.That(cleaner.Filters.Select(f => f.Name).TakeLast(2), Is.EqualTo(new[] { "shouting", "context" }));
+        Assert.That(cleaner.Filters.Select(f => f.Name).TakeLast(3), Is.EqualTo(new[] { "shouting", "context", "rescue" }));
     }
 
     [Test]

@@ -51,7 +51,7 @@ public sealed partial class CommentFilter : IBlockFilter
         var markers = document.Phrases["comments"];
         int cut = -1;
         string? why = null;
-        int firstHeader = -1, headers = 0;
+        int firstHeader = -1, headerCount = 0;
         int needed = Math.Min(main.Words / 2, 150);
         int proseBefore = 0;
         for (int i = bodyStart + 1; i < blocks.Count; i++)
@@ -83,15 +83,15 @@ public sealed partial class CommentFilter : IBlockFilter
 
             if (proseBefore >= needed && IsCommentHeader(block))
             {
-                if (headers++ == 0)
+                if (headerCount++ == 0)
                 {
                     firstHeader = i;
                 }
 
-                if (headers >= MinHeaders)
+                if (headerCount >= MinHeaders)
                 {
                     cut = firstHeader;
-                    why = $"in the comment section: {headers} or more comment headers from \"{blocks[firstHeader].Text}\"";
+                    why = $"in the comment section: {headerCount} or more comment headers from \"{blocks[firstHeader].Text}\"";
                     break;
                 }
             }
@@ -147,7 +147,7 @@ public sealed partial class CommentFilter : IBlockFilter
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
     private static partial Regex CountOpener();
 
-    /// <summary>"Jane says:", "by jdoe (1234) writes:", "Jane Doe November 1, 2012 at 8:29 am", or a name line over a timestamp line.</summary>
+    /// <summary>"Jane says:", "Jane said...", "by jdoe (1234) writes:", "Jane Doe November 1, 2012 at 8:29 am", or a name line over a timestamp line.</summary>
     internal static bool IsCommentHeader(Block block)
     {
         var f = block.Features;
@@ -169,6 +169,12 @@ public sealed partial class CommentFilter : IBlockFilter
         }
 
         if (span.Contains(" writes: on ", StringComparison.OrdinalIgnoreCase))
+        {
+            return true;
+        }
+
+        // Blogger's "Jane said..." (or with an ellipsis character).
+        if (f.WordCount <= 6 && (span.EndsWith(" said...", StringComparison.OrdinalIgnoreCase) || span.EndsWith(" said\u2026", StringComparison.OrdinalIgnoreCase)))
         {
             return true;
         }

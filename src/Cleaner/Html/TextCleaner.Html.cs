@@ -47,7 +47,7 @@ public sealed partial class TextCleaner
         cancellationToken.ThrowIfCancellationRequested();
         using var dom = Parser.ParseDocument(html);
         var document = Document.FromHtml(dom, url, Options, Phrases);
-        return Run(document, cancellationToken, EmptyRescue.Apply);
+        return Run(document, cancellationToken);
     }
 
     /// <summary>
