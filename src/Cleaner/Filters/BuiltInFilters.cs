@@ -5,7 +5,7 @@ public static class BuiltInFilters
 {
     /// <summary>
     /// Creates the default pipeline, in this order: dom-hints (HTML only), urls, dates, social, calls-to-action,
-    /// photo-credits, analytics, cookies, legal, notices, counters, repeats, main-content (HTML only), navigation, related, comments, title, masthead, tags,
+    /// photo-credits, analytics, cookies, legal, notices, counters, repeats, contact, main-content (HTML only), navigation, related, comments, teasers, title, masthead, tags,
     /// head-tail, context, and the final stage, rescue. Specific chrome goes first, with precise reasons; the title is protected
     /// before the zone rules run; the context classifier judges what is left; the rescue brings prose
     /// back when the statistical filters would leave little or none.
@@ -24,10 +24,12 @@ public static class BuiltInFilters
         new NoticeFilter(),
         new CounterFilter(),
         new RepeatFilter(),
+        new ContactFilter(),
         new MainContentFilter(),
         new NavigationFilter(),
         new RelatedFilter(),
         new CommentFilter(),
+        new TeaserFilter(),
         new TitleFilter(),
         new MastheadFilter(),
         new TagFilter(),
