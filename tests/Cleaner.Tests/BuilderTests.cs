@@ -22,8 +22,9 @@ public class BuilderTests
         var names = TextCleaner.Default.Filters.Select(f => f.Name).ToArray();
         Assert.That(names, Is.EqualTo(new[]
         {
-            "dom-hints", "urls", "dates", "social", "calls-to-action", "photo-credits", "analytics", "cookies", "legal", "counters",
-            "main-content", "navigation", "related", "comments", "title", "masthead", "tags", "head-tail", "context",
+            "dom-hints", "urls", "dates", "social", "calls-to-action", "photo-credits", "analytics", "cookies", "legal", "notices", "counters",
+            "repeats", "contact", "main-content", "navigation", "related", "comments", "teasers", "title", "masthead", "tags", "head-tail",
+            "context", "rescue",
         }));
         Assert.That(names, Has.All.Matches("^[a-z]+(-[a-z]+)*$"));
         Assert.That(TextCleaner.Default.Filters.Select(f => f.Description), Has.All.Not.Empty);

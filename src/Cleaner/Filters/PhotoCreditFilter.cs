@@ -33,7 +33,9 @@ public sealed partial class PhotoCreditFilter() : PhraseFilter("photo-credits", 
         }
 
         // A caption that ends with its credit: a marker and a few words of names, no sentence after it.
-        if (f.WordCount <= 80 && block.Length >= 12 && TrailingCredit(block.Span) is { } credit)
+        // (In an article the extractor found on an HTML page, captions are the article's text.)
+        if (f.WordCount <= 80 && block.Length >= 12 && !(block.Document.HasMainContent && block.InMainContent)
+            && TrailingCredit(block.Span) is { } credit)
         {
             return $"a caption that ends with a credit: \"{credit}\"";
         }

@@ -40,7 +40,17 @@ public sealed class RepeatFilter : IBlockFilter
         for (int i = 0; i < blocks.Count; i++)
         {
             var block = blocks[i];
-            if (block.Length > MaxLength || block == document.TitleBlock || block.IsKept || IsSentence(block))
+            // In an article the extractor found on an HTML page, the page's own structure (share
+            // and comment hints) judges repeated lines; figure labels and credits there are its text.
+            if (block.Length > MaxLength || block == document.TitleBlock || block.IsKept || IsSentence(block)
+                || (document.HasMainContent && block.InMainContent))
+            {
+                continue;
+            }
+
+            // One word repeated is as often a table cell or a line of code as chrome; single-word
+            // prompts ("Share", "Reply") are the phrase lists' to judge.
+            if (block.Features.WordCount < 2 && block.Features.CjkCount < 2)
             {
                 continue;
             }
