@@ -70,8 +70,15 @@ public sealed partial class CommentFilter : IBlockFilter
 
             if (block.Features.WordCount <= 12 && (markers.Coverage(block) >= 1 || (block.Features.WordCount <= 8 && OpensWithCount(block) && CountOpener().IsMatch(block.Span))))
             {
-                // Comment headers right below the marker confirm it even after a short article.
-                if (proseBefore >= needed || HeaderFollows(blocks, i))
+                // Comment headers right below the marker confirm it even after a short article; an
+                // article's byline below it shows that the marker was a tab over the article.
+                bool headerFollows = HeaderFollows(blocks, i);
+                if (!headerFollows && BylineFollows(blocks, i))
+                {
+                    continue;
+                }
+
+                if (proseBefore >= needed || headerFollows)
                 {
                     cut = i;
                     why = $"in the comment section that starts at \"{block.Text}\"";
@@ -114,7 +121,25 @@ public sealed partial class CommentFilter : IBlockFilter
         int found = 0;
         for (int k = marker + 1; k < blocks.Count && k <= marker + 12; k++)
         {
-            if (IsCommentHeader(blocks[k]) && ++found == 2)
+            // A dateline the date filter took ("Updated July 23, 2012, 10:49 p.m. ET") is no header.
+            if (blocks[k].Filter != DateFilter.FilterName && IsCommentHeader(blocks[k]) && ++found == 2)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>A byline ("By Jane Doe", "BY JANE DOE") within eight blocks below the marker.</summary>
+    private static bool BylineFollows(IReadOnlyList<Block> blocks, int marker)
+    {
+        for (int k = marker + 1; k < blocks.Count && k <= marker + 8; k++)
+        {
+            var f = blocks[k].Features;
+            var span = blocks[k].Span;
+            if (f.WordCount is >= 3 and <= 6 && f.SentenceMarks == 0 && f.DigitCount == 0
+                && span.StartsWith("by ", StringComparison.OrdinalIgnoreCase) && char.IsUpper(span[3]))
             {
                 return true;
             }
@@ -200,7 +225,8 @@ public sealed partial class CommentFilter : IBlockFilter
         }
 
         // A short name line directly over a timestamp line.
-        return block.Next is { } next && f.WordCount <= 4 && f.SentenceMarks == 0 && f.DigitCount == 0
+        // (A line in capitals over a dateline is a section label, not a name.)
+        return block.Next is { } next && f.WordCount <= 4 && f.SentenceMarks == 0 && f.DigitCount == 0 && !(f.UpperShare >= 0.8 && f.LetterCount >= 4)
             && next.Features.WordCount <= 10 && ContainsTime(next.Span) && DateFilter.IsDateLine(next.Span) && DateFilter.HasCalendarDate(next.Span);
     }
 

@@ -139,3 +139,33 @@ public class ContactFilterTests
     [TestCase("10115 Berlin")]
     public void Keeps(string line) => KeepsAlone(new ContactFilter(), line);
 }
+
+public class CommentTabTests
+{
+    [Test]
+    public void A_comments_tab_over_the_article_does_not_cut_it()
+    {
+        string[] article =
+        [
+            "Treasury Secretary Timothy Geithner warned European leaders on Monday against leaving the continent on the edge of disaster while they press their neighbours to change.",
+            "He said such a strategy would be more costly for Europe, financially and politically, than acting now, and that the markets would not wait for the next summit.",
+        ];
+        string[] lines =
+        [
+            "Please register to gain free access to the tools of the site, and enjoy the newsletters that come with an account every morning of the week.",
+            "From time to time, we will send you announcements on new features and special offers from the site, which you can stop at any moment.",
+            "Article",
+            "Comments",
+            "ECONOMY",
+            "Updated July 23, 2012, 10:49 p.m. ET",
+            "Geithner Urges Quick Action on Debt Crisis",
+            "BY JEFFREY SPARSHOTT",
+            .. article,
+        ];
+        var result = TextCleaner.Default.Clean(string.Join("\n", lines));
+        foreach (var paragraph in article)
+        {
+            Assert.That(result.Text, Does.Contain(paragraph));
+        }
+    }
+}
