@@ -5,7 +5,7 @@ namespace Cleaner.Filters;
 /// Only blocks that a statistical filter removed (context, head-tail, navigation runs, tags,
 /// masthead, main-content when no article was found) can come back, never specific chrome (social,
 /// legal, notices, comments, links): <list type="bullet">
-/// <item>a short input made of sentences comes back whole;</item>
+/// <item>a short input made of sentences comes back whole, and an input of a dozen words or fewer entirely;</item>
 /// <item>when the filters left no prose, or only a small part of the input's prose, the densest run
 /// of dropped prose comes back;</item>
 /// <item>an HTML page never comes back with only its title: the blocks of six words or more come back.</item>
@@ -70,9 +70,12 @@ public sealed class RescueFilter : IBlockFilter
         {
             foreach (var block in blocks)
             {
-                if (IsCandidate(document, block) && IsSentence(block))
+                // A tiny input (a dozen words) has no chrome to tell from its text: all of it comes back.
+                if (IsCandidate(document, block) && (IsSentence(block) || totalWords <= 12))
                 {
-                    block.Rescue(Name, $"kept although {block.Filter} removed it: a short input made of sentences comes back whole");
+                    block.Rescue(Name, totalWords <= 12
+                        ? $"kept although {block.Filter} removed it: an input of {totalWords} words comes back whole"
+                        : $"kept although {block.Filter} removed it: a short input made of sentences comes back whole");
                 }
             }
 

@@ -26,7 +26,7 @@ public class RescueFilterTests
     [Test]
     public void The_rescue_says_why()
     {
-        var result = TextCleaner.Default.Clean("Short note: meeting moved to Friday.\nPlease bring the slides.\n");
+        var result = TextCleaner.Default.Clean("Short note: the team meeting has moved to Friday morning.\nPlease bring the slides and the budget.\n");
         var rescued = result.Blocks.Where(b => b.Filter == RescueFilter.FilterName).ToList();
         Assert.That(rescued, Is.Not.Empty);
         Assert.That(rescued.Select(b => b.Reason), Has.All.Contains("short input made of sentences"));
@@ -80,5 +80,27 @@ public class RescueFilterTests
         var cleaner = TextCleaner.CreateBuilder().Add(new PredicateFilter("drop-all", _ => true)).Build();
         Assert.That(cleaner.Filters[^1], Is.InstanceOf<RescueFilter>());
         Assert.That(cleaner.Filters[^2].Name, Is.EqualTo("drop-all"));
+    }
+}
+
+public class TinyInputRescueTests
+{
+    [TestCase("Test Case 1\nTest Case 2")]
+    [TestCase("abc\ndef\nghi")]
+    [TestCase("Prova uno\nProva due")]
+    public void An_input_of_a_dozen_words_comes_back_whole(string text)
+    {
+        var result = TextCleaner.Default.Clean(text);
+        foreach (var line in text.Split('\n'))
+        {
+            Assert.That(result.Text, Does.Contain(line));
+        }
+    }
+
+    [Test]
+    public void A_longer_input_of_menu_lines_does_not_come_back()
+    {
+        var result = TextCleaner.Default.Clean("Home\nNews\nSport\nWeather\nAbout us\nContact\nArchive\nSearch\nLogin\nRegister\nPrivacy\nTerms\nHelp\nJobs");
+        Assert.That(result.Text, Does.Not.Contain("Weather"));
     }
 }
