@@ -26,13 +26,13 @@ public sealed class TextCleanerBuilder
         return this;
     }
 
-    /// <summary>Adds a filter at the end of the pipeline.</summary>
+    /// <summary>Adds a filter at the end of the pipeline, before the final <see cref="RescueFilter"/> when it is there.</summary>
     /// <param name="filter">The filter.</param>
     public TextCleanerBuilder Add(IBlockFilter filter)
     {
         ArgumentNullException.ThrowIfNull(filter);
         EnsureNewName(filter);
-        _filters.Add(filter);
+        _filters.Insert(_filters.Count > 0 && _filters[^1] is RescueFilter ? _filters.Count - 1 : _filters.Count, filter);
         return this;
     }
 

@@ -22,8 +22,9 @@ public class BuilderTests
         var names = TextCleaner.Default.Filters.Select(f => f.Name).ToArray();
         Assert.That(names, Is.EqualTo(new[]
         {
-            "dom-hints", "urls", "dates", "social", "calls-to-action", "photo-credits", "analytics", "cookies", "legal", "counters",
-            "site-boilerplate", "main-content", "navigation", "related", "comments", "title", "masthead", "tags", "head-tail", "context",
+            "dom-hints", "urls", "dates", "social", "calls-to-action", "photo-credits", "analytics", "cookies", "legal", "notices", "counters",
+            "repeats", "contact", "site-boilerplate", "main-content", "navigation", "related", "comments", "teasers", "title", "masthead", "tags", "head-tail",
+            "context", "rescue",
         }));
         Assert.That(names, Has.All.Matches("^[a-z]+(-[a-z]+)*$"));
         Assert.That(TextCleaner.Default.Filters.Select(f => f.Description), Has.All.Not.Empty);
@@ -38,7 +39,7 @@ public class BuilderTests
         Assert.That(removal.Filter, Is.EqualTo("shouting"));
         Assert.That(removal.Reason, Is.EqualTo("ends with three exclamation marks"));
         Assert.That(result.RemovedByFilter["shouting"], Is.EqualTo(1));
-        Assert.That(cleaner.Filters.Select(f => f.Name).TakeLast(2), Is.EqualTo(new[] { "shouting", "context" }));
+        Assert.That(cleaner.Filters.Select(f => f.Name).TakeLast(3), Is.EqualTo(new[] { "shouting", "context", "rescue" }));
     }
 
     [Test]

@@ -69,6 +69,11 @@ public partial class ReadmeSnippetTests
             Assert.That(printed, Does.Contain("social: a social or sharing prompt: \"Like Us on Facebook\": Like Us on Facebook"));
         }
 
+        if (code.Contains("SiteProfileBuilder", StringComparison.Ordinal))
+        {
+            Assert.That(printed, Does.Contain("site-boilerplate: on 4 of 4 pages of example.com: Example Gazette"));
+        }
+
         if (code.Contains("ShoutingFilter", StringComparison.Ordinal))
         {
             Assert.That(printed, Does.Not.Contain("!!!"));

@@ -25,6 +25,12 @@ internal sealed class CleanerSettings
         HelpName = "file",
     };
 
+    private readonly Option<string> _language = new("--language")
+    {
+        Description = "The inputs' language as a two-letter code (en, de, fr, es, pt, it, nl, pl, sv, da, cs, ru, tr, ...); default: detected.",
+        HelpName = "code",
+    };
+
     private readonly Option<bool> _html = new("--html") { Description = "Treat every input as HTML." };
 
     private readonly Option<bool> _text = new("--text") { Description = "Treat every input as plain text." };
@@ -42,6 +48,7 @@ internal sealed class CleanerSettings
         command.Options.Add(_focus);
         command.Options.Add(_without);
         command.Options.Add(_phrases);
+        command.Options.Add(_language);
         if (inputKind)
         {
             command.Options.Add(_html);
@@ -74,6 +81,16 @@ internal sealed class CleanerSettings
             "recall" => Focus.Recall,
             _ => Focus.Balanced,
         });
+        if (result.GetValue(_language) is { } language)
+        {
+            if (language.Length != 2 || !language.All(char.IsAsciiLetter))
+            {
+                throw new CliException($"--language takes a two-letter code such as 'en' or 'it', not '{language}'");
+            }
+
+            builder.WithOptions(o => o with { Language = language.ToLowerInvariant() });
+        }
+
         var known = builder.Filters.Select(f => f.Name).ToList();
         foreach (var name in (result.GetValue(_without) ?? []).SelectMany(v => v.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)))
         {

@@ -51,7 +51,7 @@ public sealed partial class CommentFilter : IBlockFilter
         var markers = document.Phrases["comments"];
         int cut = -1;
         string? why = null;
-        int firstHeader = -1, headers = 0;
+        int firstHeader = -1, headerCount = 0;
         int needed = Math.Min(main.Words / 2, 150);
         int proseBefore = 0;
         for (int i = bodyStart + 1; i < blocks.Count; i++)
@@ -70,8 +70,15 @@ public sealed partial class CommentFilter : IBlockFilter
 
             if (block.Features.WordCount <= 12 && (markers.Coverage(block) >= 1 || (block.Features.WordCount <= 8 && OpensWithCount(block) && CountOpener().IsMatch(block.Span))))
             {
-                // Comment headers right below the marker confirm it even after a short article.
-                if (proseBefore >= needed || HeaderFollows(blocks, i))
+                // Comment headers right below the marker confirm it even after a short article; an
+                // article's byline below it shows that the marker was a tab over the article.
+                bool headerFollows = HeaderFollows(blocks, i);
+                if (!headerFollows && BylineFollows(blocks, i))
+                {
+                    continue;
+                }
+
+                if (proseBefore >= needed || headerFollows)
                 {
                     cut = i;
                     why = $"in the comment section that starts at \"{block.Text}\"";
@@ -83,15 +90,15 @@ public sealed partial class CommentFilter : IBlockFilter
 
             if (proseBefore >= needed && IsCommentHeader(block))
             {
-                if (headers++ == 0)
+                if (headerCount++ == 0)
                 {
                     firstHeader = i;
                 }
 
-                if (headers >= MinHeaders)
+                if (headerCount >= MinHeaders)
                 {
                     cut = firstHeader;
-                    why = $"in the comment section: {headers} or more comment headers from \"{blocks[firstHeader].Text}\"";
+                    why = $"in the comment section: {headerCount} or more comment headers from \"{blocks[firstHeader].Text}\"";
                     break;
                 }
             }
@@ -114,7 +121,25 @@ public sealed partial class CommentFilter : IBlockFilter
         int found = 0;
         for (int k = marker + 1; k < blocks.Count && k <= marker + 12; k++)
         {
-            if (IsCommentHeader(blocks[k]) && ++found == 2)
+            // A dateline the date filter took ("Updated July 23, 2012, 10:49 p.m. ET") is no header.
+            if (blocks[k].Filter != DateFilter.FilterName && IsCommentHeader(blocks[k]) && ++found == 2)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>A byline ("By Jane Doe", "BY JANE DOE") within eight blocks below the marker.</summary>
+    private static bool BylineFollows(IReadOnlyList<Block> blocks, int marker)
+    {
+        for (int k = marker + 1; k < blocks.Count && k <= marker + 8; k++)
+        {
+            var f = blocks[k].Features;
+            var span = blocks[k].Span;
+            if (f.WordCount is >= 3 and <= 6 && f.SentenceMarks == 0 && f.DigitCount == 0
+                && span.StartsWith("by ", StringComparison.OrdinalIgnoreCase) && char.IsUpper(span[3]))
             {
                 return true;
             }
@@ -147,7 +172,7 @@ public sealed partial class CommentFilter : IBlockFilter
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
     private static partial Regex CountOpener();
 
-    /// <summary>"Jane says:", "by jdoe (1234) writes:", "Jane Doe November 1, 2012 at 8:29 am", or a name line over a timestamp line.</summary>
+    /// <summary>"Jane says:", "Jane said...", "by jdoe (1234) writes:", "Jane Doe November 1, 2012 at 8:29 am", or a name line over a timestamp line.</summary>
     internal static bool IsCommentHeader(Block block)
     {
         var f = block.Features;
@@ -173,6 +198,12 @@ public sealed partial class CommentFilter : IBlockFilter
             return true;
         }
 
+        // Blogger's "Jane said..." (or with an ellipsis character).
+        if (f.WordCount <= 6 && (span.EndsWith(" said...", StringComparison.OrdinalIgnoreCase) || span.EndsWith(" said\u2026", StringComparison.OrdinalIgnoreCase)))
+        {
+            return true;
+        }
+
         // A name (one to four words) followed by a timestamp on the same line.
         if (f.DigitCount > 0 && !f.EndsWithTerminalPunctuation)
         {
@@ -194,7 +225,8 @@ public sealed partial class CommentFilter : IBlockFilter
         }
 
         // A short name line directly over a timestamp line.
-        return block.Next is { } next && f.WordCount <= 4 && f.SentenceMarks == 0 && f.DigitCount == 0
+        // (A line in capitals over a dateline is a section label, not a name.)
+        return block.Next is { } next && f.WordCount <= 4 && f.SentenceMarks == 0 && f.DigitCount == 0 && !(f.UpperShare >= 0.8 && f.LetterCount >= 4)
             && next.Features.WordCount <= 10 && ContainsTime(next.Span) && DateFilter.IsDateLine(next.Span) && DateFilter.HasCalendarDate(next.Span);
     }
 

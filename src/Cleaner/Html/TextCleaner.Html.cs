@@ -68,7 +68,7 @@ public sealed partial class TextCleaner
             using var dom = Parse(bounded, deadline);
             deadline.Begin("building blocks");
             var document = Document.FromHtml(dom, url, Options, Phrases);
-            return Run(document, deadline, EmptyRescue.Apply);
+            return Run(document, deadline);
         }
         catch (DeadlineExceededException e)
         {

@@ -19,8 +19,10 @@ internal static class Languages
 
     /// <summary>
     /// Picks the language whose stopwords cover most words of the text (looking at the first
-    /// 20,000 characters). Null when no list fits (under 15% of the words are its stopwords: a
-    /// language without a list here) and for text that is mostly CJK; English for very short text.
+    /// 20,000 characters). Null when unsure: no list fits (under 15% of the words are its
+    /// stopwords: a language without a list here), another list fits nearly as well (a related
+    /// language), a short text holds fewer than two stopwords of the best list, or the text is
+    /// mostly CJK.
     /// </summary>
     public static StopWords? Detect(ReadOnlySpan<char> text)
     {
@@ -75,22 +77,27 @@ internal static class Languages
             return null;
         }
 
-        int best = -1, bestHits = 0;
+        int best = -1, bestHits = 0, secondHits = 0;
         for (int k = 0; k < values.Length; k++)
         {
             if (hits[k] > bestHits)
             {
+                secondHits = bestHits;
                 best = k;
                 bestHits = hits[k];
             }
+            else if (hits[k] > secondHits)
+            {
+                secondHits = hits[k];
+            }
         }
 
-        if (words < 20)
-        {
-            return best < 0 ? languages.GetValueOrDefault("en") : values[best];
-        }
-
-        return best < 0 || bestHits < words * 0.15 ? null : values[best];
+        // Unsure says nothing: related languages share many function words (Spanish, Italian and
+        // Portuguese; Danish and Swedish), so the best list must clearly beat the next one.
+        bool clear = words < 20
+            ? bestHits >= 2 && bestHits >= 2 * secondHits
+            : bestHits >= words * 0.15 && bestHits >= secondHits * 1.25 + 1;
+        return best >= 0 && clear ? values[best] : null;
     }
 
     private static FrozenDictionary<string, StopWords> Load()

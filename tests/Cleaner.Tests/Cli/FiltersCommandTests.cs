@@ -17,7 +17,7 @@ public class FiltersCommandTests : CliTestKit
         }
 
         Assert.That(lines[0], Does.StartWith("dom-hints "));
-        Assert.That(lines[^1], Does.StartWith("context "));
+        Assert.That(lines[^1], Does.StartWith("rescue "));
     }
 
     [Test]

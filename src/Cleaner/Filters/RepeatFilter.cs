@@ -1,0 +1,116 @@
+namespace Cleaner.Filters;
+
+/// <summary>
+/// Removes short lines that stand three times or more in one document: a share bar under every item
+/// ("Whatsapp Facebook Pint Baixar"), "Reply" and "Report" under every comment, a label repeated in
+/// every teaser. The reason says how often the line repeats. Repeated sentences (a refrain, the same
+/// answer given by several people) are prose and stay.
+/// </summary>
+public sealed class RepeatFilter : IBlockFilter
+{
+    /// <summary>Creates the filter.</summary>
+    /// <param name="minRepeats">How many times a line must stand in the document to be chrome.</param>
+    /// <param name="maxLength">The longest line, in characters, that is judged.</param>
+    public RepeatFilter(int minRepeats = 3, int maxLength = 80)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(minRepeats, 2);
+        MinRepeats = minRepeats;
+        MaxLength = maxLength;
+    }
+
+    /// <summary>How many times a line must stand in the document to be chrome.</summary>
+    public int MinRepeats { get; }
+
+    /// <summary>The longest line, in characters, that is judged.</summary>
+    public int MaxLength { get; }
+
+    /// <inheritdoc />
+    public string Name => "repeats";
+
+    /// <inheritdoc />
+    public string Description => "Removes short lines that repeat three times or more in the document (share bars, reply links), not repeated sentences.";
+
+    /// <inheritdoc />
+    public void Apply(Document document)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        var blocks = document.Blocks;
+        Dictionary<string, int>? counts = null;
+        var keys = new string?[blocks.Count];
+        for (int i = 0; i < blocks.Count; i++)
+        {
+            var block = blocks[i];
+            // In an article the extractor found on an HTML page, the page's own structure (share
+            // and comment hints) judges repeated lines; figure labels and credits there are its text.
+            if (block.Length > MaxLength || block == document.TitleBlock || block.IsKept || IsSentence(block)
+                || (document.HasMainContent && block.InMainContent))
+            {
+                continue;
+            }
+
+            // One word repeated is as often a table cell or a line of code as chrome; single-word
+            // prompts ("Share", "Reply") are the phrase lists' to judge.
+            if (block.Features.WordCount < 2 && block.Features.CjkCount < 2)
+            {
+                continue;
+            }
+
+            var key = Key(block.Span);
+            if (key.Length == 0)
+            {
+                continue;
+            }
+
+            counts ??= new Dictionary<string, int>(StringComparer.Ordinal);
+            keys[i] = key;
+            counts[key] = counts.GetValueOrDefault(key) + 1;
+        }
+
+        if (counts is null)
+        {
+            return;
+        }
+
+        for (int i = 0; i < blocks.Count; i++)
+        {
+            if (keys[i] is { } key && counts[key] is var n && n >= MinRepeats && blocks[i].IsUndecided)
+            {
+                blocks[i].Remove(Name, $"repeated {n} times in the document");
+            }
+        }
+    }
+
+    /// <summary>A sentence of prose: it ends with sentence punctuation and has two words or more (a refrain, an answer).</summary>
+    private static bool IsSentence(Block block)
+    {
+        var f = block.Features;
+        return f.EndsWithTerminalPunctuation && (f.WordCount >= 2 || f.CjkCount >= 4);
+    }
+
+    /// <summary>The line in lower case, with its runs of spaces made one and the punctuation around it dropped.</summary>
+    private static string Key(ReadOnlySpan<char> text)
+    {
+        text = text.Trim(" \t\u00A0|•·-–—:>»«<*");
+        Span<char> buffer = stackalloc char[text.Length];
+        int n = 0;
+        bool space = false;
+        foreach (char c in text)
+        {
+            if (char.IsWhiteSpace(c))
+            {
+                space = n > 0;
+                continue;
+            }
+
+            if (space)
+            {
+                buffer[n++] = ' ';
+                space = false;
+            }
+
+            buffer[n++] = char.ToLowerInvariant(c);
+        }
+
+        return new string(buffer[..n]);
+    }
+}
