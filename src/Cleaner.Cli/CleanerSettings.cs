@@ -24,11 +24,22 @@ internal sealed class CleanerSettings
         HelpName = "file",
     };
 
+    private readonly Option<string> _extractor = new("--extractor")
+    {
+        Description = "HTML: who finds the article: auto (Cleaner's own, SmartReader when it is unsure), native, or smartreader.",
+        DefaultValueFactory = _ => "auto",
+        HelpName = "auto|native|smartreader",
+    };
+
     private readonly Option<bool> _html = new("--html") { Description = "Treat every input as HTML." };
 
     private readonly Option<bool> _text = new("--text") { Description = "Treat every input as plain text." };
 
-    public CleanerSettings() => _focus.AcceptOnlyFromAmong("precision", "balanced", "recall");
+    public CleanerSettings()
+    {
+        _focus.AcceptOnlyFromAmong("precision", "balanced", "recall");
+        _extractor.AcceptOnlyFromAmong("auto", "native", "smartreader");
+    }
 
     /// <summary>Adds the options to a command.</summary>
     /// <param name="command">The command.</param>
@@ -38,6 +49,7 @@ internal sealed class CleanerSettings
         command.Options.Add(_focus);
         command.Options.Add(_without);
         command.Options.Add(_phrases);
+        command.Options.Add(_extractor);
         if (inputKind)
         {
             command.Options.Add(_html);
@@ -70,6 +82,13 @@ internal sealed class CleanerSettings
             "recall" => Focus.Recall,
             _ => Focus.Balanced,
         });
+        var extractor = result.GetValue(_extractor) switch
+        {
+            "native" => ContentExtractor.Native,
+            "smartreader" => ContentExtractor.SmartReader,
+            _ => ContentExtractor.Auto,
+        };
+        builder.WithOptions(o => o with { Extractor = extractor });
         var known = builder.Filters.Select(f => f.Name).ToList();
         foreach (var name in (result.GetValue(_without) ?? []).SelectMany(v => v.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)))
         {

@@ -13,6 +13,23 @@ public enum Focus
     Recall,
 }
 
+/// <summary>Which main-content extractor finds the article of an HTML page.</summary>
+public enum ContentExtractor
+{
+    /// <summary>
+    /// Cleaner's own extractor decides; SmartReader is consulted only when the native choice is weak
+    /// (a close runner-up, a very short article, an article of mostly links, or little of the page's
+    /// prose chosen), and its article is used when it is sound.
+    /// </summary>
+    Auto,
+
+    /// <summary>Cleaner's own extractor only: one pass over the blocks and their elements, no second parse.</summary>
+    Native,
+
+    /// <summary>SmartReader (a port of Mozilla's Readability) only.</summary>
+    SmartReader,
+}
+
 /// <summary>
 /// Settings shared by all filters of a cleaner. Change them with <c>options with { ... }</c> through
 /// <see cref="TextCleanerBuilder.WithOptions(Func{CleanerOptions, CleanerOptions})"/>.
@@ -47,6 +64,12 @@ public readonly record struct CleanerOptions
     /// with <see cref="CleanStatus.TimedOut"/>; null means no limit. Default: 30 seconds.
     /// </summary>
     public TimeSpan? Timeout { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// The extractor that finds the article of an HTML page (plain text has none). Default:
+    /// <see cref="ContentExtractor.Auto"/>. <see cref="CleanResult.ExtractedBy"/> says which one decided.
+    /// </summary>
+    public ContentExtractor Extractor { get; init; } = ContentExtractor.Auto;
 }
 
 /// <summary>Whether a document was cleaned, or why it came back untouched.</summary>
