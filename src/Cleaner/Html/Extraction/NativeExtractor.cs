@@ -112,16 +112,35 @@ internal static class NativeExtractor
             }
         }
 
+        // Each block's content counts fully for its own container and its parent, and less for
+        // those above (as Readability's scores spread): the root is where prose concentrates, not
+        // the outermost element that holds it all.
+        var near = new double[nodes.Count];
+        for (int i = 0; i < n; i++)
+        {
+            if (good[i] <= 0)
+            {
+                continue;
+            }
+
+            int at = tree.BlockNode[i];
+            for (int level = 0; at >= 0 && level < 5; level++, at = nodes[at].Parent)
+            {
+                near[at] += good[i] / (level == 0 ? 1 : level == 1 ? 2 : level * 3);
+            }
+        }
+
         var score = new double[nodes.Count];
         int root = -1;
         for (int k = 0; k < nodes.Count; k++)
         {
-            score[k] = sumGood[k] - ChromeCost * sumBad[k];
+            double chrome = sumText[k] > 0 ? Math.Min(1, sumBad[k] / sumText[k]) : 0;
+            score[k] = near[k] * (1 - chrome);
             if ((nodes[k].Hints & ChromeHints) != 0)
             {
-                score[k] = Math.Min(score[k], 0); // a comment section or a menu is never the article
+                score[k] = 0; // a comment section or a menu is never the article
             }
-            else if (nodes[k].ContentLike && score[k] > 0)
+            else if (nodes[k].ContentLike)
             {
                 score[k] *= ContentHintBonus;
             }
@@ -130,6 +149,12 @@ internal static class NativeExtractor
             {
                 root = k;
             }
+        }
+
+        // An element above the root that scores higher (its prose spread over several children) is the root.
+        while (root >= 0 && nodes[root].Parent is >= 0 and var up && score[up] > score[root])
+        {
+            root = up;
         }
 
         if (root < 0 || score[root] <= 0)
@@ -166,6 +191,7 @@ internal static class NativeExtractor
             }
         }
 
+        var repeats = Repeats(blocks);
         for (int i = rootNode.First; i < rootNode.End; i++)
         {
             int at = tree.BlockNode[i];
@@ -174,6 +200,10 @@ internal static class NativeExtractor
                 if (excluded[at] is { } reason)
                 {
                     reasons[i] = reason;
+                }
+                else if (repeats[i] >= MinRepeats)
+                {
+                    reasons[i] = Format($"a line that repeats {repeats[i]} times on the page (template text, not the article's)");
                 }
                 else
                 {
@@ -213,6 +243,35 @@ internal static class NativeExtractor
         }
 
         return new NativeResult(inArticle, reasons, Weakness(blocks, nodes, contains, inside, score, root, inArticle, good, pageProse), null);
+    }
+
+    /// <summary>A short line that stands this many times on the page is template text.</summary>
+    internal const int MinRepeats = 3;
+
+    /// <summary>For each short line (under 12 words, not prose), how often its text stands on the page.</summary>
+    private static int[] Repeats(IReadOnlyList<Block> blocks)
+    {
+        var counts = new Dictionary<int, int>();
+        var keys = new int[blocks.Count];
+        for (int i = 0; i < blocks.Count; i++)
+        {
+            var block = blocks[i];
+            if (block.Features.WordCount >= 12 || block.Features.LooksLikeProse || block.Kind == BlockKind.Heading)
+            {
+                continue;
+            }
+
+            keys[i] = string.GetHashCode(block.Span) | 1; // never 0: 0 means no key
+            counts[keys[i]] = counts.GetValueOrDefault(keys[i]) + 1;
+        }
+
+        var repeats = new int[blocks.Count];
+        for (int i = 0; i < blocks.Count; i++)
+        {
+            repeats[i] = keys[i] == 0 ? 0 : counts[keys[i]];
+        }
+
+        return repeats;
     }
 
     /// <summary>The content and chrome values of one block.</summary>
