@@ -17,6 +17,16 @@ internal sealed class ContainerTree
     /// <param name="ContentLike">Whether its tag, class or id says article, content, post or story.</param>
     internal sealed record Node(IElement Element, int Parent, BlockHints Hints, bool ContentLike)
     {
+        /// <summary>
+        /// Whether the element is a paragraph-level one (p, li, a heading, pre, dt, dd, a caption): as
+        /// in Readability, its text scores its parent, and it is not a candidate for the article's root.
+        /// </summary>
+        public bool IsLeaf { get; } = Element.LocalName is "p" or "li" or "dt" or "dd" or "pre" or "figcaption" or "caption"
+            or "h1" or "h2" or "h3" or "h4" or "h5" or "h6";
+
+        /// <summary>Whether the element or one of its ancestors is marked as chrome (comments, menus, share...).</summary>
+        public bool InChrome { get; set; }
+
         /// <summary>The first block inside.</summary>
         public int First { get; set; } = int.MaxValue;
 
@@ -103,7 +113,10 @@ internal sealed class ContainerTree
                 string name = element.LocalName;
                 if (!IsInline(name))
                 {
-                    nodes.Add(new Node(element, current, ClassHints.Of(name, element.ClassName, element.Id), ClassHints.IsContentLike(name, element.ClassName, element.Id)));
+                    var node = new Node(element, current, ClassHints.Of(name, element.ClassName, element.Id), ClassHints.IsContentLike(name, element.ClassName, element.Id));
+                    node.InChrome = (current >= 0 && nodes[current].InChrome)
+                        || ((node.Hints & ChromeHints) != 0 && !node.ContentLike && name is not ("body" or "html" or "main" or "article"));
+                    nodes.Add(node);
                     current = nodes.Count - 1;
                 }
 
@@ -144,6 +157,10 @@ internal sealed class ContainerTree
 
         return contains;
     }
+
+    /// <summary>The hints that mark an element as chrome.</summary>
+    internal const BlockHints ChromeHints = BlockHints.Social | BlockHints.Related | BlockHints.Newsletter | BlockHints.Promo
+        | BlockHints.Ad | BlockHints.Comment | BlockHints.Navigation;
 
     /// <summary>Elements that lay out inside a line: they hold words, not blocks.</summary>
     private static bool IsInline(string name) => name is "a" or "span" or "b" or "i" or "em" or "strong" or "font" or "small" or "big"

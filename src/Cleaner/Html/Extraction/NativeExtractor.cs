@@ -53,8 +53,7 @@ internal static class NativeExtractor
     /// <summary>An article holding less than this share of the page's prose holds little of it.</summary>
     internal const double LittleProse = 0.5;
 
-    private const BlockHints ChromeHints = BlockHints.Social | BlockHints.Related | BlockHints.Newsletter | BlockHints.Promo
-        | BlockHints.Ad | BlockHints.Comment | BlockHints.Navigation;
+    private const BlockHints ChromeHints = ContainerTree.ChromeHints;
 
     /// <summary>Chooses the article among <paramref name="blocks"/> (whose hints are set).</summary>
     /// <param name="blocks">The blocks of the page, with features, link density and hints.</param>
@@ -74,9 +73,11 @@ internal static class NativeExtractor
         var good = new double[n];
         var bad = new double[n];
         double pageProse = 0;
+        var chromeBlock = new bool[n];
         for (int i = 0; i < n; i++)
         {
-            (good[i], bad[i]) = Value(blocks[i]);
+            chromeBlock[i] = (blocks[i].Hints & ChromeHints) != 0 || (tree.BlockNode[i] >= 0 && nodes[tree.BlockNode[i]].InChrome);
+            (good[i], bad[i]) = chromeBlock[i] ? (0, 0) : Value(blocks[i]);
             if ((blocks[i].Hints & (BlockHints.Comment | BlockHints.Navigation)) == 0 && IsProse(blocks[i]))
             {
                 pageProse += good[i];
@@ -96,7 +97,7 @@ internal static class NativeExtractor
                 sumGood[at] += good[i];
                 sumBad[at] += bad[i];
                 sumLinks[at] += blocks[i].Length * blocks[i].LinkDensity;
-                sumText[at] += blocks[i].Length;
+                sumText[at] += chromeBlock[i] ? 0 : blocks[i].Length;
             }
         }
 
@@ -124,6 +125,12 @@ internal static class NativeExtractor
             }
 
             int at = tree.BlockNode[i];
+            if (at >= 0 && nodes[at].IsLeaf)
+            {
+                near[at] += good[i]; // its own score, for the siblings; the spread starts at its parent
+                at = nodes[at].Parent;
+            }
+
             for (int level = 0; at >= 0 && level < 5; level++, at = nodes[at].Parent)
             {
                 near[at] += good[i] / (level == 0 ? 1 : level == 1 ? 2 : level * 3);
@@ -145,7 +152,9 @@ internal static class NativeExtractor
                 score[k] *= ContentHintBonus;
             }
 
-            if (sumGood[k] > 0 && (root < 0 || score[k] > score[root]))
+            // Paragraph-level elements are candidates only when nothing else is.
+            bool better = root < 0 || (nodes[k].IsLeaf == nodes[root].IsLeaf ? score[k] > score[root] : nodes[root].IsLeaf);
+            if (sumGood[k] > 0 && better)
             {
                 root = k;
             }
@@ -281,7 +290,7 @@ internal static class NativeExtractor
         double links = chars * block.LinkDensity;
         if ((block.Hints & ChromeHints) != 0)
         {
-            return (0, chars);
+            return (0, 0); // marked chrome (comments, menus) is set aside, as Readability strips unlikely candidates
         }
 
         if (block.LinkDensity >= 0.5)
@@ -351,12 +360,13 @@ internal static class NativeExtractor
             }
 
             var block = blocks[i];
-            if ((block.Hints & ChromeHints) != 0 || block.LinkDensity >= 0.5)
+            if ((block.Hints & ChromeHints) != 0 || block.LinkDensity >= 0.5 || (at >= 0 && nodes[at].InChrome))
             {
                 continue;
             }
 
-            bool prose = IsProse(block) && block.LinkDensity < 0.25 && block.Length > 80;
+            bool direct = at == parent || (sibling >= 0 && nodes[sibling].IsLeaf);
+            bool prose = direct && IsProse(block) && block.LinkDensity < 0.25 && block.Length > 80;
             bool strongSibling = sibling >= 0 && sibling != parent && score[sibling] >= threshold && good[i] > 0;
             if (prose || strongSibling)
             {
@@ -385,11 +395,18 @@ internal static class NativeExtractor
             }
         }
 
+        var chosen = new int[blocks.Count + 1];
+        for (int i = 0; i < blocks.Count; i++)
+        {
+            chosen[i + 1] = chosen[i] + (inArticle[i] ? 1 : 0);
+        }
+
         double runnerUp = 0;
         int runner = -1;
         for (int k = 0; k < nodes.Count; k++)
         {
-            if (!contains[k] && !inside[k] && score[k] > runnerUp)
+            if (!contains[k] && !inside[k] && !nodes[k].IsLeaf && nodes[k].End > nodes[k].First
+                && chosen[nodes[k].End] == chosen[nodes[k].First] && score[k] > runnerUp)
             {
                 runnerUp = score[k];
                 runner = k;
