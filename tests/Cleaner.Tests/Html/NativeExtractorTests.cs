@@ -73,7 +73,7 @@ public class NativeExtractorTests
         var result = Native.CleanHtml(Page(body));
         var teaser = BlockOf(result, "Another story about the river district, number 1");
         Assert.That(teaser.InMainContent, Is.False);
-        Assert.That(result.Document.MainContentReasons![teaser.Index], Does.Match(@"^chrome inside the article: its element div\.more holds \d+ characters of links or marked chrome against 0 of content$"));
+        Assert.That(result.Document.MainContentReasons![teaser.Index], Does.Match(@"^chrome inside the article: its element div\.more holds \d+ characters of links against 0 of other text$"));
         Assert.That(result.Text, Does.Contain(Para(4)));
     }
 
@@ -133,8 +133,8 @@ public class NativeExtractorTests
     [Test]
     public void Auto_consults_SmartReader_on_a_close_runner_up()
     {
-        var body = "<div class=\"a\"><p>" + Para(1, "harbour") + "</p><p>" + Para(2, "harbour") + "</p><p>" + Para(3, "harbour") + "</p></div>"
-            + "<div class=\"b\"><p>" + Para(1) + "</p><p>" + Para(2) + "</p><p>" + Para(3) + "</p></div>";
+        var body = "<div class=\"col\"><div class=\"a\"><p>" + Para(1, "harbour") + "</p><p>" + Para(2, "harbour") + "</p><p>" + Para(3, "harbour") + "</p></div></div>"
+            + "<div class=\"col\"><div class=\"b\"><p>" + Para(1) + "</p><p>" + Para(2) + "</p><p>" + Para(3) + "</p></div></div>";
         var result = TextCleaner.Default.CleanHtml(Page(body));
         Assert.That(result.Document.ExtractorNote, Does.StartWith("close runner-up"));
         Assert.That(Native.CleanHtml(Page(body)).Document.ExtractorNote, Is.Null, "Native never consults");

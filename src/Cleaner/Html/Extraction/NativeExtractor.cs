@@ -96,7 +96,7 @@ internal static class NativeExtractor
             {
                 sumGood[at] += good[i];
                 sumBad[at] += bad[i];
-                sumLinks[at] += blocks[i].Length * blocks[i].LinkDensity;
+                sumLinks[at] += chromeBlock[i] ? 0 : blocks[i].Length * blocks[i].LinkDensity;
                 sumText[at] += chromeBlock[i] ? 0 : blocks[i].Length;
             }
         }
@@ -176,6 +176,7 @@ internal static class NativeExtractor
         var contains = tree.Ancestry(root); // true for the root and its ancestors
         var excluded = new string?[nodes.Count];
         var inside = new bool[nodes.Count];
+        var spared = new bool[nodes.Count];
         inside[root] = true;
         for (int k = root + 1; k < nodes.Count; k++)
         {
@@ -194,9 +195,23 @@ internal static class NativeExtractor
 
             // Chrome inside the article: an element whose chrome outweighs its content, unless it
             // holds most of the article (a page that is a list of links keeps its list).
-            if (sumBad[k] > 2 * sumGood[k] && sumBad[k] >= 60 && sumText[k] * 2 < sumText[root])
+            if (spared[parent])
             {
-                excluded[k] = Format($"chrome inside the article: its element {nodes[k].Describe()} holds {sumBad[k]:F0} characters of links or marked chrome against {sumGood[k]:F0} of content");
+                spared[k] = true;
+                continue;
+            }
+
+            double plain = sumText[k] - sumLinks[k];
+            bool linky = sumLinks[k] > 2 * plain && sumLinks[k] >= 60;
+            if (linky && sumText[k] * 2 >= sumText[root])
+            {
+                spared[k] = true; // the article is this list: neither it nor its items are chrome
+                continue;
+            }
+
+            if (linky)
+            {
+                excluded[k] = Format($"chrome inside the article: its element {nodes[k].Describe()} holds {sumLinks[k]:F0} characters of links against {plain:F0} of other text");
             }
         }
 
