@@ -5,14 +5,18 @@ using BenchmarkDotNet.Attributes;
 namespace Cleaner.Benchmarks;
 
 /// <summary>
-/// The whole HTML path (<see cref="TextCleaner.CleanHtml(string, Uri?)"/>) against parsing the same
-/// pages with AngleSharp alone (the baseline) and against SmartReader alone (parse and extract).
+/// The whole HTML path (<see cref="TextCleaner.CleanHtml(string, Uri?)"/>) with each extractor
+/// (<see cref="ContentExtractor.Native"/>, <see cref="ContentExtractor.Auto"/>, the default, and
+/// <see cref="ContentExtractor.SmartReader"/>) against parsing the same pages with AngleSharp alone
+/// (the baseline) and against SmartReader alone (parse and extract), in one run.
 /// Pages: every .html under corpus/, or, when there is none, a few generated news pages.
 /// </summary>
 [MemoryDiagnoser]
 public class HtmlBenchmarks
 {
     private static readonly HtmlParser Parser = new();
+    private static readonly TextCleaner NativeCleaner = TextCleaner.CreateBuilder().WithOptions(o => o with { Extractor = ContentExtractor.Native }).Build();
+    private static readonly TextCleaner ReaderCleaner = TextCleaner.CreateBuilder().WithOptions(o => o with { Extractor = ContentExtractor.SmartReader }).Build();
     private string[] _pages = [];
 
     [GlobalSetup]
@@ -29,6 +33,8 @@ public class HtmlBenchmarks
 
         // Build the default cleaner (its phrase lists) outside the measurements.
         _ = TextCleaner.Default.CleanHtml(_pages[0]);
+        _ = NativeCleaner.CleanHtml(_pages[0]);
+        _ = ReaderCleaner.CleanHtml(_pages[0]);
     }
 
     [Benchmark(Baseline = true, Description = "AngleSharp parse alone")]
@@ -58,13 +64,21 @@ public class HtmlBenchmarks
         return total;
     }
 
-    [Benchmark(Description = "Cleaner CleanHtml (whole path)")]
-    public int CleanHtml()
+    [Benchmark(Description = "CleanHtml, Native")]
+    public int CleanHtmlNative() => Clean(NativeCleaner);
+
+    [Benchmark(Description = "CleanHtml, Auto (default)")]
+    public int CleanHtmlAuto() => Clean(TextCleaner.Default);
+
+    [Benchmark(Description = "CleanHtml, SmartReader")]
+    public int CleanHtmlSmartReader() => Clean(ReaderCleaner);
+
+    private int Clean(TextCleaner cleaner)
     {
         int total = 0;
         foreach (var page in _pages)
         {
-            total += TextCleaner.Default.CleanHtml(page).Text.Length;
+            total += cleaner.CleanHtml(page).Text.Length;
         }
 
         return total;

@@ -25,6 +25,13 @@ public sealed class CleanResult
         Text = status == CleanStatus.Cleaned ? KeptText(document) : document.Source;
     }
 
+    /// <summary>
+    /// Which extractor decided the article of an HTML page: <see cref="ContentExtractor.Native"/> or
+    /// <see cref="ContentExtractor.SmartReader"/>; null for plain text, and for a page where no
+    /// extractor's article was used (then the filters judged the whole page).
+    /// </summary>
+    public ContentExtractor? ExtractedBy => Document.ExtractedBy;
+
     /// <summary>The title (unless switched off) and the kept blocks, one per line (or paragraph).</summary>
     private static string KeptText(Document document)
     {

@@ -13,6 +13,23 @@ public enum Focus
     Recall,
 }
 
+/// <summary>Which main-content extractor finds the article of an HTML page.</summary>
+public enum ContentExtractor
+{
+    /// <summary>
+    /// Cleaner's own extractor decides; SmartReader is consulted only when the native choice is weak
+    /// (a close runner-up, a very short article, an article of mostly links, or little of the page's
+    /// prose chosen), and its article is used when it is sound.
+    /// </summary>
+    Auto,
+
+    /// <summary>Cleaner's own extractor only: one pass over the blocks and their elements, no second parse.</summary>
+    Native,
+
+    /// <summary>SmartReader (a port of Mozilla's Readability) only.</summary>
+    SmartReader,
+}
+
 /// <summary>
 /// Settings shared by all filters of a cleaner. Change them with <c>options with { ... }</c> through
 /// <see cref="TextCleanerBuilder.WithOptions(Func{CleanerOptions, CleanerOptions})"/>.
@@ -77,6 +94,12 @@ public readonly record struct CleanerOptions
 
     /// <summary>(HTML) The most attributes one element keeps; the rest are dropped before parsing. Default: 256.</summary>
     public int MaxAttributes { get; init; } = 256;
+
+    /// <summary>
+    /// The extractor that finds the article of an HTML page (plain text has none). Default:
+    /// <see cref="ContentExtractor.Auto"/>. <see cref="CleanResult.ExtractedBy"/> says which one decided.
+    /// </summary>
+    public ContentExtractor Extractor { get; init; } = ContentExtractor.Auto;
 }
 
 /// <summary>Whether a document was cleaned, or why it came back untouched.</summary>

@@ -31,6 +31,13 @@ internal sealed class CleanerSettings
         HelpName = "code",
     };
 
+    private readonly Option<string> _extractor = new("--extractor")
+    {
+        Description = "HTML: who finds the article: auto (Cleaner's own, SmartReader when it is unsure), native, or smartreader.",
+        DefaultValueFactory = _ => "auto",
+        HelpName = "auto|native|smartreader",
+    };
+
     private readonly Option<bool> _html = new("--html") { Description = "Treat every input as HTML." };
 
     private readonly Option<bool> _text = new("--text") { Description = "Treat every input as plain text." };
@@ -38,7 +45,11 @@ internal sealed class CleanerSettings
     /// <summary>The automaton size the phrase patterns may reach (see <see cref="Build"/>).</summary>
     private const int MaxAutomatonNodes = 2_000_000;
 
-    public CleanerSettings() => _focus.AcceptOnlyFromAmong("precision", "balanced", "recall");
+    public CleanerSettings()
+    {
+        _focus.AcceptOnlyFromAmong("precision", "balanced", "recall");
+        _extractor.AcceptOnlyFromAmong("auto", "native", "smartreader");
+    }
 
     /// <summary>Adds the options to a command.</summary>
     /// <param name="command">The command.</param>
@@ -49,6 +60,7 @@ internal sealed class CleanerSettings
         command.Options.Add(_without);
         command.Options.Add(_phrases);
         command.Options.Add(_language);
+        command.Options.Add(_extractor);
         if (inputKind)
         {
             command.Options.Add(_html);
@@ -91,6 +103,13 @@ internal sealed class CleanerSettings
             builder.WithOptions(o => o with { Language = language.ToLowerInvariant() });
         }
 
+        var extractor = result.GetValue(_extractor) switch
+        {
+            "native" => ContentExtractor.Native,
+            "smartreader" => ContentExtractor.SmartReader,
+            _ => ContentExtractor.Auto,
+        };
+        builder.WithOptions(o => o with { Extractor = extractor });
         var known = builder.Filters.Select(f => f.Name).ToList();
         foreach (var name in (result.GetValue(_without) ?? []).SelectMany(v => v.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)))
         {

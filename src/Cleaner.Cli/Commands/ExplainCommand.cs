@@ -104,7 +104,8 @@ internal static class ExplainCommand
     {
         int dropped = cleaned.Removed.Count;
         var byFilter = cleaned.Removed.GroupBy(r => r.Filter).Select(g => $"{g.Key} {g.Count()}");
+        var extractor = cleaned.ExtractedBy is { } by ? $"; article by {by.ToString().ToLowerInvariant()}" : string.Empty;
         return string.Create(CultureInfo.InvariantCulture,
-            $"kept {cleaned.Blocks.Count - dropped} of {cleaned.Blocks.Count} blocks; dropped {dropped}{(dropped > 0 ? ": " + string.Join(", ", byFilter) : string.Empty)}");
+            $"kept {cleaned.Blocks.Count - dropped} of {cleaned.Blocks.Count} blocks; dropped {dropped}{(dropped > 0 ? ": " + string.Join(", ", byFilter) : string.Empty)}{extractor}");
     }
 }

@@ -25,6 +25,7 @@ public sealed class MainContentFilter : IBlockFilter
             return;
         }
 
+        var reasons = document.MainContentReasons;
         foreach (var block in document.Blocks)
         {
             if (block == document.TitleBlock)
@@ -34,7 +35,7 @@ public sealed class MainContentFilter : IBlockFilter
 
             if (!block.InMainContent)
             {
-                block.Remove(Name, "outside the main content");
+                block.Remove(Name, reasons?[block.Index] ?? "outside the main content");
             }
             else
             {

@@ -91,6 +91,74 @@ internal static class ClassHints
         return hints;
     }
 
+    // Words of class and id tokens that name the article's element ("article-body", "post-content", "entry").
+    private static readonly string[] ContentWords = ["article", "content", "entry", "post", "story", "main", "body", "text", "blog"];
+
+    /// <summary>
+    /// Whether an element's tag (article, main), class or id says it holds the article or its
+    /// content. A token that the chrome hints match is not one ("sidebar-content" is chrome).
+    /// </summary>
+    public static bool IsContentLike(string localName, string? className, string? id)
+    {
+        if (localName is "article" or "main")
+        {
+            return true;
+        }
+
+        return HasContentToken(className) || HasContentToken(id);
+    }
+
+    private static bool HasContentToken(string? value)
+    {
+        if (string.IsNullOrEmpty(value))
+        {
+            return false;
+        }
+
+        Span<char> lower = stackalloc char[64];
+        var rest = value.AsSpan();
+        while (!rest.IsEmpty)
+        {
+            rest = rest.TrimStart();
+            int end = rest.IndexOfAny(' ', '\t', '\n');
+            var token = end < 0 ? rest : rest[..end];
+            rest = end < 0 ? default : rest[end..];
+            if (token.IsEmpty || token.Length > lower.Length)
+            {
+                continue;
+            }
+
+            var word = lower[..Cleaner.Text.TextCase.ToLower(token, lower)];
+            if (OfToken(word) != BlockHints.None)
+            {
+                continue;
+            }
+
+            foreach (var content in ContentWords)
+            {
+                if (word.Contains(content, StringComparison.Ordinal) && !IsIgnored(word))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsIgnored(ReadOnlySpan<char> token)
+    {
+        foreach (var prefix in IgnoredPrefixes)
+        {
+            if (token.StartsWith(prefix, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     private static BlockHints OfTokens(string value)
     {
         var hints = BlockHints.None;
@@ -116,12 +184,9 @@ internal static class ClassHints
 
     private static BlockHints OfToken(ReadOnlySpan<char> token)
     {
-        foreach (var prefix in IgnoredPrefixes)
+        if (IsIgnored(token))
         {
-            if (token.StartsWith(prefix, StringComparison.Ordinal))
-            {
-                return BlockHints.None;
-            }
+            return BlockHints.None;
         }
 
         var hints = BlockHints.None;

@@ -2,25 +2,36 @@ using System.Buffers;
 using AngleSharp.Html.Dom;
 using Cleaner.Text;
 using Cleaner.Html;
+using Cleaner.Html.Extraction;
 
 namespace Cleaner;
 
 public sealed partial class Document
 {
     /// <summary>
-    /// Whether the main-content extractor's article decides <see cref="Block.InMainContent"/>
-    /// (HTML only). False for plain text, and for pages where the extractor failed or found far less
-    /// text than the page holds: then every block counts as main content and the filters alone decide.
+    /// Whether an extractor's article decides <see cref="Block.InMainContent"/> (HTML only). False
+    /// for plain text, and for pages where no extractor found an article that could be trusted:
+    /// then every block counts as main content and the filters alone decide.
     /// </summary>
     internal bool HasMainContent { get; private set; }
 
-    /// <summary>Why the extractor's article was not used (HTML only), or null.</summary>
+    /// <summary>Why no extractor's article was used (HTML only), or null.</summary>
     internal string? MainContentNote { get; private set; }
 
+    /// <summary>Which extractor decided the article, or null (plain text, or no article used).</summary>
+    internal ContentExtractor? ExtractedBy { get; private set; }
+
+    /// <summary>Why <see cref="ContentExtractor.Auto"/> consulted SmartReader (the native choice's weakness), or null.</summary>
+    internal string? ExtractorNote { get; private set; }
+
+    /// <summary>For each block outside the article, the extractor's reason (null when it gave none).</summary>
+    internal string?[]? MainContentReasons { get; private set; }
+
     /// <summary>
-    /// Builds a document from a parsed page: metadata first (before the extractor strips scripts),
-    /// then the blocks of the body with their DOM features, then the main content found by
-    /// SmartReader on the same DOM (which it changes), the class hints and the title block.
+    /// Builds a document from a parsed page: metadata first (before SmartReader strips scripts),
+    /// then the blocks of the body with their DOM features, then the article as the extractor of
+    /// <see cref="CleanerOptions.Extractor"/> finds it (the native one on the blocks and their
+    /// elements; SmartReader on the same DOM, which it changes), the class hints and the title block.
     /// </summary>
     internal static Document FromHtml(IHtmlDocument dom, Uri? url, CleanerOptions options, PhraseBook phrases)
     {
@@ -43,13 +54,96 @@ public sealed partial class Document
             block.LinkDensity = r.TextChars == 0 ? 0 : (double)r.LinkChars / r.TextChars;
         }
 
+        document.Metadata = metadata;
+        if (options.Extractor == ContentExtractor.SmartReader)
+        {
+            var article = document.UseSmartReader(dom, url, walker);
+            document.Metadata = Merge(metadata, article);
+            document.FindTitle(titles);
+            return document;
+        }
+
+        // Native (and Auto): the title first, so that the lead under it can join the article.
+        document.ApplyHints(walker.Hinted, null);
+        document.FindTitle(titles);
+        var native = NativeExtractor.Extract(document._blocks, walker.TextBlocks, document.TitleBlock?.Index ?? -1);
+        if (native.InArticle is { } chosen && (options.Extractor == ContentExtractor.Native || native.Weakness is null))
+        {
+            document.UseNative(chosen, native.Reasons);
+            return document;
+        }
+
+        if (options.Extractor == ContentExtractor.Native)
+        {
+            document.MainContentNote = native.Failure;
+            return document;
+        }
+
+        // Auto, and the native choice is weak or missing: SmartReader's opinion, when it is sound.
+        document.ExtractorNote = native.Weakness ?? native.Failure;
+        var hints = new BlockHints[document._blocks.Count];
+        for (int i = 0; i < hints.Length; i++)
+        {
+            hints[i] = document._blocks[i].Hints;
+            document._blocks[i].Hints = BlockHints.None;
+        }
+
+        var reader = document.UseSmartReader(dom, url, walker);
+        if (document.HasMainContent)
+        {
+            document.Metadata = Merge(document.Metadata, reader);
+            document.FindTitle(titles);
+            return document;
+        }
+
+        for (int i = 0; i < hints.Length; i++)
+        {
+            document._blocks[i].Hints = hints[i];
+        }
+
+        if (native.InArticle is { } weak)
+        {
+            document.UseNative(weak, native.Reasons);
+        }
+
+        return document;
+    }
+
+    /// <summary>Takes the native extractor's article.</summary>
+    private void UseNative(bool[] inArticle, string?[] reasons)
+    {
+        for (int i = 0; i < _blocks.Count; i++)
+        {
+            _blocks[i].InMainContent = inArticle[i];
+        }
+
+        if (TitleBlock is { } title)
+        {
+            title.InMainContent = true;
+        }
+
+        MainContentReasons = reasons;
+        MainContentNote = null;
+        HasMainContent = true;
+        ExtractedBy = ContentExtractor.Native;
+    }
+
+    /// <summary>
+    /// Runs SmartReader (unless the page nests too deep for it) and takes its article when it can be
+    /// trusted; sets the hints either way. Returns SmartReader's article for its metadata.
+    /// </summary>
+    private SmartReader.Article? UseSmartReader(IHtmlDocument dom, Uri? url, HtmlBlockWalker walker)
+    {
         var main = walker.MaxDepth > MainContent.MaxDepth
             ? new MainContentResult(null, null, $"the page nests {walker.MaxDepth:N0} elements deep, deeper than the extractor is run on ({MainContent.MaxDepth:N0})")
             : MainContent.Find(dom, url);
-        document.MarkMainContent(main, walker.TextBlocks, walker.Hinted);
-        document.Metadata = Merge(metadata, main.Article);
-        document.FindTitle(titles);
-        return document;
+        MarkMainContent(main, walker.TextBlocks, walker.Hinted);
+        if (HasMainContent)
+        {
+            ExtractedBy = ContentExtractor.SmartReader;
+        }
+
+        return main.Article;
     }
 
     private void MarkMainContent(MainContentResult main, IReadOnlyDictionary<AngleSharp.Dom.INode, (int First, int Count)> textBlocks, IReadOnlyList<HintedRange> hinted)

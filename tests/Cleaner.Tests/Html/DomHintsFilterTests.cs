@@ -14,7 +14,7 @@ public class DomHintsFilterTests
     {
         var result = TextCleaner.Default.CleanHtml(TestPages.Page(RelatedList));
         var item = result.Blocks.Single(b => b.Text == "New bus lines for the east side");
-        Assert.That(item.InMainContent, Is.True, "the list sits inside the article");
+        Assert.That(item.InMainContent, Is.False, "the extractor leaves a list of links inside the article out");
         Assert.That(item.IsRemoved, Is.True);
         Assert.That(item.Filter, Is.EqualTo("dom-hints"));
         Assert.That(item.Reason, Is.EqualTo("mostly links"));

@@ -3,6 +3,9 @@ namespace Cleaner.Tests.Html;
 /// <summary>When the extractor's article cannot be trusted, the filters judge the whole page and the article still comes back.</summary>
 public class FallbackTests
 {
+    /// <summary>SmartReader's article and its trust rules (the native choice is tested in <see cref="NativeExtractorTests"/>).</summary>
+    private static readonly TextCleaner Reader = TextCleaner.CreateBuilder().WithOptions(o => o with { Extractor = ContentExtractor.SmartReader }).Build();
+
     private static string Comment(int i) =>
         $"<div class=\"comment\"><p class=\"author\">Reader {i}</p><p>I have lived near the river for {i + 10} years, and I think that a library there would be a good thing for the children of the neighbourhood, who have nowhere quiet to go after school.</p></div>";
 
@@ -16,7 +19,7 @@ public class FallbackTests
     public void An_article_that_the_extractor_takes_for_comments_still_comes_back()
     {
         var html = PostWithComments("The library will open on the first of June, and everyone is invited to the party in the garden.");
-        var result = TextCleaner.Default.CleanHtml(html);
+        var result = Reader.CleanHtml(html);
         Assert.That(result.Document.HasMainContent, Is.False, result.Document.MainContentNote);
         Assert.That(result.Document.MainContentNote, Is.Not.Null);
         Assert.That(result.Text, Does.Contain("The library will open on the first of June"));
@@ -44,7 +47,7 @@ public class FallbackTests
     {
         // The fallback's classifier calls the one short line of the post chrome; the page would be
         // left with its title only, so the line is rescued.
-        var result = TextCleaner.Default.CleanHtml(PostWithComments("Max was born on Tuesday morning, healthy and loud."));
+        var result = Reader.CleanHtml(PostWithComments("Max was born on Tuesday morning, healthy and loud."));
         Assert.That(result.Document.HasMainContent, Is.False);
         var block = result.Blocks.Single(b => b.Text.StartsWith("Max was born", StringComparison.Ordinal));
         Assert.That(block.IsKept, Is.True);

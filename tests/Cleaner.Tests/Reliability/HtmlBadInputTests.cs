@@ -99,10 +99,16 @@ public class HtmlBadInputTests
     {
         var depth = Cleaner.Html.MainContent.MaxDepth + 10;
         var html = string.Concat(Enumerable.Repeat("<div>", depth)) + Article() + string.Concat(Enumerable.Repeat("</div>", depth));
-        var result = TextCleaner.Default.CleanHtml(html);
+        var reader = TextCleaner.CreateBuilder().WithOptions(o => o with { Extractor = ContentExtractor.SmartReader }).Build();
+        var result = reader.CleanHtml(html);
         Assert.That(result.Document.HasMainContent, Is.False);
         Assert.That(result.Document.MainContentNote, Does.Contain("deeper than the extractor is run on"));
         Assert.That(result.Text, Does.Contain(Sentence));
+
+        // The native extractor has no depth limit: by default it finds the article.
+        var native = TextCleaner.Default.CleanHtml(html);
+        Assert.That(native.ExtractedBy, Is.EqualTo(ContentExtractor.Native));
+        Assert.That(native.Text, Does.Contain(Sentence));
     }
 
     [Test]

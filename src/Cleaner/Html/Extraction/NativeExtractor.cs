@@ -1,0 +1,455 @@
+using System.Globalization;
+using AngleSharp.Dom;
+
+namespace Cleaner.Html.Extraction;
+
+/// <summary>What the native extractor chose, and how sure it is.</summary>
+/// <param name="InArticle">For each block, whether it belongs to the article; null when no article was found.</param>
+/// <param name="Reasons">For each block left out, why (a person can check the figures); null entries for blocks in the article.</param>
+/// <param name="Weakness">Why the choice is weak (the first sign that holds), or null when it is sound.</param>
+/// <param name="Failure">Why there is no article, or null.</param>
+internal sealed record NativeResult(bool[]? InArticle, string?[] Reasons, string? Weakness, string? Failure);
+
+/// <summary>
+/// Cleaner's own main-content extractor. One pass over the blocks and their element ancestry, no
+/// change to the DOM and no second parse:
+/// <list type="number">
+/// <item>Each block gets a content value (the characters of prose outside links; a share of that for
+/// text that is not prose, such as list items and data rows) and a chrome value (characters in
+/// links, or in elements marked share, related, ad, comment, navigation...).</item>
+/// <item>Each element (container) adds up the values of the blocks it holds; its score is content
+/// minus a share of chrome, raised a little when its class or tag says article or content.</item>
+/// <item>The best-scoring container is the article's root. Its edges are added: the lead between the
+/// headline and the root, and siblings of the root that read as content (a paragraph of prose, a
+/// section that scores well: an FAQ, a table, a note under a figure).</item>
+/// <item>Chrome inside the root (an element whose chrome outweighs its content: a teaser list, an
+/// author box, a share prompt, a form) is left out.</item>
+/// </list>
+/// Every block left out gets its reason with the figures. The choice is called weak (and
+/// <see cref="ContentExtractor.Auto"/> then asks SmartReader) when a disjoint container scores close
+/// to the root, when the article is very short, when it is mostly links, or when it holds little of
+/// the page's prose.
+/// </summary>
+internal static class NativeExtractor
+{
+    /// <summary>How much a character of chrome (links, marked chrome) costs a container, against one of content.</summary>
+    internal const double ChromeCost = 0.5;
+
+    /// <summary>The factor on the score of a container whose tag, class or id says article, content or post.</summary>
+    internal const double ContentHintBonus = 1.25;
+
+    /// <summary>The share of a non-prose block's text (list items, rows, short lines) that counts as content.</summary>
+    internal const double NonProseShare = 0.3;
+
+    /// <summary>A disjoint container scoring at least this share of the root's score is a close runner-up.</summary>
+    internal const double RunnerUpShare = 0.7;
+
+    /// <summary>An article with less content than this (characters) is very short.</summary>
+    internal const int ShortArticle = 250;
+
+    /// <summary>An article whose link characters exceed this share of its text is mostly links.</summary>
+    internal const double MostlyLinks = 0.5;
+
+    /// <summary>An article holding less than this share of the page's prose holds little of it.</summary>
+    internal const double LittleProse = 0.5;
+
+    private const BlockHints ChromeHints = ContainerTree.ChromeHints;
+
+    /// <summary>Chooses the article among <paramref name="blocks"/> (whose hints are set).</summary>
+    /// <param name="blocks">The blocks of the page, with features, link density and hints.</param>
+    /// <param name="textBlocks">The blocks each text node went into (from the walker).</param>
+    /// <param name="titleBlock">The index of the block that shows the page's headline, or -1.</param>
+    public static NativeResult Extract(IReadOnlyList<Block> blocks, IReadOnlyDictionary<INode, (int First, int Count)> textBlocks, int titleBlock)
+    {
+        int n = blocks.Count;
+        var reasons = new string?[n];
+        if (n == 0)
+        {
+            return new NativeResult(null, reasons, null, "the page has no text");
+        }
+
+        var tree = ContainerTree.Build(blocks, textBlocks);
+        var nodes = tree.Nodes;
+        var good = new double[n];
+        var bad = new double[n];
+        double pageProse = 0;
+        var chromeBlock = new bool[n];
+        for (int i = 0; i < n; i++)
+        {
+            chromeBlock[i] = (blocks[i].Hints & ChromeHints) != 0 || (tree.BlockNode[i] >= 0 && nodes[tree.BlockNode[i]].InChrome);
+            (good[i], bad[i]) = chromeBlock[i] ? (0, 0) : Value(blocks[i]);
+            if ((blocks[i].Hints & (BlockHints.Comment | BlockHints.Navigation)) == 0 && IsProse(blocks[i]))
+            {
+                pageProse += good[i];
+            }
+        }
+
+        // Add the values up the tree: children have higher indices than their parents.
+        var sumGood = new double[nodes.Count];
+        var sumBad = new double[nodes.Count];
+        var sumLinks = new double[nodes.Count];
+        var sumText = new double[nodes.Count];
+        for (int i = 0; i < n; i++)
+        {
+            int at = tree.BlockNode[i];
+            if (at >= 0)
+            {
+                sumGood[at] += good[i];
+                sumBad[at] += bad[i];
+                sumLinks[at] += chromeBlock[i] ? 0 : blocks[i].Length * blocks[i].LinkDensity;
+                sumText[at] += chromeBlock[i] ? 0 : blocks[i].Length;
+            }
+        }
+
+        for (int k = nodes.Count - 1; k > 0; k--)
+        {
+            int parent = nodes[k].Parent;
+            if (parent >= 0)
+            {
+                sumGood[parent] += sumGood[k];
+                sumBad[parent] += sumBad[k];
+                sumLinks[parent] += sumLinks[k];
+                sumText[parent] += sumText[k];
+            }
+        }
+
+        // Each block's content counts fully for its own container and its parent, and less for
+        // those above (as Readability's scores spread): the root is where prose concentrates, not
+        // the outermost element that holds it all.
+        var near = new double[nodes.Count];
+        for (int i = 0; i < n; i++)
+        {
+            if (good[i] <= 0)
+            {
+                continue;
+            }
+
+            int at = tree.BlockNode[i];
+            if (at >= 0 && nodes[at].IsLeaf)
+            {
+                near[at] += good[i]; // its own score, for the siblings; the spread starts at its parent
+                at = nodes[at].Parent;
+            }
+
+            for (int level = 0; at >= 0 && level < 5; level++, at = nodes[at].Parent)
+            {
+                near[at] += good[i] / (level == 0 ? 1 : level == 1 ? 2 : level * 3);
+            }
+        }
+
+        var score = new double[nodes.Count];
+        int root = -1;
+        for (int k = 0; k < nodes.Count; k++)
+        {
+            double chrome = sumText[k] > 0 ? Math.Min(1, sumBad[k] / sumText[k]) : 0;
+            score[k] = near[k] * (1 - chrome);
+            if ((nodes[k].Hints & ChromeHints) != 0)
+            {
+                score[k] = 0; // a comment section or a menu is never the article
+            }
+            else if (nodes[k].ContentLike)
+            {
+                score[k] *= ContentHintBonus;
+            }
+
+            // Paragraph-level elements are candidates only when nothing else is.
+            bool better = root < 0 || (nodes[k].IsLeaf == nodes[root].IsLeaf ? score[k] > score[root] : nodes[root].IsLeaf);
+            if (sumGood[k] > 0 && better)
+            {
+                root = k;
+            }
+        }
+
+        // An element above the root that scores higher (its prose spread over several children) is the root.
+        while (root >= 0 && nodes[root].Parent is >= 0 and var up && score[up] > score[root])
+        {
+            root = up;
+        }
+
+        if (root < 0 || score[root] <= 0)
+        {
+            return new NativeResult(null, reasons, null, "no element of the page holds prose");
+        }
+
+        var inArticle = new bool[n];
+        var rootNode = nodes[root];
+        var contains = tree.Ancestry(root); // true for the root and its ancestors
+        var excluded = new string?[nodes.Count];
+        var inside = new bool[nodes.Count];
+        var spared = new bool[nodes.Count];
+        inside[root] = true;
+        for (int k = root + 1; k < nodes.Count; k++)
+        {
+            int parent = nodes[k].Parent;
+            if (parent < 0 || !inside[parent])
+            {
+                continue;
+            }
+
+            inside[k] = true;
+            if (excluded[parent] is { } inherited)
+            {
+                excluded[k] = inherited;
+                continue;
+            }
+
+            // Chrome inside the article: an element whose chrome outweighs its content, unless it
+            // holds most of the article (a page that is a list of links keeps its list).
+            if (spared[parent])
+            {
+                spared[k] = true;
+                continue;
+            }
+
+            double plain = sumText[k] - sumLinks[k];
+            bool linky = sumLinks[k] > 2 * plain && sumLinks[k] >= 60;
+            if (linky && sumText[k] * 2 >= sumText[root])
+            {
+                spared[k] = true; // the article is this list: neither it nor its items are chrome
+                continue;
+            }
+
+            if (linky)
+            {
+                excluded[k] = Format($"chrome inside the article: its element {nodes[k].Describe()} holds {sumLinks[k]:F0} characters of links against {plain:F0} of other text");
+            }
+        }
+
+        var repeats = Repeats(blocks);
+        for (int i = rootNode.First; i < rootNode.End; i++)
+        {
+            int at = tree.BlockNode[i];
+            if (at >= 0 && inside[at])
+            {
+                if (excluded[at] is { } reason)
+                {
+                    reasons[i] = reason;
+                }
+                else if (repeats[i] >= MinRepeats)
+                {
+                    reasons[i] = Format($"a line that repeats {repeats[i]} times on the page (template text, not the article's)");
+                }
+                else
+                {
+                    inArticle[i] = true;
+                }
+            }
+        }
+
+        AddEdges(blocks, tree, root, score, sumGood, good, titleBlock, inArticle);
+
+        // Reasons for the blocks outside: the score of the branch they sit in.
+        var branch = new int[nodes.Count];
+        var branchReason = new string?[nodes.Count];
+        for (int k = 0; k < nodes.Count; k++)
+        {
+            int parent = nodes[k].Parent;
+            branch[k] = contains[k] ? -1 : parent >= 0 && !contains[parent] ? branch[parent] : k;
+        }
+
+        string rootName = rootNode.Describe();
+        for (int i = 0; i < n; i++)
+        {
+            if (inArticle[i] || reasons[i] is not null)
+            {
+                continue;
+            }
+
+            int at = tree.BlockNode[i];
+            int b = at >= 0 ? branch[at] : -1;
+            if (b < 0)
+            {
+                reasons[i] = Format($"outside the article: directly in {(at >= 0 ? nodes[at].Describe() : "the page")}, around the article {rootName} (scored {score[root]:F0})");
+                continue;
+            }
+
+            reasons[i] = branchReason[b] ??= Format($"outside the article: its container {nodes[b].Describe()} scored {score[b]:F0} against {score[root]:F0} for the article's {rootName}");
+        }
+
+        return new NativeResult(inArticle, reasons, Weakness(blocks, nodes, contains, inside, score, root, inArticle, good, pageProse), null);
+    }
+
+    /// <summary>A short line that stands this many times on the page is template text.</summary>
+    internal const int MinRepeats = 3;
+
+    /// <summary>For each short line (under 12 words, not prose), how often its text stands on the page.</summary>
+    private static int[] Repeats(IReadOnlyList<Block> blocks)
+    {
+        var counts = new Dictionary<int, int>();
+        var keys = new int[blocks.Count];
+        for (int i = 0; i < blocks.Count; i++)
+        {
+            var block = blocks[i];
+            if (block.Features.WordCount >= 12 || block.Features.LooksLikeProse || block.Kind == BlockKind.Heading)
+            {
+                continue;
+            }
+
+            keys[i] = string.GetHashCode(block.Span) | 1; // never 0: 0 means no key
+            counts[keys[i]] = counts.GetValueOrDefault(keys[i]) + 1;
+        }
+
+        var repeats = new int[blocks.Count];
+        for (int i = 0; i < blocks.Count; i++)
+        {
+            repeats[i] = keys[i] == 0 ? 0 : counts[keys[i]];
+        }
+
+        return repeats;
+    }
+
+    /// <summary>The content and chrome values of one block.</summary>
+    internal static (double Good, double Bad) Value(Block block)
+    {
+        double chars = block.Length;
+        double links = chars * block.LinkDensity;
+        if ((block.Hints & ChromeHints) != 0)
+        {
+            return (0, 0); // marked chrome (comments, menus) is set aside, as Readability strips unlikely candidates
+        }
+
+        if (block.LinkDensity >= 0.5)
+        {
+            return (0, links);
+        }
+
+        if (IsProse(block))
+        {
+            return (chars - links, links);
+        }
+
+        var f = block.Features;
+        if (block.Kind == BlockKind.Heading || f.WordCount < 4)
+        {
+            return (0, links);
+        }
+
+        return ((chars - links) * NonProseShare, links);
+    }
+
+    private static bool IsProse(Block block) => block.Features.LooksLikeProse && block.LinkDensity < 0.5;
+
+    /// <summary>
+    /// Adds the blocks around the root that belong to the article: the lead between the headline and
+    /// the root (prose and captions), and siblings of the root that read as content.
+    /// </summary>
+    private static void AddEdges(IReadOnlyList<Block> blocks, ContainerTree tree, int root, double[] score, double[] sumGood, double[] good, int titleBlock, bool[] inArticle)
+    {
+        var nodes = tree.Nodes;
+        var rootNode = nodes[root];
+
+        // The lead: between the headline and the root.
+        if (titleBlock >= 0 && titleBlock < rootNode.First)
+        {
+            for (int i = titleBlock + 1; i < rootNode.First; i++)
+            {
+                var block = blocks[i];
+                if ((block.Hints & ChromeHints) == 0 && block.LinkDensity < 0.5 && (IsProse(block) || block.Kind == BlockKind.Caption))
+                {
+                    inArticle[i] = true;
+                }
+            }
+        }
+
+        // Siblings of the root: other children of its parent, and blocks directly in the parent.
+        int parent = rootNode.Parent;
+        if (parent < 0)
+        {
+            return;
+        }
+
+        var parentNode = nodes[parent];
+        double threshold = Math.Max(100, score[root] * 0.2);
+        for (int i = parentNode.First; i < parentNode.End; i++)
+        {
+            if (i >= rootNode.First && i < rootNode.End)
+            {
+                continue;
+            }
+
+            int at = tree.BlockNode[i];
+            int sibling = at;
+            while (sibling >= 0 && nodes[sibling].Parent != parent && sibling != parent)
+            {
+                sibling = nodes[sibling].Parent;
+            }
+
+            var block = blocks[i];
+            if ((block.Hints & ChromeHints) != 0 || block.LinkDensity >= 0.5 || (at >= 0 && nodes[at].InChrome))
+            {
+                continue;
+            }
+
+            bool direct = at == parent || (sibling >= 0 && nodes[sibling].IsLeaf);
+            bool prose = direct && IsProse(block) && block.LinkDensity < 0.25 && block.Length > 80;
+            bool strongSibling = sibling >= 0 && sibling != parent && score[sibling] >= threshold && good[i] > 0;
+            if (prose || strongSibling)
+            {
+                inArticle[i] = true;
+            }
+        }
+    }
+
+    /// <summary>The first sign that the choice is weak, or null.</summary>
+    private static string? Weakness(IReadOnlyList<Block> blocks, IReadOnlyList<ContainerTree.Node> nodes, bool[] contains, bool[] inside, double[] score, int root, bool[] inArticle, double[] good, double pageProse)
+    {
+        double articleGood = 0, articleText = 0, articleLinks = 0, articleProse = 0;
+        for (int i = 0; i < blocks.Count; i++)
+        {
+            if (!inArticle[i])
+            {
+                continue;
+            }
+
+            articleGood += good[i];
+            articleText += blocks[i].Length;
+            articleLinks += blocks[i].Length * blocks[i].LinkDensity;
+            if ((blocks[i].Hints & (BlockHints.Comment | BlockHints.Navigation)) == 0 && IsProse(blocks[i]))
+            {
+                articleProse += good[i];
+            }
+        }
+
+        var chosen = new int[blocks.Count + 1];
+        for (int i = 0; i < blocks.Count; i++)
+        {
+            chosen[i + 1] = chosen[i] + (inArticle[i] ? 1 : 0);
+        }
+
+        double runnerUp = 0;
+        int runner = -1;
+        for (int k = 0; k < nodes.Count; k++)
+        {
+            if (!contains[k] && !inside[k] && !nodes[k].IsLeaf && nodes[k].End > nodes[k].First
+                && chosen[nodes[k].End] == chosen[nodes[k].First] && score[k] > runnerUp)
+            {
+                runnerUp = score[k];
+                runner = k;
+            }
+        }
+
+        if (runner >= 0 && runnerUp >= score[root] * RunnerUpShare)
+        {
+            return Format($"close runner-up: {nodes[runner].Describe()} scored {runnerUp:F0} against {score[root]:F0}");
+        }
+
+        if (articleGood < ShortArticle)
+        {
+            return Format($"very short article: {articleGood:F0} characters of content");
+        }
+
+        if (articleLinks > articleText * MostlyLinks)
+        {
+            return Format($"mostly links: {articleLinks:F0} of {articleText:F0} characters");
+        }
+
+        if (articleProse < pageProse * LittleProse)
+        {
+            return Format($"little of the page's prose: {articleProse:F0} of {pageProse:F0} characters");
+        }
+
+        return null;
+    }
+
+    private static string Format(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+}

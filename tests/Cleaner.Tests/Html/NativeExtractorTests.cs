@@ -1,0 +1,223 @@
+using System.Text;
+
+namespace Cleaner.Tests.Html;
+
+/// <summary>
+/// Cleaner's own extractor on small hand-written pages: each scoring rule (lines that must be in
+/// and out, with their reasons), each sign that makes <see cref="ContentExtractor.Auto"/> consult
+/// SmartReader, a page SmartReader is not run on, and determinism.
+/// </summary>
+public class NativeExtractorTests
+{
+    private static readonly TextCleaner Native = TextCleaner.CreateBuilder().WithOptions(o => o with { Extractor = ContentExtractor.Native }).Build();
+    private static readonly TextCleaner Reader = TextCleaner.CreateBuilder().WithOptions(o => o with { Extractor = ContentExtractor.SmartReader }).Build();
+
+    private static string Para(int i, string topic = "library") =>
+        $"Paragraph {i} tells how the council, after a long debate about the {topic} that lasted well into the night, decided that the plan would go ahead, and how the residents reacted to the news.";
+
+    private static string Page(string body, string title = "The council approves the plan") =>
+        $"<!DOCTYPE html><html lang=\"en\"><head><title>{title}</title></head><body>{body}</body></html>";
+
+    private static string Menu() =>
+        "<div class=\"top\"><ul><li><a href=\"/a\">News</a></li><li><a href=\"/b\">Sport</a></li><li><a href=\"/c\">Culture</a></li><li><a href=\"/d\">Weather today</a></li></ul></div>";
+
+    private static Block BlockOf(CleanResult result, string start) => result.Blocks.First(b => b.Text.StartsWith(start, StringComparison.Ordinal));
+
+    [Test]
+    public void The_container_that_holds_the_prose_is_the_article_and_the_rest_is_outside_with_its_score()
+    {
+        var body = Menu() + "<div class=\"wrap\"><div class=\"x\">" + string.Concat(Enumerable.Range(1, 4).Select(i => $"<p>{Para(i)}</p>")) + "</div>"
+            + "<div class=\"y\"><p>Opening hours: Monday to Friday</p><p>Call the desk for a tour</p></div></div>";
+        var result = Native.CleanHtml(Page(body));
+        Assert.That(result.ExtractedBy, Is.EqualTo(ContentExtractor.Native));
+        for (int i = 1; i <= 4; i++)
+        {
+            Assert.That(result.Text, Does.Contain(Para(i)));
+        }
+
+        var outside = BlockOf(result, "Opening hours");
+        Assert.That(outside.InMainContent, Is.False);
+        Assert.That(outside.Filter, Is.EqualTo("main-content"));
+        Assert.That(outside.Reason, Does.Match(@"^outside the article: its container div\.y scored \d+ against \d+ for the article's div\.x$"));
+    }
+
+    [Test]
+    public void A_container_marked_article_or_content_wins_over_an_equal_one()
+    {
+        var body = "<div class=\"col\"><div class=\"a\"><p>" + Para(1, "harbour") + "</p><p>" + Para(2, "harbour") + "</p></div></div>"
+            + "<div class=\"col\"><div class=\"article-body\"><p>" + Para(1) + "</p><p>" + Para(2) + "</p></div></div>";
+        var result = Native.CleanHtml(Page(body));
+        Assert.That(BlockOf(result, Para(1)[..20]).InMainContent, Is.False, "the same text, first on the page, in the unmarked container");
+        Assert.That(result.Blocks.Where(b => b.Text.Contains("library", StringComparison.Ordinal)).All(b => b.InMainContent), Is.True);
+    }
+
+    [Test]
+    public void Prose_spread_over_sections_makes_their_parent_the_article()
+    {
+        var body = Menu() + "<div class=\"story\">" + string.Concat(Enumerable.Range(1, 3).Select(s => $"<section><h2>Part {s}</h2><p>{Para(s * 2)}</p><p>{Para(s * 2 + 1)}</p></section>")) + "</div>";
+        var result = Native.CleanHtml(Page(body));
+        for (int i = 2; i <= 7; i++)
+        {
+            Assert.That(result.Text, Does.Contain(Para(i)));
+        }
+
+        Assert.That(result.Text, Does.Contain("Part 3"));
+        Assert.That(result.Text, Does.Not.Contain("Sport"));
+    }
+
+    [Test]
+    public void Chrome_inside_the_article_is_left_out_with_its_figures()
+    {
+        var teasers = "<div class=\"more\"><ul>" + string.Concat(Enumerable.Range(1, 5).Select(i => $"<li><a href=\"/s{i}\">Another story about the river district, number {i}</a></li>")) + "</ul></div>";
+        var body = "<div class=\"x\">" + $"<p>{Para(1)}</p><p>{Para(2)}</p>" + teasers + $"<p>{Para(3)}</p><p>{Para(4)}</p></div>";
+        var result = Native.CleanHtml(Page(body));
+        var teaser = BlockOf(result, "Another story about the river district, number 1");
+        Assert.That(teaser.InMainContent, Is.False);
+        Assert.That(result.Document.MainContentReasons![teaser.Index], Does.Match(@"^chrome inside the article: its element div\.more holds \d+ characters of links against 0 of other text$"));
+        Assert.That(result.Text, Does.Contain(Para(4)));
+    }
+
+    [Test]
+    public void A_lead_between_the_headline_and_the_body_belongs_to_the_article()
+    {
+        var body = Menu() + "<div class=\"head\"><div class=\"kicker\"><h1>The council approves the plan</h1></div>"
+            + "<div class=\"lead\"><p>After three years of debate, the new library on the riverside will be built, the council decided on Tuesday.</p></div></div>"
+            + "<div class=\"x\">" + string.Concat(Enumerable.Range(1, 4).Select(i => $"<p>{Para(i)}</p>")) + "</div>";
+        var result = Native.CleanHtml(Page(body));
+        Assert.That(BlockOf(result, "After three years of debate").InMainContent, Is.True);
+        Assert.That(result.Text, Does.Contain("After three years of debate"));
+    }
+
+    [Test]
+    public void A_sibling_section_that_reads_as_content_joins_the_article_and_a_sibling_of_links_does_not()
+    {
+        var faq = "<div class=\"faq\"><h2>Questions</h2><p>When will it open? The council expects the doors to open before the end of the following year, if the works go to plan.</p>"
+            + "<p>Who pays for it? The city pays two thirds of the cost, and a foundation of local firms has promised to pay the rest of it.</p></div>";
+        var links = "<div class=\"tags\"><a href=\"/t/1\">library</a> <a href=\"/t/2\">council</a> <a href=\"/t/3\">river</a></div>";
+        var body = "<div class=\"page\"><div class=\"x\">" + string.Concat(Enumerable.Range(1, 5).Select(i => $"<p>{Para(i)}</p>")) + "</div>" + faq + links + "</div>";
+        var result = Native.CleanHtml(Page(body));
+        Assert.That(result.Text, Does.Contain("Who pays for it?"));
+        Assert.That(BlockOf(result, "library council river").InMainContent, Is.False);
+    }
+
+    [Test]
+    public void Marked_chrome_is_set_aside_and_does_not_pull_the_article_elsewhere()
+    {
+        var comments = "<div id=\"comments\" class=\"comments\">" + string.Concat(Enumerable.Range(1, 12).Select(i => $"<div class=\"c\"><p>{Para(i, "comment")}</p></div>")) + "</div>";
+        var body = "<div class=\"main\"><div class=\"x\"><p>" + Para(1) + "</p><p>" + Para(2) + "</p><p>" + Para(3) + "</p></div>" + comments + "</div>";
+        var result = Native.CleanHtml(Page(body));
+        Assert.That(result.Text, Does.Contain(Para(3)));
+        Assert.That(result.Text, Does.Not.Contain(Para(5, "comment")));
+    }
+
+    [Test]
+    public void A_short_line_repeated_in_the_article_is_template_text()
+    {
+        var photo = "<div class=\"photo\"><p>Click the photo to enlarge it</p></div>";
+        var body = "<div class=\"x\">" + string.Concat(Enumerable.Range(1, 4).Select(i => photo + $"<p>{Para(i)}</p>")) + "</div>";
+        var result = Native.CleanHtml(Page(body));
+        var line = BlockOf(result, "Click the photo");
+        Assert.That(line.InMainContent, Is.False);
+        Assert.That(result.Document.MainContentReasons![line.Index], Does.StartWith("a line that repeats 4 times on the page"));
+        Assert.That(result.Text, Does.Contain(Para(4)));
+    }
+
+    [Test]
+    public void A_sound_choice_does_not_consult_SmartReader()
+    {
+        var result = TextCleaner.Default.CleanHtml(TestPages.Page());
+        Assert.That(result.ExtractedBy, Is.EqualTo(ContentExtractor.Native));
+        Assert.That(result.Document.ExtractorNote, Is.Null);
+    }
+
+    [Test]
+    public void Auto_consults_SmartReader_on_a_close_runner_up()
+    {
+        var body = "<div class=\"col\"><div class=\"a\"><p>" + Para(1, "harbour") + "</p><p>" + Para(2, "harbour") + "</p><p>" + Para(3, "harbour") + "</p></div></div>"
+            + "<div class=\"col\"><div class=\"b\"><p>" + Para(1) + "</p><p>" + Para(2) + "</p><p>" + Para(3) + "</p></div></div>";
+        var result = TextCleaner.Default.CleanHtml(Page(body));
+        Assert.That(result.Document.ExtractorNote, Does.StartWith("close runner-up"));
+        Assert.That(Native.CleanHtml(Page(body)).Document.ExtractorNote, Is.Null, "Native never consults");
+    }
+
+    [Test]
+    public void Auto_consults_SmartReader_on_a_very_short_article()
+    {
+        var body = Menu() + "<div class=\"x\"><p>The library opens on Monday at nine, the council said.</p></div>";
+        var result = TextCleaner.Default.CleanHtml(Page(body));
+        Assert.That(result.Document.ExtractorNote, Does.StartWith("very short article"));
+        Assert.That(result.Text, Does.Contain("The library opens on Monday"));
+    }
+
+    [Test]
+    public void Auto_consults_SmartReader_on_an_article_of_mostly_links()
+    {
+        var list = "<ul>" + string.Concat(Enumerable.Range(1, 12).Select(i => $"<li><a href=\"/r{i}\">A reading list entry on the history of public libraries, part {i}</a></li>")) + "</ul>";
+        var body = "<div class=\"x\"><p>" + Para(1) + "</p><p>" + Para(2) + "</p>" + list + "</div>";
+        var result = TextCleaner.Default.CleanHtml(Page(body));
+        Assert.That(result.Document.ExtractorNote, Does.StartWith("mostly links"));
+    }
+
+    [Test]
+    public void Auto_consults_SmartReader_when_the_article_holds_little_of_the_page_prose()
+    {
+        var body = "<div class=\"x\"><p>" + Para(1) + "</p><p>" + Para(2) + "</p><p>" + Para(3) + "</p></div>"
+            + string.Concat(Enumerable.Range(1, 6).Select(i => $"<table><tr><td><div><div><p>{Para(i, "market " + i)}</p></div></div></td></tr></table>"));
+        var result = TextCleaner.Default.CleanHtml(Page(body));
+        Assert.That(result.Document.ExtractorNote, Does.StartWith("little of the page's prose"));
+    }
+
+    [Test]
+    public void When_SmartReader_is_not_run_the_native_choice_decides()
+    {
+        // Nested deeper than SmartReader is run on, with a weak (very short) native article: Auto
+        // asks SmartReader, which gives no article, so the native one is used.
+        var deep = new StringBuilder();
+        deep.Append(Menu()).Append(string.Concat(Enumerable.Repeat("<div>", 300)));
+        deep.Append("<p>The library opens on Monday at nine, the council said.</p>").Append(string.Concat(Enumerable.Repeat("</div>", 300)));
+        var result = TextCleaner.Default.CleanHtml(Page(deep.ToString()));
+        Assert.That(result.Document.ExtractorNote, Does.StartWith("very short article"));
+        Assert.That(result.ExtractedBy, Is.EqualTo(ContentExtractor.Native));
+        Assert.That(result.Text, Does.Contain("The library opens on Monday"));
+        Assert.That(result.Text, Does.Not.Contain("Sport"));
+    }
+
+    [Test]
+    public void When_SmartReader_finds_no_sound_article_the_native_choice_decides()
+    {
+        // A short post under a long discussion: SmartReader takes the comments, which is not trusted.
+        var comments = "<div id=\"comments\" class=\"comments\">" + string.Concat(Enumerable.Range(1, 12).Select(i =>
+            $"<div class=\"comment\"><p>I have lived near the river for {i + 10} years, and I think that a library there would be a good thing for the children of the neighbourhood.</p></div>")) + "</div>";
+        var html = Page(Menu() + "<div class=\"post\"><h1>A short note</h1><div class=\"entry\"><p>The library will open on the first of June.</p></div></div>" + comments, "A short note");
+        var result = TextCleaner.Default.CleanHtml(html);
+        Assert.That(result.Document.ExtractorNote, Is.Not.Null);
+        Assert.That(result.ExtractedBy, Is.EqualTo(ContentExtractor.Native));
+        Assert.That(result.Text, Does.Contain("The library will open on the first of June"));
+        Assert.That(result.Text, Does.Not.Contain("a good thing for the children"));
+    }
+
+    [Test]
+    public void The_SmartReader_option_lets_SmartReader_decide()
+    {
+        var result = Reader.CleanHtml(TestPages.Page());
+        Assert.That(result.ExtractedBy, Is.EqualTo(ContentExtractor.SmartReader));
+        Assert.That(result.Text, Does.Contain(TestPages.Paragraphs[3]));
+        Assert.That(TextCleaner.Default.Clean("Plain text has no extractor.").ExtractedBy, Is.Null);
+    }
+
+    [Test]
+    public void The_extractor_is_deterministic()
+    {
+        var body = Menu() + "<div class=\"page\"><div class=\"x\">" + string.Concat(Enumerable.Range(1, 6).Select(i => $"<p>{Para(i)}</p>")) + "</div>"
+            + "<div class=\"y\"><p>Opening hours: Monday to Friday</p></div></div>";
+        var html = Page(body);
+        var first = Native.CleanHtml(html);
+        var results = new CleanResult[8];
+        Parallel.For(0, results.Length, i => results[i] = Native.CleanHtml(html));
+        foreach (var other in results)
+        {
+            Assert.That(other.Text, Is.EqualTo(first.Text));
+            Assert.That(other.Removed.Select(r => r.Reason), Is.EqualTo(first.Removed.Select(r => r.Reason)));
+        }
+    }
+}
