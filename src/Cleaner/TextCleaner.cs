@@ -77,24 +77,153 @@ public sealed partial class TextCleaner
 
     /// <summary>
     /// Cleans plain text given as bytes, detecting the encoding: a byte order mark (UTF-8, UTF-16 LE
-    /// or BE), then valid UTF-8, and otherwise Windows-1252 (so Latin-1 text reads right, not as
-    /// replacement characters).
+    /// or BE), then UTF-8 (valid, or with at most three invalid sequences among many valid ones, which
+    /// become U+FFFD), then a statistical charset detector for legacy encodings such as Shift-JIS, GBK
+    /// or windows-1251, and otherwise Windows-1252 (so Latin-1 text reads right).
     /// </summary>
     /// <param name="text">The text's bytes.</param>
+    /// <param name="cancellationToken">Stops the cleaning between phases and filters.</param>
     /// <returns>The cleaned text, the title and every removal with its reason (see <see cref="Clean(string)"/>).</returns>
-    public CleanResult Clean(ReadOnlySpan<byte> text)
+    /// <exception cref="OperationCanceledException">The token was cancelled.</exception>
+    public CleanResult Clean(ReadOnlySpan<byte> text, CancellationToken cancellationToken = default)
     {
-        var deadline = new Deadline(Options.Timeout, CancellationToken.None) { Phase = "decoding" };
+        cancellationToken.ThrowIfCancellationRequested();
+        var deadline = new Deadline(Options.Timeout, cancellationToken) { Phase = "decoding" };
         return CleanText(Html.HtmlEncoding.DecodeText(text), deadline);
     }
 
-    /// <summary>Cleans plain text given as bytes, detecting the encoding (see <see cref="Clean(ReadOnlySpan{byte})"/>).</summary>
+    /// <summary>Cleans plain text given as bytes, detecting the encoding (see <see cref="Clean(ReadOnlySpan{byte}, CancellationToken)"/>).</summary>
     /// <param name="text">The text's bytes.</param>
+    /// <param name="cancellationToken">Stops the cleaning between phases and filters.</param>
     /// <returns>The cleaned text, the title and every removal with its reason (see <see cref="Clean(string)"/>).</returns>
-    public CleanResult Clean(byte[] text)
+    /// <exception cref="OperationCanceledException">The token was cancelled.</exception>
+    public CleanResult Clean(byte[] text, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(text);
-        return Clean(text.AsSpan());
+        return Clean(text.AsSpan(), cancellationToken);
+    }
+
+    /// <summary>
+    /// Reads plain text from a stream to its end without blocking, then cleans it, detecting the
+    /// encoding (see <see cref="Clean(ReadOnlySpan{byte}, CancellationToken)"/>). The cleaning itself
+    /// runs on the calling thread once the bytes are in.
+    /// </summary>
+    /// <param name="text">The stream of the text's bytes; it is read but not closed.</param>
+    /// <param name="cancellationToken">Stops the reading and the cleaning.</param>
+    /// <returns>
+    /// The cleaned text, the title and every removal with its reason. A stream that holds more than
+    /// four bytes per character of <see cref="CleanerOptions.MaxInputLength"/> is not read to its end:
+    /// the result has <see cref="CleanStatus.InputTooLarge"/>, an empty text and a diagnostic that
+    /// says so.
+    /// </returns>
+    /// <exception cref="OperationCanceledException">The token was cancelled.</exception>
+    public async Task<CleanResult> CleanAsync(Stream text, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var (bytes, tooLarge) = await ReadBoundedAsync(text, cancellationToken).ConfigureAwait(false);
+        return tooLarge ?? Clean(bytes.Span, cancellationToken);
+    }
+
+    /// <summary>
+    /// The most bytes a stream may hold: four per character of the size limit, as no supported
+    /// encoding takes more than four bytes for a character, so a longer stream is surely too long.
+    /// </summary>
+    private long MaxInputBytes => Math.Min(Array.MaxLength - 1L, 4L * Options.MaxInputLength);
+
+    /// <summary>The result for a stream that holds more than <see cref="MaxInputBytes"/>, which is not read to its end.</summary>
+    private CleanResult StreamTooLarge() =>
+        CleanResult.Untouched(string.Empty, Options, Phrases, CleanStatus.InputTooLarge,
+            $"the stream holds more than {MaxInputBytes:N0} bytes (four per character of CleanerOptions.MaxInputLength, {Options.MaxInputLength:N0}); it was not read to its end");
+
+    /// <summary>
+    /// Reads a stream to its end, or until it holds more than <see cref="MaxInputBytes"/> (then the
+    /// second value is the too-large result). A memory stream's buffer is used as it is.
+    /// </summary>
+    private (ReadOnlyMemory<byte> Bytes, CleanResult? TooLarge) ReadBounded(Stream stream, CancellationToken cancellationToken)
+    {
+        if (Preread(stream) is { } done)
+        {
+            return done;
+        }
+
+        var buffer = new byte[InitialBuffer(stream)];
+        int length = 0;
+        while (length <= MaxInputBytes)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            buffer = Grown(buffer, length);
+            int read = stream.Read(buffer, length, buffer.Length - length);
+            if (read == 0)
+            {
+                return (buffer.AsMemory(0, length), null);
+            }
+
+            length += read;
+        }
+
+        return (default, StreamTooLarge());
+    }
+
+    /// <summary>Reads a stream as <see cref="ReadBounded"/> does, without blocking.</summary>
+    private async ValueTask<(ReadOnlyMemory<byte> Bytes, CleanResult? TooLarge)> ReadBoundedAsync(Stream stream, CancellationToken cancellationToken)
+    {
+        if (Preread(stream) is { } done)
+        {
+            return done;
+        }
+
+        var buffer = new byte[InitialBuffer(stream)];
+        int length = 0;
+        while (length <= MaxInputBytes)
+        {
+            buffer = Grown(buffer, length);
+            int read = await stream.ReadAsync(buffer.AsMemory(length), cancellationToken).ConfigureAwait(false);
+            if (read == 0)
+            {
+                return (buffer.AsMemory(0, length), null);
+            }
+
+            length += read;
+        }
+
+        return (default, StreamTooLarge());
+    }
+
+    /// <summary>
+    /// What a stream holds without reading it: a memory stream's buffer, or the too-large result when
+    /// a seekable stream's length is over the limit; null when the stream must be read.
+    /// </summary>
+    private (ReadOnlyMemory<byte>, CleanResult?)? Preread(Stream stream)
+    {
+        if (stream.CanSeek && stream.Length - stream.Position > MaxInputBytes)
+        {
+            return (default, StreamTooLarge());
+        }
+
+        if (stream is MemoryStream memory && memory.TryGetBuffer(out var segment))
+        {
+            int offset = (int)memory.Position;
+            memory.Position = memory.Length;
+            return (segment.AsMemory(offset, (int)memory.Length - offset), null);
+        }
+
+        return null;
+    }
+
+    /// <summary>The first buffer's size: the rest of a seekable stream (plus one byte to see its end), else 64 KB.</summary>
+    private int InitialBuffer(Stream stream) =>
+        (int)Math.Clamp(stream.CanSeek ? stream.Length - stream.Position + 1 : 64 * 1024, 1, MaxInputBytes + 1);
+
+    /// <summary>The buffer, doubled (up to one byte past the limit) when it is full.</summary>
+    private byte[] Grown(byte[] buffer, int length)
+    {
+        if (length < buffer.Length)
+        {
+            return buffer;
+        }
+
+        Array.Resize(ref buffer, (int)Math.Min(MaxInputBytes + 1, buffer.Length * 2L));
+        return buffer;
     }
 
     /// <summary>

@@ -1,16 +1,29 @@
 using System.Text;
+using UtfUnknown;
 
 namespace Cleaner.Html;
 
 /// <summary>
 /// Finds the character encoding of an HTML page's bytes, in the order browsers use: a byte order
 /// mark, the HTTP content type's charset, a <c>&lt;meta charset&gt;</c> or <c>http-equiv</c>
-/// declaration in the first bytes, then a strict UTF-8 check, and Windows-1252 as the last resort.
+/// declaration in the first bytes, then UTF-8 (valid, or with at most three invalid sequences among
+/// many valid ones), then a statistical charset detector (UTF.Unknown) for undeclared legacy
+/// encodings such as Shift-JIS, GBK or windows-1251, and Windows-1252 as the last resort.
 /// </summary>
 internal static class HtmlEncoding
 {
     /// <summary>How many bytes the meta prescan reads, as the HTML standard's prescan does.</summary>
     private const int PrescanLength = 4096;
+
+    /// <summary>The most invalid sequences a page may hold and still be read as (damaged) UTF-8.</summary>
+    private const int MaxInvalidUtf8 = 3;
+
+    /// <summary>
+    /// The lowest confidence at which a detected single-byte encoding other than Windows-1252 is
+    /// trusted: single-byte guesses on short or mostly-Latin text are weak, and a wrong one garbles
+    /// every accented letter, while Windows-1252 at least keeps the ASCII and Western letters right.
+    /// </summary>
+    private const float SingleByteConfidence = 0.5f;
 
 #if !NET9_0_OR_GREATER
     private static readonly Encoding StrictUtf8 = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
@@ -27,12 +40,78 @@ internal static class HtmlEncoding
 
     /// <summary>
     /// Decodes plain text, which declares nothing: a byte order mark (UTF-8, UTF-16 LE or BE), then
-    /// valid UTF-8, and Windows-1252 as the last resort.
+    /// UTF-8, then the charset detector, and Windows-1252 as the last resort (see <see cref="Undeclared"/>).
     /// </summary>
     public static string DecodeText(ReadOnlySpan<byte> bytes)
     {
-        var encoding = FromByteOrderMark(bytes, out int preamble) ?? (IsValidUtf8(bytes) ? Encoding.UTF8 : Encoding.GetEncoding(1252));
+        var encoding = FromByteOrderMark(bytes, out int preamble) ?? Undeclared(bytes, IsValidUtf8(bytes));
         return encoding.GetString(bytes[preamble..]);
+    }
+
+    /// <summary>
+    /// The encoding of bytes that declare none (or declare one that cannot read them): UTF-8 when
+    /// they are valid UTF-8, or nearly so (at most <see cref="MaxInvalidUtf8"/> invalid sequences and
+    /// at least twice as many valid multi-byte ones: a damaged or truncated UTF-8 page keeps its text,
+    /// with U+FFFD for the bad bytes); otherwise what the charset detector finds, when it reads the
+    /// bytes cleanly; and Windows-1252 as the last resort.
+    /// </summary>
+    private static Encoding Undeclared(ReadOnlySpan<byte> bytes, bool validUtf8)
+    {
+        if (validUtf8 || IsNearlyUtf8(bytes))
+        {
+            return Encoding.UTF8;
+        }
+
+        return Detected(bytes) ?? Encoding.GetEncoding(1252);
+    }
+
+    /// <summary>Whether the bytes are UTF-8 with a few invalid sequences among many valid multi-byte ones.</summary>
+    private static bool IsNearlyUtf8(ReadOnlySpan<byte> bytes)
+    {
+        int invalid = 0, multiByte = 0;
+        int pos = 0;
+        while (pos < bytes.Length)
+        {
+            int skip = bytes[pos..].IndexOfAnyExceptInRange((byte)0, (byte)0x7F);
+            if (skip < 0)
+            {
+                break;
+            }
+
+            pos += skip;
+            if (System.Text.Rune.DecodeFromUtf8(bytes[pos..], out _, out int consumed) == System.Buffers.OperationStatus.Done)
+            {
+                multiByte++;
+            }
+            else if (++invalid > MaxInvalidUtf8)
+            {
+                return false;
+            }
+
+            pos += Math.Max(1, consumed);
+        }
+
+        return multiByte >= 2 * invalid;
+    }
+
+    /// <summary>
+    /// The encoding the statistical detector finds, or null when it finds none, finds only a weak
+    /// single-byte guess, or finds one that does not read the bytes cleanly.
+    /// </summary>
+    private static Encoding? Detected(ReadOnlySpan<byte> bytes)
+    {
+        var found = CharsetDetector.DetectFromBytes(bytes.ToArray()).Detected;
+        if (found?.EncodingName is not { } name || Resolve(name) is not { } encoding)
+        {
+            return null;
+        }
+
+        if (encoding.IsSingleByte && encoding.CodePage != 1252 && found.Confidence < SingleByteConfidence)
+        {
+            return null;
+        }
+
+        return ReadsCleanly(encoding, bytes) ? encoding : null;
     }
 
     private static Encoding? FromByteOrderMark(ReadOnlySpan<byte> bytes, out int preamble)
@@ -81,7 +160,7 @@ internal static class HtmlEncoding
             }
         }
 
-        return utf8 ? Encoding.UTF8 : Encoding.GetEncoding(1252);
+        return Undeclared(bytes, utf8);
     }
 
     /// <summary>Whether <paramref name="encoding"/> reads the bytes with at most one invalid sequence per 100 non-ASCII characters.</summary>

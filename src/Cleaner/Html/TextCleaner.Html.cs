@@ -101,48 +101,122 @@ public sealed partial class TextCleaner
     }
 
     /// <summary>
+    /// Cleans an HTML page that the caller has already parsed with AngleSharp, so that the page is not
+    /// parsed twice. The caller's document is not changed: SmartReader, which changes the DOM it reads,
+    /// runs on a deep copy.
+    /// </summary>
+    /// <remarks>
+    /// Unlike the overloads that take markup, this one does not bound the markup before parsing
+    /// (<see cref="CleanerOptions"/>' element, depth and attribute bounds: the tree is already built,
+    /// so the parser's cost is paid) and does not choose the parser options. On well-formed pages the
+    /// result equals that of <see cref="CleanHtml(string, Uri?)"/> on the same markup (a test pins this on
+    /// the corpus pages). <see cref="CleanerOptions.MaxInputLength"/> applies to the document's source
+    /// text when AngleSharp kept it; the time limit and the cancellation cover the copy, the blocks and
+    /// the filters.
+    /// </remarks>
+    /// <param name="document">The parsed page; it is read, not changed.</param>
+    /// <param name="url">The page's address, when known (by default the document's own address, when it is absolute).</param>
+    /// <param name="cancellationToken">Stops the cleaning between phases and filters.</param>
+    /// <returns>The cleaned text, the title, the metadata and every removal with its reason.</returns>
+    /// <exception cref="OperationCanceledException">The token was cancelled.</exception>
+    public CleanResult CleanHtml(IHtmlDocument document, Uri? url = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        cancellationToken.ThrowIfCancellationRequested();
+        if (document.Source is { Length: var length } source && length > Options.MaxInputLength)
+        {
+            return CleanResult.Untouched(source.Text, Options, Phrases, CleanStatus.InputTooLarge,
+                $"the page has {length:N0} characters, over the limit of {Options.MaxInputLength:N0} (CleanerOptions.MaxInputLength)");
+        }
+
+        url ??= Uri.TryCreate(document.Url, UriKind.Absolute, out var own) && own.Scheme is "http" or "https" ? own : null;
+        var deadline = new Deadline(Options.Timeout, cancellationToken);
+        using var scope = deadline.Enter();
+        try
+        {
+            deadline.Begin("copying the document");
+            using var copy = (IHtmlDocument)document.Clone(deep: true);
+            deadline.Begin("building blocks");
+            var built = Document.FromHtml(copy, url, Options, Phrases);
+            return Run(built, deadline, EmptyRescue.Apply);
+        }
+        catch (DeadlineExceededException e)
+        {
+            return TimedOut(document.Source?.Text ?? string.Empty, deadline, e.Phase);
+        }
+    }
+
+    /// <summary>
     /// Cleans an HTML page given as bytes, detecting the encoding: a byte order mark, the charset of
     /// <paramref name="contentType"/>, a <c>&lt;meta charset&gt;</c> or <c>http-equiv</c> declaration
-    /// in the first 4 KB, valid UTF-8, and otherwise Windows-1252.
+    /// in the first 4 KB, UTF-8 (valid, or with at most three invalid sequences among many valid ones,
+    /// which become U+FFFD), a statistical charset detector for legacy encodings such as Shift-JIS,
+    /// GBK or windows-1251, and otherwise Windows-1252.
     /// </summary>
     /// <param name="html">The page's bytes.</param>
     /// <param name="url">The page's address, when known.</param>
     /// <param name="contentType">The HTTP Content-Type header, when known (for example <c>text/html; charset=shift_jis</c>).</param>
+    /// <param name="cancellationToken">Stops the cleaning (during parsing too).</param>
     /// <returns>The cleaned text, the title, the metadata and every removal with its reason.</returns>
-    public CleanResult CleanHtml(ReadOnlySpan<byte> html, Uri? url = null, string? contentType = null)
+    /// <exception cref="OperationCanceledException">The token was cancelled.</exception>
+    public CleanResult CleanHtml(ReadOnlySpan<byte> html, Uri? url = null, string? contentType = null, CancellationToken cancellationToken = default)
     {
-        var deadline = new Deadline(Options.Timeout, CancellationToken.None) { Phase = "decoding" };
+        cancellationToken.ThrowIfCancellationRequested();
+        var deadline = new Deadline(Options.Timeout, cancellationToken) { Phase = "decoding" };
         return CleanHtml(HtmlEncoding.Decode(html, contentType), url, deadline);
     }
 
-    /// <summary>Cleans an HTML page given as bytes, detecting the encoding (see <see cref="CleanHtml(ReadOnlySpan{byte}, Uri?, string?)"/>).</summary>
+    /// <summary>Cleans an HTML page given as bytes, detecting the encoding (see <see cref="CleanHtml(ReadOnlySpan{byte}, Uri?, string?, CancellationToken)"/>).</summary>
     /// <param name="html">The page's bytes.</param>
     /// <param name="url">The page's address, when known.</param>
     /// <param name="contentType">The HTTP Content-Type header, when known.</param>
+    /// <param name="cancellationToken">Stops the cleaning (during parsing too).</param>
     /// <returns>The cleaned text, the title, the metadata and every removal with its reason.</returns>
-    public CleanResult CleanHtml(byte[] html, Uri? url = null, string? contentType = null)
+    /// <exception cref="OperationCanceledException">The token was cancelled.</exception>
+    public CleanResult CleanHtml(byte[] html, Uri? url = null, string? contentType = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(html);
-        return CleanHtml(html.AsSpan(), url, contentType);
+        return CleanHtml(html.AsSpan(), url, contentType, cancellationToken);
     }
 
-    /// <summary>Reads an HTML page from a stream to its end and cleans it, detecting the encoding (see <see cref="CleanHtml(ReadOnlySpan{byte}, Uri?, string?)"/>).</summary>
+    /// <summary>
+    /// Reads an HTML page from a stream to its end and cleans it, detecting the encoding (see
+    /// <see cref="CleanHtml(ReadOnlySpan{byte}, Uri?, string?, CancellationToken)"/>). This blocks while
+    /// it reads; use <see cref="CleanHtmlAsync"/> for network streams.
+    /// </summary>
     /// <param name="html">The stream of the page's bytes; it is read but not closed.</param>
     /// <param name="url">The page's address, when known.</param>
     /// <param name="contentType">The HTTP Content-Type header, when known.</param>
-    /// <returns>The cleaned text, the title, the metadata and every removal with its reason.</returns>
-    public CleanResult CleanHtml(Stream html, Uri? url = null, string? contentType = null)
+    /// <param name="cancellationToken">Stops the reading and the cleaning.</param>
+    /// <returns>
+    /// The cleaned text, the title, the metadata and every removal with its reason. A stream that
+    /// holds more than four bytes per character of <see cref="CleanerOptions.MaxInputLength"/> is not
+    /// read to its end: the result has <see cref="CleanStatus.InputTooLarge"/>, an empty text and a
+    /// diagnostic that says so.
+    /// </returns>
+    /// <exception cref="OperationCanceledException">The token was cancelled.</exception>
+    public CleanResult CleanHtml(Stream html, Uri? url = null, string? contentType = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(html);
-        if (html is MemoryStream memory && memory.TryGetBuffer(out var segment))
-        {
-            int offset = (int)memory.Position;
-            memory.Position = memory.Length;
-            return CleanHtml(segment.AsSpan(offset, (int)memory.Length - offset), url, contentType);
-        }
+        var (bytes, tooLarge) = ReadBounded(html, cancellationToken);
+        return tooLarge ?? CleanHtml(bytes.Span, url, contentType, cancellationToken);
+    }
 
-        using var copy = new MemoryStream(html.CanSeek ? (int)Math.Min(int.MaxValue, Math.Max(0, html.Length - html.Position)) : 64 * 1024);
-        html.CopyTo(copy);
-        return CleanHtml(copy.GetBuffer().AsSpan(0, (int)copy.Length), url, contentType);
+    /// <summary>
+    /// Reads an HTML page from a stream to its end without blocking, then cleans it, detecting the
+    /// encoding (see <see cref="CleanHtml(ReadOnlySpan{byte}, Uri?, string?, CancellationToken)"/>). The
+    /// cleaning itself runs on the calling thread once the bytes are in.
+    /// </summary>
+    /// <param name="html">The stream of the page's bytes (for example an HTTP response's content stream); it is read but not closed.</param>
+    /// <param name="url">The page's address, when known.</param>
+    /// <param name="contentType">The HTTP Content-Type header, when known.</param>
+    /// <param name="cancellationToken">Stops the reading and the cleaning.</param>
+    /// <returns>The cleaned result, as <see cref="CleanHtml(Stream, Uri?, string?, CancellationToken)"/> gives it.</returns>
+    /// <exception cref="OperationCanceledException">The token was cancelled.</exception>
+    public async Task<CleanResult> CleanHtmlAsync(Stream html, Uri? url = null, string? contentType = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(html);
+        var (bytes, tooLarge) = await ReadBoundedAsync(html, cancellationToken).ConfigureAwait(false);
+        return tooLarge ?? CleanHtml(bytes.Span, url, contentType, cancellationToken);
     }
 }
