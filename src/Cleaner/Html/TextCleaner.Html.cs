@@ -138,7 +138,7 @@ public sealed partial class TextCleaner
             using var copy = (IHtmlDocument)document.Clone(deep: true);
             deadline.Begin("building blocks");
             var built = Document.FromHtml(copy, url, Options, Phrases);
-            return Run(built, deadline, EmptyRescue.Apply);
+            return Run(built, deadline);
         }
         catch (DeadlineExceededException e)
         {
