@@ -62,10 +62,14 @@ internal static class StandardStreams
                 return false;
             }
 
-            // A pipe whose other end this process holds too is the runtime's own, not a caller's.
+            // A pipe whose other end this process holds too is the runtime's own, not a caller's. The
+            // runtime also duplicates descriptor 0 at start-up: that copy is the same end (the same
+            // access mode), so only a descriptor of the same pipe opened the other way counts.
+            int mode = AccessMode("0");
             foreach (var fd in Directory.EnumerateFileSystemEntries("/proc/self/fd"))
             {
-                if (Path.GetFileName(fd) != "0" && new FileInfo(fd).LinkTarget == zero)
+                var name = Path.GetFileName(fd);
+                if (name != "0" && new FileInfo(fd).LinkTarget == zero && AccessMode(name) != mode)
                 {
                     return true;
                 }
@@ -73,9 +77,23 @@ internal static class StandardStreams
 
             return false;
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or FormatException)
         {
             return false;
         }
+    }
+
+    /// <summary>The access mode of one of this process's descriptors (O_RDONLY 0, O_WRONLY 1, O_RDWR 2), from <c>/proc/self/fdinfo</c>.</summary>
+    private static int AccessMode(string fd)
+    {
+        foreach (var line in File.ReadLines("/proc/self/fdinfo/" + fd))
+        {
+            if (line.StartsWith("flags:", StringComparison.Ordinal))
+            {
+                return Convert.ToInt32(line["flags:".Length..].Trim(), 8) & 3;
+            }
+        }
+
+        return -1;
     }
 }

@@ -152,6 +152,7 @@ li.title .text{font-weight:600}
             ("status", cleaned.Status.ToString()),
             ("diagnostic", cleaned.Diagnostic),
             ("language", cleaned.Language),
+            ("article found by", cleaned.ExtractedBy?.ToString()),
             ("byline", cleaned.Metadata.Byline),
             ("published", cleaned.Metadata.Published?.ToString("u", CultureInfo.InvariantCulture)),
             ("site", cleaned.Metadata.SiteName),

@@ -117,6 +117,23 @@ public sealed class CleanSafetyTests : CliTestKit
         Assert.That(err, Does.Match("clean=[01]"));
     }
 
+    [Test]
+    public void Piped_standard_input_is_read_by_clean_explain_and_batch()
+    {
+        // The runtime duplicates descriptor 0 at start-up; a pipe from a caller must still be read.
+        Assume.That(OperatingSystem.IsLinux());
+        var script = """
+            printf 'Short note: meeting moved to Friday.\nPlease bring the slides.\n' | $CLEANER clean -
+            printf 'The council voted on Tuesday to approve a new park along the river.\n' | $CLEANER explain -
+            (printf '{"text":"The council voted on Tuesday to approve a new park along the river, after a long debate."}\n'; sleep 1) | $CLEANER batch - 2>&1
+            """;
+        var (code, output, err) = CliProcess.Bash(script, Temp, TimeSpan.FromSeconds(120));
+        Assert.That(code, Is.EqualTo(0), err);
+        Assert.That(output, Does.Contain("Short note: meeting moved to Friday.\nPlease bring the slides."));
+        Assert.That(output, Does.Contain("KEEP").And.Contain("The council voted on Tuesday to approve a new park along the river."));
+        Assert.That(output, Does.Contain("\"status\":\"cleaned\"").And.Contain("in=1 out=1 errors=0 skipped=0"));
+    }
+
     internal static void Mkfifo(string path)
     {
         using var process = System.Diagnostics.Process.Start("mkfifo", [path])!;

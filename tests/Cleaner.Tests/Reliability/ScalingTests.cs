@@ -59,7 +59,7 @@ public class ScalingTests
         new("misnested <b><i>x</b></i>", 2_000, true, n => Page(h => h.Insert(h.Length, "<b><i>x</b></i>", n))),
         new("! in one <p>", 1_200_000, true, n => Page(h => h.Append("<p>").Append('!', n).Append("</p>"))),
         new("unclosed <b>", 40_000, true, n => Page(h => h.Append("<p>").Append('a', 50).Insert(h.Length, "<b>", n).Append("</p>"))),
-        new("unclosed <b class=cN>", 1_000, true, n => Repeat(n, i => $"<b class=c{i}>x ")),
+        new("unclosed <b class=cN>", 2_000, true, n => Repeat(n, i => $"<b class=c{i}>x ")),
         new("long attribute lists", 20_000, true, n => Repeat(n / 1000, _ => "<div" + string.Concat(Enumerable.Range(0, 1000).Select(a => $" data-a{a}=\"v\"")) + ">item</div>")),
         new("deep inline nesting", 40_000, true, n => Page(h => h.Insert(h.Length, "<span>", n).Append(Sentence).Insert(h.Length, "</span>", n))),
         new("deep block nesting", 40_000, true, n => Page(h => h.Insert(h.Length, "<div>", n).Append(Sentence).Insert(h.Length, "</div>", n))),
