@@ -32,6 +32,12 @@ public sealed class CleanResult
     /// </summary>
     public ContentExtractor? ExtractedBy => Document.ExtractedBy;
 
+    /// <summary>
+    /// The element that holds the article the extractor chose, as its tag with its id or first class
+    /// (for example <c>div.article-body</c>); null when <see cref="ExtractedBy"/> is null.
+    /// </summary>
+    public string? ArticleContainer => Document.ArticleContainer;
+
     /// <summary>The title (unless switched off) and the kept blocks, one per line (or paragraph).</summary>
     private static string KeptText(Document document)
     {

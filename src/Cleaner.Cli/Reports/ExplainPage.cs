@@ -153,6 +153,7 @@ li.title .text{font-weight:600}
             ("diagnostic", cleaned.Diagnostic),
             ("language", cleaned.Language),
             ("article found by", cleaned.ExtractedBy?.ToString()),
+            ("article container", cleaned.ArticleContainer),
             ("byline", cleaned.Metadata.Byline),
             ("published", cleaned.Metadata.Published?.ToString("u", CultureInfo.InvariantCulture)),
             ("site", cleaned.Metadata.SiteName),

@@ -21,6 +21,9 @@ public sealed partial class Document
     /// <summary>Which extractor decided the article, or null (plain text, or no article used).</summary>
     internal ContentExtractor? ExtractedBy { get; private set; }
 
+    /// <summary>The element that holds the article the extractor chose ("div.article-body"), or null.</summary>
+    internal string? ArticleContainer { get; private set; }
+
     /// <summary>Why <see cref="ContentExtractor.Auto"/> consulted SmartReader (the native choice's weakness), or null.</summary>
     internal string? ExtractorNote { get; private set; }
 
@@ -69,7 +72,7 @@ public sealed partial class Document
         var native = NativeExtractor.Extract(document._blocks, walker.TextBlocks, document.TitleBlock?.Index ?? -1);
         if (native.InArticle is { } chosen && (options.Extractor == ContentExtractor.Native || native.Weakness is null))
         {
-            document.UseNative(chosen, native.Reasons);
+            document.UseNative(chosen, native.Reasons, native.Container);
             return document;
         }
 
@@ -103,14 +106,14 @@ public sealed partial class Document
 
         if (native.InArticle is { } weak)
         {
-            document.UseNative(weak, native.Reasons);
+            document.UseNative(weak, native.Reasons, native.Container);
         }
 
         return document;
     }
 
     /// <summary>Takes the native extractor's article.</summary>
-    private void UseNative(bool[] inArticle, string?[] reasons)
+    private void UseNative(bool[] inArticle, string?[] reasons, string? container)
     {
         for (int i = 0; i < _blocks.Count; i++)
         {
@@ -126,6 +129,7 @@ public sealed partial class Document
         MainContentNote = null;
         HasMainContent = true;
         ExtractedBy = ContentExtractor.Native;
+        ArticleContainer = container;
     }
 
     /// <summary>
@@ -141,6 +145,7 @@ public sealed partial class Document
         if (HasMainContent)
         {
             ExtractedBy = ContentExtractor.SmartReader;
+            ArticleContainer = main.Content is { } content ? Html.Extraction.ContainerTree.Describe(content) : null;
         }
 
         return main.Article;

@@ -86,7 +86,7 @@ public class ReportTests : CliTestKit
         var run = Run("explain", "--format", "html", page);
         Assert.That(run.ExitCode, Is.Zero, run.Err);
         var facts = Parser.ParseDocument(run.Out).QuerySelectorAll("dl.meta dt").Select(e => e.TextContent).ToList();
-        Assert.That(facts, Does.Contain("title").And.Contain("site").And.Contain("language").And.Contain("article found by"));
+        Assert.That(facts, Does.Contain("title").And.Contain("site").And.Contain("language").And.Contain("article found by").And.Contain("article container"));
     }
 
     [Test]

@@ -34,25 +34,28 @@ internal sealed class ContainerTree
         public int End { get; set; } = -1;
 
         /// <summary>The tag with its id or first class, for reasons ("div.sidebar", "section#comments").</summary>
-        public string Describe()
+        public string Describe() => ContainerTree.Describe(Element);
+    }
+
+    /// <summary>An element's tag with its id or first class, for reasons ("div.sidebar", "section#comments").</summary>
+    public static string Describe(AngleSharp.Dom.IElement element)
+    {
+        string name = element.LocalName;
+        if (element.Id is { Length: > 0 } id)
         {
-            string name = Element.LocalName;
-            if (Element.Id is { Length: > 0 } id)
-            {
-                return $"{name}#{Cut(id)}";
-            }
-
-            if (Element.ClassName is { Length: > 0 } classes)
-            {
-                var first = classes.AsSpan().Trim();
-                int space = first.IndexOfAny(' ', '\t', '\n');
-                return $"{name}.{Cut(space < 0 ? first : first[..space])}";
-            }
-
-            return name;
-
-            static string Cut(ReadOnlySpan<char> s) => s.Length <= 40 ? s.ToString() : s[..40].ToString();
+            return $"{name}#{Cut(id)}";
         }
+
+        if (element.ClassName is { Length: > 0 } classes)
+        {
+            var first = classes.AsSpan().Trim();
+            int space = first.IndexOfAny(' ', '\t', '\n');
+            return $"{name}.{Cut(space < 0 ? first : first[..space])}";
+        }
+
+        return name;
+
+        static string Cut(ReadOnlySpan<char> s) => s.Length <= 40 ? s.ToString() : s[..40].ToString();
     }
 
     private ContainerTree(List<Node> nodes, int[] blockNode)

@@ -8,7 +8,8 @@ namespace Cleaner.Html.Extraction;
 /// <param name="Reasons">For each block left out, why (a person can check the figures); null entries for blocks in the article.</param>
 /// <param name="Weakness">Why the choice is weak (the first sign that holds), or null when it is sound.</param>
 /// <param name="Failure">Why there is no article, or null.</param>
-internal sealed record NativeResult(bool[]? InArticle, string?[] Reasons, string? Weakness, string? Failure);
+/// <param name="Container">The element that holds the article ("div.article-body"), or null.</param>
+internal sealed record NativeResult(bool[]? InArticle, string?[] Reasons, string? Weakness, string? Failure, string? Container = null);
 
 /// <summary>
 /// Cleaner's own main-content extractor. One pass over the blocks and their element ancestry, no
@@ -266,7 +267,7 @@ internal static class NativeExtractor
             reasons[i] = branchReason[b] ??= Format($"outside the article: its container {nodes[b].Describe()} scored {score[b]:F0} against {score[root]:F0} for the article's {rootName}");
         }
 
-        return new NativeResult(inArticle, reasons, Weakness(blocks, nodes, contains, inside, score, root, inArticle, good, pageProse), null);
+        return new NativeResult(inArticle, reasons, Weakness(blocks, nodes, contains, inside, score, root, inArticle, good, pageProse), null, rootName);
     }
 
     /// <summary>A short line that stands this many times on the page is template text.</summary>
