@@ -116,19 +116,9 @@ internal static class ClassHints
         }
 
         Span<char> lower = stackalloc char[64];
-        var rest = value.AsSpan();
-        while (!rest.IsEmpty)
+        int at = 0;
+        while (NextToken(value, ref at, lower, out var word))
         {
-            rest = rest.TrimStart();
-            int end = rest.IndexOfAny(' ', '\t', '\n');
-            var token = end < 0 ? rest : rest[..end];
-            rest = end < 0 ? default : rest[end..];
-            if (token.IsEmpty || token.Length > lower.Length)
-            {
-                continue;
-            }
-
-            var word = lower[..Cleaner.Text.TextCase.ToLower(token, lower)];
             if (OfToken(word) != BlockHints.None)
             {
                 continue;
@@ -163,23 +153,38 @@ internal static class ClassHints
     {
         var hints = BlockHints.None;
         Span<char> lower = stackalloc char[64];
-        var rest = value.AsSpan();
-        while (!rest.IsEmpty)
+        int at = 0;
+        while (NextToken(value, ref at, lower, out var word))
         {
-            rest = rest.TrimStart();
-            int end = rest.IndexOfAny(' ', '\t', '\n');
-            var token = end < 0 ? rest : rest[..end];
-            rest = end < 0 ? default : rest[end..];
-            if (token.IsEmpty || token.Length > lower.Length)
-            {
-                continue;
-            }
-
-            int n = Cleaner.Text.TextCase.ToLower(token, lower);
-            hints |= OfToken(lower[..n]);
+            hints |= OfToken(word);
         }
 
         return hints;
+    }
+
+    /// <summary>
+    /// The next token of a class or id attribute from <paramref name="at"/>, lower-cased into
+    /// <paramref name="buffer"/>; false when none is left. Tokens longer than the buffer are skipped.
+    /// </summary>
+    private static bool NextToken(string value, ref int at, Span<char> buffer, out ReadOnlySpan<char> word)
+    {
+        while (at < value.Length)
+        {
+            var rest = value.AsSpan(at);
+            int start = rest.Length - rest.TrimStart().Length;
+            int end = rest[start..].IndexOfAny(' ', '\t', '\n');
+            int length = end < 0 ? rest.Length - start : end;
+            var token = rest.Slice(start, length);
+            at += start + length;
+            if (!token.IsEmpty && token.Length <= buffer.Length)
+            {
+                word = buffer[..Cleaner.Text.TextCase.ToLower(token, buffer)];
+                return true;
+            }
+        }
+
+        word = default;
+        return false;
     }
 
     private static BlockHints OfToken(ReadOnlySpan<char> token)
