@@ -42,9 +42,6 @@ internal sealed class CleanerSettings
 
     private readonly Option<bool> _text = new("--text") { Description = "Treat every input as plain text." };
 
-    /// <summary>The automaton size the phrase patterns may reach (see <see cref="Build"/>).</summary>
-    private const int MaxAutomatonNodes = 2_000_000;
-
     public CleanerSettings()
     {
         _focus.AcceptOnlyFromAmong("precision", "balanced", "recall");
@@ -124,25 +121,10 @@ internal sealed class CleanerSettings
             }
         }
 
-        var added = new Dictionary<string, int>(StringComparer.Ordinal);
-        if (result.GetValue(_phrases) is { Length: > 0 })
-        {
-            // Each list is one non-backtracking pattern: user lists up to the limits below need more
-            // automaton nodes than .NET's default 10,000 (1,000 phrases with eight wildcards: about
-            // 570,000). The engine reads this (an int, set in code) each time it builds a pattern.
-            AppContext.SetData("REGEX_NONBACKTRACKING_MAX_AUTOMATA_SIZE", MaxAutomatonNodes);
-        }
-
         foreach (var file in result.GetValue(_phrases) ?? [])
         {
             foreach (var (list, phrases) in PhraseFile.Read(file))
             {
-                added[list] = added.GetValueOrDefault(list) + phrases.Count;
-                if (added[list] > PhraseFile.MaxPhrasesPerList)
-                {
-                    throw new CliException($"--phrases: {added[list]:N0} phrases for the list '{list}'; a list takes at most {PhraseFile.MaxPhrasesPerList:N0} added phrases");
-                }
-
                 builder.AddPhrases(list, phrases);
             }
         }
@@ -151,10 +133,9 @@ internal sealed class CleanerSettings
         {
             return builder.Build();
         }
-        catch (NotSupportedException e)
+        catch (PhraseLimitException e)
         {
-            // The non-backtracking engine refuses a pattern over its size limit.
-            throw new CliException($"--phrases: the phrases are too many or too complex to compile ({e.Message})");
+            throw new CliException($"--phrases: {e.Message}");
         }
     }
 

@@ -3,12 +3,6 @@ namespace Cleaner.Cli.Commands;
 /// <summary>A file of extra phrases: one <c>list: phrase</c> per line, blank lines and <c>#</c> comments skipped.</summary>
 internal static class PhraseFile
 {
-    /// <summary>The most phrases one list takes from files (all files together): each list is compiled into one non-backtracking pattern, whose size the .NET engine bounds.</summary>
-    public const int MaxPhrasesPerList = 1000;
-
-    /// <summary>The most <c>*</c> wildcards in one phrase (each stands for one to three words and multiplies the pattern's states).</summary>
-    public const int MaxWildcards = 8;
-
     /// <summary>Reads the phrases of a file, grouped by list, in file order.</summary>
     /// <exception cref="CliException">The file is unreadable, a line has no list, or a list is unknown.</exception>
     public static IReadOnlyList<(string List, List<string> Phrases)> Read(string path)
@@ -50,9 +44,14 @@ internal static class PhraseFile
                 throw new CliException($"{path}:{i + 1}: unknown phrase list '{list}'; known lists: {string.Join(", ", known)}");
             }
 
-            if (phrase.Count(c => c == '*') > MaxWildcards)
+            if (phrase.Count(c => c == '*') > PhraseList.MaxWildcards)
             {
-                throw new CliException($"{path}:{i + 1}: a phrase takes at most {MaxWildcards} '*' wildcards");
+                throw new CliException($"{path}:{i + 1}: a phrase takes at most {PhraseList.MaxWildcards} '*' wildcards");
+            }
+
+            if (phrase.Length > PhraseList.MaxPhraseLength)
+            {
+                throw new CliException($"{path}:{i + 1}: a phrase takes at most {PhraseList.MaxPhraseLength:N0} characters");
             }
 
             int index = groups.FindIndex(g => g.List == list);

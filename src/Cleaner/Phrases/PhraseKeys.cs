@@ -73,6 +73,31 @@ internal sealed class PhraseKeys
         return false;
     }
 
+    /// <summary>The masks of the keys (words and symbols) the text holds, combined.</summary>
+    public ulong Mask(ReadOnlySpan<char> text)
+    {
+        ulong found = ScanSymbols(text);
+        int i = 0;
+        while (i < text.Length && _wordCount > 0)
+        {
+            if (!TextStats.IsLetterOrDigit(text[i]))
+            {
+                i++;
+                continue;
+            }
+
+            int start = i;
+            while (i < text.Length && TextStats.IsLetterOrDigit(text[i]))
+            {
+                i++;
+            }
+
+            found |= OfRun(text[start..i]);
+        }
+
+        return found;
+    }
+
     /// <summary>The masks of the key symbols the text holds, combined.</summary>
     public ulong ScanSymbols(ReadOnlySpan<char> text)
     {

@@ -1,17 +1,32 @@
 using System.Text;
-using Cleaner.Text;
 using System.Text.RegularExpressions;
+using Cleaner.Text;
 
 namespace Cleaner;
 
 /// <summary>
 /// A named list of phrases, matched case-insensitively on word boundaries. A phrase written with a
 /// leading <c>=</c> matches only a whole line (punctuation around it aside); a <c>*</c> inside a
-/// phrase stands for one to three words. Matching never backtracks (<see cref="RegexOptions.NonBacktracking"/>),
-/// and a pattern is run only on text that holds a key word of one of its phrases (see <see cref="PhraseKeys"/>).
+/// phrase stands for one to three words. Matching never backtracks without bound, and a list is
+/// searched only in text that holds a key word of one of its phrases (see <see cref="PhraseKeys"/>).
+/// A list takes up to <see cref="MaxPhrases"/> phrases of up to <see cref="MaxPhraseLength"/>
+/// characters and <see cref="MaxWildcards"/> wildcards each; of them, up to
+/// <see cref="MaxLeadingWildcardPhrases"/> may start with a <c>*</c> (or with a word glued to one).
 /// </summary>
 public sealed class PhraseList
 {
+    /// <summary>The most phrases a list takes.</summary>
+    public const int MaxPhrases = 1_000_000;
+
+    /// <summary>The most characters of one phrase.</summary>
+    public const int MaxPhraseLength = 1_000;
+
+    /// <summary>The most <c>*</c> wildcards in one phrase.</summary>
+    public const int MaxWildcards = 100;
+
+    /// <summary>The most phrases of a list that start with a <c>*</c> or with a word glued to one (each is tried at every word of a text that holds its key).</summary>
+    public const int MaxLeadingWildcardPhrases = 10_000;
+
     private readonly PhraseSet? _anywhere;
     private readonly PhraseSet? _wholeLine;
     private readonly int _maxWholeLineWords;
@@ -20,17 +35,20 @@ public sealed class PhraseList
     /// <summary>Creates a list from its phrases.</summary>
     /// <param name="name">The list's name (a purpose such as <c>social</c>).</param>
     /// <param name="phrases">The phrases; blank ones and <c>#</c> comments are skipped.</param>
+    /// <exception cref="PhraseLimitException">The list passes one of the limits (<see cref="MaxPhrases"/>, <see cref="MaxPhraseLength"/>, <see cref="MaxWildcards"/>, <see cref="MaxLeadingWildcardPhrases"/>).</exception>
     public PhraseList(string name, IEnumerable<string> phrases)
-        : this(name, phrases, compileNow: true)
+        : this(name, phrases, builtIn: false, null, 0)
     {
     }
 
     /// <summary>
-    /// Creates a list; with <paramref name="compileNow"/> false its patterns are compiled when first
-    /// needed (only the built-in lists, which are known to compile: a short input whose blocks hold
-    /// no key of a list never pays for compiling it, which is most of a command's start-up).
+    /// Creates a list of a book. A built-in list alone (<paramref name="builtIn"/>) is one pattern,
+    /// compiled when first needed (a short input whose blocks hold no key of a list never pays for
+    /// compiling it, which is most of a command's start-up); a list with phrases of a user is indexed.
+    /// The list's anywhere and whole-line phrases take the bits <paramref name="firstBit"/> and the
+    /// next of <paramref name="book"/>'s blocks (none past 64).
     /// </summary>
-    internal PhraseList(string name, IEnumerable<string> phrases, bool compileNow)
+    internal PhraseList(string name, IEnumerable<string> phrases, bool builtIn, PhraseBook? book, int firstBit)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
         ArgumentNullException.ThrowIfNull(phrases);
@@ -38,6 +56,7 @@ public sealed class PhraseList
         var list = new List<string>();
         var anywhere = new List<string>();
         var whole = new List<string>();
+        int leadingWildcards = 0;
         foreach (var raw in phrases)
         {
             var phrase = raw.Trim();
@@ -47,9 +66,14 @@ public sealed class PhraseList
             }
 
             list.Add(phrase);
+            var body = phrase[0] == '=' ? phrase[1..].Trim() : phrase;
+            if (!builtIn)
+            {
+                CheckLimits(name, phrase, body, list.Count, ref leadingWildcards);
+            }
+
             if (phrase[0] == '=')
             {
-                var body = phrase[1..].Trim();
                 whole.Add(body);
                 _maxWholeLineWords = Math.Max(_maxWholeLineWords, MaxWords(body));
             }
@@ -61,14 +85,47 @@ public sealed class PhraseList
         }
 
         Phrases = list;
+        int bit = firstBit;
         if (anywhere.Count > 0)
         {
-            _anywhere = new PhraseSet(anywhere, pattern => "(?:" + pattern + ")", compileNow);
+            _anywhere = new PhraseSet(anywhere, wholeLine: false, builtIn, bit < 64 ? book : null, bit);
+            bit++;
         }
 
         if (whole.Count > 0)
         {
-            _wholeLine = new PhraseSet(whole, pattern => @"^[\W_]*(?:" + pattern + @")[\W_]*$", compileNow);
+            _wholeLine = new PhraseSet(whole, wholeLine: true, builtIn, bit < 64 ? book : null, bit);
+        }
+    }
+
+    /// <summary>The number of bits of <see cref="Block.PhraseCandidates"/> the list takes (one per set of phrases it has).</summary>
+    internal int Bits => (_anywhere is null ? 0 : 1) + (_wholeLine is null ? 0 : 1);
+
+    private static void CheckLimits(string name, string phrase, string body, int count, ref int leadingWildcards)
+    {
+        if (count > MaxPhrases)
+        {
+            throw new PhraseLimitException($"the phrase list '{name}' has more than {MaxPhrases:N0} phrases", name);
+        }
+
+        if (phrase.Length > MaxPhraseLength)
+        {
+            throw new PhraseLimitException($"a phrase of the list '{name}' is longer than {MaxPhraseLength:N0} characters: \"{phrase[..40]}...\"", name);
+        }
+
+        if (body.Length == 0)
+        {
+            throw new PhraseLimitException($"the list '{name}' has a whole-line phrase without words ('=')", name);
+        }
+
+        if (phrase.Count(c => c == '*') > MaxWildcards)
+        {
+            throw new PhraseLimitException($"a phrase of the list '{name}' has more than {MaxWildcards} '*' wildcards: \"{phrase}\"", name);
+        }
+
+        if (PhraseIndex.FirstTokens(body) is null && ++leadingWildcards > MaxLeadingWildcardPhrases)
+        {
+            throw new PhraseLimitException($"the list '{name}' has more than {MaxLeadingWildcardPhrases:N0} phrases that start with a '*' (or a word glued to one)", name);
         }
     }
 
@@ -89,6 +146,7 @@ public sealed class PhraseList
 
     /// <summary>Returns a list with the phrases of both lists.</summary>
     /// <param name="phrases">The phrases to add.</param>
+    /// <exception cref="PhraseLimitException">The list passes one of the limits.</exception>
     public PhraseList With(IEnumerable<string> phrases) => new(Name, Phrases.Concat(phrases));
 
     /// <summary>
@@ -159,15 +217,15 @@ public sealed class PhraseList
         int covered = 0;
         Range first = default;
         bool any = false;
-        foreach (var match in _anywhere.Pattern.EnumerateMatches(text))
+        foreach (var (index, length) in _anywhere.EnumerateMatches(text))
         {
             if (!any)
             {
-                first = new Range(match.Index, match.Index + match.Length);
+                first = new Range(index, index + length);
                 any = true;
             }
 
-            covered += TextStats.CountLettersAndDigits(text.Slice(match.Index, match.Length));
+            covered += TextStats.CountLettersAndDigits(text.Slice(index, length));
         }
 
         if (covered == 0)
@@ -188,9 +246,9 @@ public sealed class PhraseList
 
         if (MayMatchAnywhere(text, block))
         {
-            foreach (var match in _anywhere.Pattern.EnumerateMatches(text))
+            foreach (var (index, length) in _anywhere.EnumerateMatches(text))
             {
-                return text.Slice(match.Index, match.Length).ToString();
+                return text.Slice(index, length).ToString();
             }
         }
 
@@ -198,7 +256,7 @@ public sealed class PhraseList
     }
 
     private bool IsMatch(ReadOnlySpan<char> text, Block? block) =>
-        IsWholeLine(text, block) || (MayMatchAnywhere(text, block) && _anywhere.Pattern.IsMatch(text));
+        IsWholeLine(text, block) || (MayMatchAnywhere(text, block) && _anywhere.IsMatch(text));
 
     [System.Diagnostics.CodeAnalysis.MemberNotNullWhen(true, nameof(_anywhere))]
     private bool MayMatchAnywhere(ReadOnlySpan<char> text, Block? block) =>
@@ -214,7 +272,7 @@ public sealed class PhraseList
         && (block is null
             ? !HasMoreWords(text, _maxWholeLineWords) && _wholeLine.MayMatch(text, null) // the word count is the cheaper test
             : _wholeLine.MayMatch(text, block) && !HasMoreWords(text, _maxWholeLineWords)) // the block's keys are known
-        && _wholeLine.Pattern.IsMatch(text);
+        && _wholeLine.IsMatch(text);
 
     /// <summary>The most white-space separated words a match of the phrase can have: one per run of its characters, three per <c>*</c>.</summary>
     private static int MaxWords(string phrase)
@@ -313,81 +371,5 @@ public sealed class PhraseList
         }
 
         return sb.ToString();
-    }
-}
-
-/// <summary>
-/// Phrases compiled into one pattern, with the key of each (see <see cref="PhraseKeys"/>) so that
-/// the pattern runs only on text that holds one.
-/// </summary>
-internal sealed class PhraseSet
-{
-    private const RegexOptions Options = RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking;
-    private readonly PhraseKeys? _keys;
-    private readonly Lazy<Regex> _pattern;
-
-    /// <summary>
-    /// Compiles the phrases, now or when the pattern is first used; <paramref name="wrap"/> puts the
-    /// alternation of their patterns in context.
-    /// </summary>
-    public PhraseSet(IReadOnlyList<string> phrases, Func<string, string> wrap, bool compileNow = true)
-    {
-        var source = wrap(string.Join('|', phrases.Select(PhraseList.ToPattern)));
-        _pattern = new Lazy<Regex>(() => new Regex(source, Options), LazyThreadSafetyMode.ExecutionAndPublication);
-        if (compileNow)
-        {
-            _ = _pattern.Value;
-        }
-
-        var words = new Dictionary<string, ulong>(StringComparer.Ordinal);
-        var symbols = new Dictionary<char, ulong>();
-        foreach (var phrase in phrases)
-        {
-            var (word, symbol) = PhraseKeys.KeyOf(phrase, Languages.IsStopword);
-            if (word is not null)
-            {
-                words[word] = 1;
-            }
-            else if (symbol != '\0')
-            {
-                symbols[symbol] = 1;
-            }
-            else
-            {
-                return; // a phrase without a key: the pattern always runs
-            }
-        }
-
-        KeyWords = [.. words.Keys];
-        KeySymbols = [.. symbols.Keys];
-        _keys = new PhraseKeys(words, symbols);
-    }
-
-    /// <summary>The compiled phrases.</summary>
-    public Regex Pattern => _pattern.Value;
-
-    /// <summary>The key words of the phrases; null when a phrase has no key.</summary>
-    public IReadOnlyList<string>? KeyWords { get; }
-
-    /// <summary>The key symbols of the phrases without letters; null when a phrase has no key.</summary>
-    public IReadOnlyList<char>? KeySymbols { get; }
-
-    /// <summary>The book that gave the set a bit in <see cref="Block.PhraseCandidates"/>, and the bit.</summary>
-    public (PhraseBook Book, int Bit)? Slot { get; set; }
-
-    /// <summary>
-    /// Whether a phrase may match: the text holds a key. For a block (whose span is
-    /// <paramref name="text"/>), the answer comes from the block's keys, found once for every set of its book.
-    /// </summary>
-    public bool MayMatch(ReadOnlySpan<char> text, Block? block)
-    {
-        if (_keys is null)
-        {
-            return true;
-        }
-
-        return block is not null && Slot is { } slot && ReferenceEquals(block.Document.Phrases, slot.Book)
-            ? (block.PhraseCandidates & (1UL << slot.Bit)) != 0
-            : _keys.Occurs(text);
     }
 }

@@ -13,8 +13,7 @@ namespace Cleaner;
 public sealed class PhraseBook
 {
     private static readonly Lazy<FrozenDictionary<string, string[]>> BuiltInPhrases = new(LoadBuiltIn);
-    private static readonly PhraseList EmptyList = new("empty", []);
-    private static readonly Lazy<PhraseBook> BuiltInBook = new(() => Build(new Dictionary<string, List<string>>()));
+    private static readonly Lazy<PhraseBook> BuiltInBook = new(() => new PhraseBook(new Dictionary<string, List<string>>()));
     private readonly FrozenDictionary<string, PhraseList> _lists;
 
     /// <summary>The key words and symbols of every list's phrases, each with the bits of the phrase sets that hold it.</summary>
@@ -23,23 +22,33 @@ public sealed class PhraseBook
     /// <summary>The bits of the phrase sets that must always be searched (a phrase without a key).</summary>
     private readonly ulong _always;
 
-    private PhraseBook(FrozenDictionary<string, PhraseList> lists)
+    /// <summary>
+    /// Builds the lists: the built-in ones, extended by <paramref name="extra"/>, and the new lists of
+    /// <paramref name="extra"/>. In the order of their names, each list's phrase sets (anywhere, then
+    /// whole-line) take the next bits of <see cref="Block.PhraseCandidates"/>, once, here; sets past
+    /// the 64th bit scan the block themselves.
+    /// </summary>
+    private PhraseBook(IReadOnlyDictionary<string, List<string>> extra)
     {
-        _lists = lists;
+        var names = BuiltInPhrases.Value.Keys.Concat(extra.Keys).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal);
+        var lists = new Dictionary<string, PhraseList>(StringComparer.Ordinal);
         var words = new Dictionary<string, ulong>(StringComparer.Ordinal);
         var symbols = new Dictionary<char, ulong>();
         int bit = 0;
-        foreach (var (_, list) in lists.OrderBy(pair => pair.Key, StringComparer.Ordinal))
+        foreach (var name in names)
         {
+            BuiltInPhrases.Value.TryGetValue(name, out var builtIn);
+            extra.TryGetValue(name, out var more);
+            var list = new PhraseList(name, (builtIn ?? []).Concat(more ?? []), builtIn: more is null, this, bit);
+            lists[name] = list;
             foreach (var set in (ReadOnlySpan<PhraseSet?>)[list.Anywhere, list.WholeLine])
             {
-                if (set is null || bit == 64)
+                if (set is null || set.Bit >= 64)
                 {
                     continue; // nothing to find, or past the 64 bits: the set scans the block itself
                 }
 
-                ulong mask = 1UL << bit;
-                set.Slot = (this, bit++);
+                ulong mask = 1UL << set.Bit;
                 if (set.KeyWords is null || set.KeySymbols is null)
                 {
                     _always |= mask;
@@ -56,8 +65,11 @@ public sealed class PhraseBook
                     symbols[symbol] = symbols.GetValueOrDefault(symbol) | mask;
                 }
             }
+
+            bit += list.Bits;
         }
 
+        _lists = lists.ToFrozenDictionary(StringComparer.Ordinal);
         _keys = new PhraseKeys(words, symbols);
     }
 
@@ -77,38 +89,25 @@ public sealed class PhraseBook
     /// <summary>The names of the lists in this book.</summary>
     public IReadOnlyCollection<string> Names => _lists.Keys;
 
-    /// <summary>The list of that name, or an empty list when there is none.</summary>
+    /// <summary>The list of that name.</summary>
     /// <param name="name">The list's name.</param>
-    public PhraseList this[string name] => _lists.TryGetValue(name, out var list) ? list : EmptyList;
+    /// <exception cref="KeyNotFoundException">The book has no list of that name (the message names the lists it has).</exception>
+    public PhraseList this[string name] => _lists.TryGetValue(name, out var list)
+        ? list
+        : throw new KeyNotFoundException($"There is no phrase list '{name}'; the lists are: {string.Join(", ", _lists.Keys.Order(StringComparer.Ordinal))}. Add phrases to a new list with TextCleanerBuilder.AddPhrases.");
 
     /// <summary>The phrases of a built-in list as written in its resource.</summary>
     /// <param name="name">The list's name.</param>
+    /// <exception cref="KeyNotFoundException">There is no built-in list of that name.</exception>
     public static IReadOnlyList<string> BuiltIn(string name) =>
-        BuiltInPhrases.Value.TryGetValue(name, out var phrases) ? phrases : [];
+        BuiltInPhrases.Value.TryGetValue(name, out var phrases)
+            ? phrases
+            : throw new KeyNotFoundException($"There is no built-in phrase list '{name}'; the built-in lists are: {string.Join(", ", BuiltInNames.Order(StringComparer.Ordinal))}.");
 
     /// <summary>The book for a cleaner: the built-in lists, shared by every cleaner without extra phrases (its lists are immutable), or a new book with them added.</summary>
+    /// <exception cref="PhraseLimitException">A list passes one of the limits of <see cref="PhraseList"/>.</exception>
     internal static PhraseBook Create(IReadOnlyDictionary<string, List<string>> extra) =>
-        extra.Count == 0 ? BuiltInBook.Value : Build(extra);
-
-    private static PhraseBook Build(IReadOnlyDictionary<string, List<string>> extra)
-    {
-        var lists = new Dictionary<string, PhraseList>(StringComparer.Ordinal);
-        foreach (var (name, phrases) in BuiltInPhrases.Value)
-        {
-            extra.TryGetValue(name, out var more);
-            lists[name] = more is null ? new PhraseList(name, phrases, compileNow: false) : new PhraseList(name, phrases.Concat(more));
-        }
-
-        foreach (var (name, phrases) in extra)
-        {
-            if (!lists.ContainsKey(name))
-            {
-                lists[name] = new PhraseList(name, phrases);
-            }
-        }
-
-        return new PhraseBook(lists.ToFrozenDictionary(StringComparer.Ordinal));
-    }
+        extra.Count == 0 ? BuiltInBook.Value : new PhraseBook(extra);
 
     private static FrozenDictionary<string, string[]> LoadBuiltIn()
     {
