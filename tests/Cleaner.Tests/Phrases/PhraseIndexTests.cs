@@ -141,3 +141,53 @@ public class PhraseIndexTests
         Assert.That(mismatches, Is.Empty);
     }
 }
+
+/// <summary>Issue 18 item 9 in the library: lists of any size up to the stated limits build and run in work linear in the text; beyond, a clear exception from Build.</summary>
+public class LargePhraseListTests
+{
+    [Test]
+    public void A_hundred_thousand_phrases_build_and_run_with_a_bounded_number_of_checks()
+    {
+        var phrases = Enumerable.Range(0, 100_000).Select(i => $"follow {Cli.PhraseLimitTests.Word(i)} * on {Cli.PhraseLimitTests.Word(i * 7 + 3)}").ToList();
+        var task = Task.Run(() =>
+        {
+            var cleaner = TextCleaner.CreateBuilder().AddPhrases("social", phrases).Build();
+            var lines = Enumerable.Range(0, 20_000).Select(i => i % 2 == 0
+                ? $"follow {Cli.PhraseLimitTests.Word(i)} them on {Cli.PhraseLimitTests.Word(i * 7 + 3)}"
+                : $"Line {i} of an ordinary article says what happened in the town, and follow the money later.");
+            var text = string.Join('\n', lines);
+            var result = cleaner.Clean(text);
+            return (cleaner, text, result);
+        });
+        Assert.That(task.Wait(TimeSpan.FromMinutes(2)), Is.True, "hang guard only: the bound below is the test");
+        var (cleaner, text, result) = task.Result;
+        Assert.That(result.Removed.Count(b => b.Filter == "social"), Is.EqualTo(10_000), "every phrase line goes");
+
+        // Each position of the text is checked only against the phrases filed under its first
+        // tokens: about one check per phrase line, not one per phrase.
+        var index = cleaner.Phrases["social"].Anywhere!.Index!;
+        int words = text.Split([' ', '\n']).Length;
+        Assert.That(index.Attempts, Is.LessThan(words / 4), $"{index.Attempts:N0} checks for {words:N0} words");
+    }
+
+    [Test]
+    public void Beyond_the_limits_build_throws_a_phrase_limit_exception()
+    {
+        var builder = TextCleaner.CreateBuilder().AddPhrases("social", Enumerable.Range(0, PhraseList.MaxLeadingWildcardPhrases + 1).Select(i => "* " + Cli.PhraseLimitTests.Word(i)));
+        var e = Assert.Throws<PhraseLimitException>(() => builder.Build());
+        Assert.That(e!.List, Is.EqualTo("social"));
+        Assert.That(e.Message, Does.Contain("more than 10,000 phrases that start with a '*'"));
+        Assert.Throws<PhraseLimitException>(() => new PhraseList("mine", ["a " + string.Concat(Enumerable.Repeat("* ", PhraseList.MaxWildcards + 1)) + "b"]));
+        Assert.Throws<PhraseLimitException>(() => new PhraseList("mine", [new string('x', PhraseList.MaxPhraseLength + 1)]));
+    }
+
+    [Test]
+    public void An_unknown_list_is_an_error_not_an_empty_list()
+    {
+        var e = Assert.Throws<KeyNotFoundException>(() => _ = TextCleaner.Default.Phrases["socail"]);
+        Assert.That(e!.Message, Does.Contain("'socail'").And.Contain("social"));
+        Assert.Throws<KeyNotFoundException>(() => PhraseBook.BuiltIn("socail"));
+        var mine = TextCleaner.CreateBuilder().AddPhrases("mine", ["a phrase"]).Build();
+        Assert.That(mine.Phrases["mine"].IsMatch("here is a phrase."), Is.True);
+    }
+}
