@@ -10,7 +10,7 @@ using BenchmarkDotNet.Engines;
 using BenchmarkDotNet.Jobs;
 using BenchmarkDotNet.Reports;
 using BenchmarkDotNet.Running;
-using Cleaner.Cli.Batch;
+using Cleaner.Batch;
 
 namespace Cleaner.Benchmarks;
 
@@ -53,14 +53,25 @@ public class BatchBenchmarks
     [Benchmark(Description = "batch JSONL")]
     public long Batch()
     {
-        var runner = new BatchRunner(TextCleaner.Default, new BatchOptions { Parallel = Workers });
+        var runner = new BatchPipeline(TextCleaner.Default, new BatchOptions { Parallel = Workers, JsonLines = true });
         using (var output = new FileStream(_output, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16))
         {
-            var input = new BatchInput(_input, () => File.OpenRead(_input), new FileInfo(_input).Length);
-            runner.RunAsync([input], new BatchWriter(output, null, _ => { }), CancellationToken.None).GetAwaiter().GetResult();
+            WriteAsync(runner, output).GetAwaiter().GetResult();
         }
 
-        return runner.Cleaned;
+        return runner.Counts.Out;
+    }
+
+    /// <summary>As <c>cleaner batch</c> writes: each cleaned record's line, in order.</summary>
+    private async Task WriteAsync(BatchPipeline runner, Stream output)
+    {
+        await foreach (var result in runner.CleanAsync(BatchReader.ReadAsync([_input], runner.Options)).ConfigureAwait(false))
+        {
+            if (result.Kind == BatchResultKind.Cleaned)
+            {
+                output.Write(result.JsonLine.Span);
+            }
+        }
     }
 
     [GlobalCleanup]

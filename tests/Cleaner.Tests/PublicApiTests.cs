@@ -5,16 +5,24 @@ using Cleaner.Tests.Snapshots;
 namespace Cleaner.Tests;
 
 /// <summary>
-/// The library's public API, listed by reflection and pinned in src/Cleaner/PublicAPI.verified.txt,
-/// so that every change to it shows in review (accept with CLEANER_ACCEPT=1 dotnet test).
+/// The public API of each package's library, listed by reflection and pinned in
+/// src/&lt;project&gt;/PublicAPI.verified.txt, so that every change to it shows in review (accept with
+/// CLEANER_ACCEPT=1 dotnet test).
 /// </summary>
 public class PublicApiTests
 {
-    [Test]
-    public void Public_api_matches_the_pinned_listing()
+    private static readonly Dictionary<string, Assembly> Libraries = new(StringComparer.Ordinal)
+    {
+        ["Cleaner"] = typeof(TextCleaner).Assembly,
+        ["Cleaner.Batch"] = typeof(Cleaner.Batch.BatchPipeline).Assembly,
+    };
+
+    [TestCase("Cleaner")]
+    [TestCase("Cleaner.Batch")]
+    public void Public_api_matches_the_pinned_listing(string project)
     {
         var listing = new StringBuilder();
-        var types = typeof(TextCleaner).Assembly.GetExportedTypes().OrderBy(t => t.FullName, StringComparer.Ordinal);
+        var types = Libraries[project].GetExportedTypes().OrderBy(t => t.FullName, StringComparer.Ordinal);
         foreach (var type in types)
         {
             listing.Append(Kind(type)).Append(' ').Append(type.FullName).Append('\n');
@@ -28,13 +36,14 @@ public class PublicApiTests
             }
         }
 
-        Snapshot.Verify(Path.Combine(TestPaths.RepoRoot, "src", "Cleaner", "PublicAPI"), listing.ToString());
+        Snapshot.Verify(Path.Combine(TestPaths.RepoRoot, "src", project, "PublicAPI"), listing.ToString());
     }
 
-    [Test]
-    public void Every_public_member_has_xml_docs()
+    [TestCase("Cleaner")]
+    [TestCase("Cleaner.Batch")]
+    public void Every_public_member_has_xml_docs(string project)
     {
-        var xml = Path.ChangeExtension(typeof(TextCleaner).Assembly.Location, ".xml");
+        var xml = Path.ChangeExtension(Libraries[project].Location, ".xml");
         Assert.That(File.Exists(xml), Is.True, "the library must generate its XML documentation file");
     }
 

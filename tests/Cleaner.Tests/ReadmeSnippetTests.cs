@@ -12,7 +12,8 @@ namespace Cleaner.Tests;
 /// </summary>
 public partial class ReadmeSnippetTests
 {
-    private static readonly string[] Files = ["README.md", Path.Combine("src", "Cleaner", "PACKAGE.md"), Path.Combine("src", "Cleaner.Cli", "PACKAGE.md")];
+    private static readonly string[] Files =
+        ["README.md", Path.Combine("src", "Cleaner", "PACKAGE.md"), Path.Combine("src", "Cleaner.Batch", "PACKAGE.md"), Path.Combine("src", "Cleaner.Cli", "PACKAGE.md")];
 
     public static IEnumerable<TestCaseData> Snippets()
     {
@@ -46,7 +47,8 @@ public partial class ReadmeSnippetTests
             Environment.CurrentDirectory = folder;
             Console.SetOut(output);
             var options = ScriptOptions.Default
-                .AddReferences(typeof(TextCleaner).Assembly, typeof(AngleSharp.Dom.IDocument).Assembly)
+                .AddReferences(typeof(TextCleaner).Assembly, typeof(AngleSharp.Dom.IDocument).Assembly, typeof(Cleaner.Batch.BatchPipeline).Assembly,
+                    typeof(System.Text.Json.JsonSerializer).Assembly)
                 .AddImports("System", "System.IO", "System.Linq", "System.Collections.Generic", "System.Threading", "System.Threading.Tasks");
             await CSharpScript.RunAsync(code, options);
         }
@@ -72,6 +74,12 @@ public partial class ReadmeSnippetTests
         if (code.Contains("SiteProfileBuilder", StringComparison.Ordinal))
         {
             Assert.That(printed, Does.Contain("site-boilerplate: on 4 of 4 pages of example.com: Example Gazette"));
+        }
+
+        if (code.Contains("BatchPipeline", StringComparison.Ordinal))
+        {
+            // The batch examples: every record cleaned, in order, and the counts.
+            Assert.That(printed, Does.Match(@"in=([1-9][0-9]*) out=\1 errors=0 skipped=0"));
         }
 
         if (code.Contains("ShoutingFilter", StringComparison.Ordinal))

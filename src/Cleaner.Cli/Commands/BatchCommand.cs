@@ -1,7 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
-using Cleaner.Cli.Batch;
-using Cleaner.Cli.Batch.Formats;
+using System.Runtime.CompilerServices;
+using Cleaner.Batch;
 using Cleaner.Cli.Inputs;
 using Cleaner.Cli.Output;
 
@@ -37,6 +37,12 @@ internal static class BatchCommand
         {
             Description = "Keep a checkpoint while running and, when one is found for the same command line and inputs, go on from it (uncompressed --out file only).",
         };
+        var maxErrors = new Option<string>("--max-errors")
+        {
+            Description = "How many records may fail with exit code 0 still: a count (0: none) or a share of the records to clean (1%). An input that cannot be read to its end always fails the run.",
+            DefaultValueFactory = _ => ErrorBudget.DefaultText,
+            HelpName = "n|p%",
+        };
         var profiles = new Option<string?>("--profiles") { Description = "Clean each record with the profile of its site from this file (see 'cleaner profile build').", HelpName = "file" };
         var learn = new Option<bool>("--learn-sites") { Description = "Build the site profiles in a first pass over the same inputs (files only), then clean with them." };
         var records = new RecordSettings();
@@ -45,7 +51,7 @@ internal static class BatchCommand
         var settings = new CleanerSettings();
         var command = new Command("batch", "Clean the records of JSONL, WARC or WET files into one JSONL file, in parallel, with constant memory.")
         {
-            inputs, output, errors, reasons, progress, resume, profiles, learn,
+            inputs, output, errors, reasons, progress, resume, maxErrors, profiles, learn,
         };
         records.AddTo(command);
         sites.AddTo(command);
@@ -55,7 +61,10 @@ internal static class BatchCommand
             var paths = result.GetValue(inputs)!;
             var outPath = result.GetValue(output)!;
             var errorsPath = result.GetValue(errors);
-            var options = records.Options(result) with { Reasons = result.GetValue(reasons) };
+            var options = records.Options(result) with { Reasons = result.GetValue(reasons), JsonLines = true };
+            var budget = ErrorBudget.TryParse(result.GetValue(maxErrors), out var parsed)
+                ? parsed
+                : throw new CliException($"--max-errors takes a count (such as 10) or a share (such as 1% or 0.5%), not '{result.GetValue(maxErrors)}'");
             var batchInputs = Inputs(paths, outPath, errorsPath, io);
             var cleaner = settings.Build(result);
             options = options with
@@ -72,16 +81,16 @@ internal static class BatchCommand
                 }
 
                 var fingerprint = Fingerprint(result, batchInputs);
-                return await RunResumableAsync(cleaner, options, batchInputs, outPath, errorsPath, fingerprint, result.GetValue(progress), io, cancellationToken).ConfigureAwait(false);
+                return await RunResumableAsync(cleaner, options, batchInputs, outPath, errorsPath, fingerprint, budget, result.GetValue(progress), io, cancellationToken).ConfigureAwait(false);
             }
 
-            return await RunAsync(cleaner, options, batchInputs, outPath, errorsPath, result.GetValue(progress), io, cancellationToken).ConfigureAwait(false);
+            return await RunAsync(cleaner, options, batchInputs, outPath, errorsPath, budget, result.GetValue(progress), io, cancellationToken).ConfigureAwait(false);
         });
         return command;
     }
 
     private static async Task<int> RunAsync(TextCleaner cleaner, BatchOptions options, List<BatchInput> inputs, string outPath, string? errorsPath,
-        bool plainProgress, CliStreams io, CancellationToken cancellationToken)
+        ErrorBudget budget, bool plainProgress, CliStreams io, CancellationToken cancellationToken)
     {
         long? total = inputs.All(i => i.Length is not null) ? inputs.Sum(i => i.Length!.Value) : null;
         OutputFile? outFile = null, errorsFile = null;
@@ -103,11 +112,12 @@ internal static class BatchCommand
         {
             var outStream = outFile?.Stream ?? io.OpenStdout();
             var errorsStream = errorsPath == "-" ? io.OpenStdout() : errorsFile?.Stream;
-            var runner = new BatchRunner(cleaner, options);
+            var runner = new BatchPipeline(cleaner, options);
+            var raw = new StrongBox<long>();
             try
             {
-                var run = runner.RunAsync(inputs, new BatchWriter(outStream, errorsStream, io.Error), stop.Token);
-                await BatchProgress.WatchAsync(run, runner, total, io, plainProgress).ConfigureAwait(false);
+                var run = DrainAsync(runner, inputs, raw, new BatchWriter(outStream, errorsStream, io.Error), stop.Token);
+                await BatchProgress.WatchAsync(run, runner, () => Interlocked.Read(ref raw.Value), total, io, plainProgress).ConfigureAwait(false);
                 outStream.Flush();
                 errorsStream?.Flush();
                 outFile?.Commit();
@@ -121,19 +131,18 @@ internal static class BatchCommand
             }
             catch (IOException e)
             {
-                io.Error($"cannot write the output: {e.Message}; {(outFile is null ? $"{runner.Cleaned} records were written before it failed" : "the output files were not written")}");
+                io.Error($"cannot write the output: {e.Message}; {(outFile is null ? $"{runner.Counts.Out} records were written before it failed" : "the output files were not written")}");
                 Summary(runner, options, io);
                 return ExitCodes.SomeFailed;
             }
 
-            Summary(runner, options, io);
-            return runner.Errors > 0 ? ExitCodes.SomeFailed : ExitCodes.Ok;
+            return Summary(runner, options, io, budget);
         }
     }
 
     /// <summary>A run with <c>--resume</c>: see <see cref="ResumableOutput"/>.</summary>
     private static async Task<int> RunResumableAsync(TextCleaner cleaner, BatchOptions options, List<BatchInput> inputs, string outPath, string? errorsPath,
-        string fingerprint, bool plainProgress, CliStreams io, CancellationToken cancellationToken)
+        string fingerprint, ErrorBudget budget, bool plainProgress, CliStreams io, CancellationToken cancellationToken)
     {
         long? total = inputs.All(i => i.Length is not null) ? inputs.Sum(i => i.Length!.Value) : null;
         ResumableOutput output;
@@ -148,10 +157,11 @@ internal static class BatchCommand
 
         using (output)
         {
-            var runner = new BatchRunner(cleaner, options with { SkipRecords = output.Resumed?.Done ?? 0 });
+            var runner = new BatchPipeline(cleaner, options with { SkipRecords = output.Resumed?.Done ?? 0 });
+            var raw = new StrongBox<long>();
             if (output.Resumed is { } resumed)
             {
-                runner.StartFrom(resumed);
+                runner.StartFrom(resumed.Counts, resumed.Done);
                 io.Error(string.Create(CultureInfo.InvariantCulture, $"resuming after {resumed.Done} records"));
             }
 
@@ -161,8 +171,8 @@ internal static class BatchCommand
             {
                 if (output.Resumed is not { Complete: true })
                 {
-                    var run = runner.RunAsync(inputs, output, stop.Token);
-                    await BatchProgress.WatchAsync(run, runner, total, io, plainProgress).ConfigureAwait(false);
+                    var run = DrainAsync(runner, inputs, raw, output, stop.Token);
+                    await BatchProgress.WatchAsync(run, runner, () => Interlocked.Read(ref raw.Value), total, io, plainProgress).ConfigureAwait(false);
                 }
 
                 output.Finish();
@@ -181,8 +191,18 @@ internal static class BatchCommand
                 return ExitCodes.SomeFailed;
             }
 
-            Summary(runner, options, io);
-            return runner.Errors > 0 ? ExitCodes.SomeFailed : ExitCodes.Ok;
+            return Summary(runner, options, io, budget);
+        }
+    }
+
+    /// <summary>Runs the inputs' records through the pipeline into the sink, in order.</summary>
+    private static async Task DrainAsync(BatchPipeline pipeline, List<BatchInput> inputs, StrongBox<long> rawBytes, IResultSink sink, CancellationToken cancellationToken)
+    {
+        var records = BatchReader.ReadAsync(inputs, pipeline.Options, n => Interlocked.Add(ref rawBytes.Value, n), cancellationToken);
+        await foreach (var result in pipeline.CleanAsync(records, cancellationToken).ConfigureAwait(false))
+        {
+            sink.Write(result);
+            sink.Written(pipeline.RecordsWritten);
         }
     }
 
@@ -210,20 +230,43 @@ internal static class BatchCommand
     /// <summary>How long the writer waits for one record: the cleaner's time limit and a second (the library checks it between filters).</summary>
     internal static TimeSpan? RecordTimeout(TextCleaner cleaner) => cleaner.Options.Timeout + TimeSpan.FromSeconds(1);
 
-    /// <summary>The last line on standard error: <c>in=N out=N errors=N skipped=N</c>, and <c>other-shards=N</c> with --shard.</summary>
-    private static void Summary(BatchRunner runner, BatchOptions options, CliStreams io)
+    /// <summary>
+    /// The last lines on standard error: the extractors of the HTML pages (<c>extractor: native=N
+    /// smartreader=N</c>), why the run exits 0 when records failed within --max-errors, and last
+    /// <c>in=N out=N errors=N skipped=N</c> (with <c>other-shards=N</c> under --shard). Returns the
+    /// exit code: 1 when an input could not be read to its end or the errors are over the budget.
+    /// </summary>
+    private static int Summary(BatchPipeline runner, BatchOptions options, CliStreams io, ErrorBudget? budget)
     {
-        var line = string.Create(CultureInfo.InvariantCulture, $"in={runner.Records} out={runner.Cleaned} errors={runner.Errors} skipped={runner.Skipped}");
+        var counts = runner.Counts;
+        var line = counts.ToString();
         if (options.Shard.Count > 1)
         {
-            line += string.Create(CultureInfo.InvariantCulture, $" other-shards={runner.OtherShards}");
+            line += string.Create(CultureInfo.InvariantCulture, $" other-shards={counts.OtherShards}");
         }
 
+        bool failed = counts.BrokenInputs > 0 || budget?.Exceeded(counts) == true;
         lock (io.Err)
         {
+            if (counts.ExtractorLine() is { } extractors)
+            {
+                io.Err.WriteLine(extractors);
+            }
+
+            if (budget is { } allowed && counts.Errors > 0 && !failed)
+            {
+                // Exit 0 with errors: say why (over the budget, exit 1 is what any error gave before).
+                io.Err.WriteLine($"{allowed.Describe(counts)}: exit 0");
+            }
+
             io.Err.WriteLine(line);
         }
+
+        return failed ? ExitCodes.SomeFailed : ExitCodes.Ok;
     }
+
+    /// <summary>The summary after an interruption or an output failure (the exit code is the caller's).</summary>
+    private static void Summary(BatchPipeline runner, BatchOptions options, CliStreams io) => _ = Summary(runner, options, io, null);
 
     /// <summary>The inputs, checked before anything is written: each exists, standard input once, no output overwrites an input.</summary>
     internal static List<BatchInput> Inputs(string[] paths, string outPath, string? errorsPath, CliStreams io)
@@ -265,7 +308,7 @@ internal static class BatchCommand
                 }
             }
 
-            list.Add(new BatchInput(path, () => new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan), new FileInfo(path).Length));
+            list.Add(BatchInput.File(path) with { Length = new FileInfo(path).Length });
         }
 
         return list;

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
-using Cleaner.Cli.Batch;
+using Cleaner.Batch;
 using Spectre.Console;
 
 namespace Cleaner.Cli.Commands;
@@ -15,7 +15,7 @@ internal static class BatchProgress
     private static readonly TimeSpan PlainInterval = TimeSpan.FromSeconds(5);
 
     /// <summary>Shows progress until <paramref name="run"/> ends, then awaits it.</summary>
-    public static async Task WatchAsync(Task run, BatchRunner runner, long? totalBytes, CliStreams io, bool plain)
+    public static async Task WatchAsync(Task run, BatchPipeline runner, Func<long> rawBytes, long? totalBytes, CliStreams io, bool plain)
     {
         var clock = Stopwatch.StartNew();
         if (io.ErrIsTerminal)
@@ -26,16 +26,16 @@ internal static class BatchProgress
                 .Columns(new TaskDescriptionColumn { Alignment = Justify.Left }, new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn(), new SpinnerColumn())
                 .StartAsync(async context =>
                 {
-                    var task = context.AddTask(Describe(runner, clock.Elapsed), maxValue: Math.Max(1, totalBytes ?? 1));
+                    var task = context.AddTask(Describe(runner, rawBytes(), clock.Elapsed), maxValue: Math.Max(1, totalBytes ?? 1));
                     task.IsIndeterminate = totalBytes is null;
                     while (!run.IsCompleted)
                     {
-                        task.Description = Describe(runner, clock.Elapsed);
-                        task.Value = Math.Min(task.MaxValue, runner.RawBytes);
+                        task.Description = Describe(runner, rawBytes(), clock.Elapsed);
+                        task.Value = Math.Min(task.MaxValue, rawBytes());
                         await Task.WhenAny(run, Task.Delay(250)).ConfigureAwait(false);
                     }
 
-                    task.Description = Describe(runner, clock.Elapsed);
+                    task.Description = Describe(runner, rawBytes(), clock.Elapsed);
                     task.Value = task.MaxValue;
                     task.StopTask();
                 }).ConfigureAwait(false);
@@ -47,24 +47,27 @@ internal static class BatchProgress
                 await Task.WhenAny(run, Task.Delay(PlainInterval)).ConfigureAwait(false);
                 if (!run.IsCompleted)
                 {
-                    io.Error(Line(runner, clock.Elapsed, totalBytes));
+                    io.Error(Line(runner, rawBytes(), clock.Elapsed, totalBytes));
                 }
             }
 
-            io.Error(Line(runner, clock.Elapsed, totalBytes));
+            io.Error(Line(runner, rawBytes(), clock.Elapsed, totalBytes));
         }
 
         await run.ConfigureAwait(false);
     }
 
-    private static string Describe(BatchRunner runner, TimeSpan elapsed) => string.Create(CultureInfo.InvariantCulture,
-        $"{runner.Records:N0} records  {runner.RawBytes / 1e6:F1} MB  {Rate(runner.Records, elapsed):N0} records/s");
+    private static string Describe(BatchPipeline runner, long bytes, TimeSpan elapsed)
+    {
+        long records = runner.Counts.In;
+        return string.Create(CultureInfo.InvariantCulture, $"{records:N0} records  {bytes / 1e6:F1} MB  {Rate(records, elapsed):N0} records/s");
+    }
 
     /// <summary>A plain progress line: <c>progress records=N mb=X records/s=R [eta=h:mm:ss]</c>.</summary>
-    internal static string Line(BatchRunner runner, TimeSpan elapsed, long? totalBytes)
+    internal static string Line(BatchPipeline runner, long bytes, TimeSpan elapsed, long? totalBytes)
     {
-        long bytes = runner.RawBytes;
-        var line = string.Create(CultureInfo.InvariantCulture, $"progress records={runner.Records} mb={bytes / 1e6:F1} records/s={Rate(runner.Records, elapsed):F0}");
+        long records = runner.Counts.In;
+        var line = string.Create(CultureInfo.InvariantCulture, $"progress records={records} mb={bytes / 1e6:F1} records/s={Rate(records, elapsed):F0}");
         if (totalBytes is > 0 && bytes > 0)
         {
             var left = TimeSpan.FromSeconds(elapsed.TotalSeconds * Math.Max(0, totalBytes.Value - bytes) / bytes);

@@ -1,7 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
-using Cleaner.Cli.Batch;
-using Cleaner.Cli.Batch.Formats;
+using Cleaner.Batch;
 using Cleaner.Cli.Sites;
 using Cleaner.Sites;
 

@@ -1,6 +1,5 @@
 using System.CommandLine;
-using Cleaner.Cli.Batch;
-using Cleaner.Cli.Batch.Formats;
+using Cleaner.Batch;
 
 namespace Cleaner.Cli.Commands;
 
@@ -71,7 +70,7 @@ internal sealed class RecordSettings
             HtmlField = result.GetValue(_htmlField)!,
             UrlField = result.GetValue(_urlField)!,
             IdField = result.GetValue(_idField)!,
-            Format = Enum.Parse<InputFormat>(result.GetValue(_format)!, ignoreCase: true),
+            Format = Enum.Parse<BatchFormat>(result.GetValue(_format)!, ignoreCase: true),
             MaxRecordBytes = result.GetValue(_maxRecord) is >= 1 and <= BatchOptions.MaxRecordMegabytes and var mb
                 ? mb * 1024 * 1024
                 : throw new CliException($"--max-record-mb must be between 1 and {BatchOptions.MaxRecordMegabytes} (a record's text must fit in one string)"),
@@ -82,13 +81,13 @@ internal sealed class RecordSettings
             : throw new CliException($"--parallel must be between 1 and {BatchOptions.MaxParallel}");
     }
 
-    private static Shard ParseShard(string? text)
+    private static BatchShard ParseShard(string? text)
     {
         if (text is null)
         {
-            return new Shard(0, 1);
+            return new BatchShard(0, 1);
         }
 
-        return Batch.Shard.TryParse(text, out var shard) ? shard : throw new CliException($"--shard takes K/N with 0 <= K < N (for example 0/8), not '{text}'");
+        return BatchShard.TryParse(text, out var shard) ? shard : throw new CliException($"--shard takes K/N with 0 <= K < N (for example 0/8), not '{text}'");
     }
 }

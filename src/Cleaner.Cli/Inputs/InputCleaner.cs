@@ -1,4 +1,5 @@
 using System.Text;
+using Cleaner.Batch;
 
 namespace Cleaner.Cli.Inputs;
 
@@ -117,26 +118,5 @@ internal static class InputCleaner
         }
 
         return buffer.ToArray();
-    }
-}
-
-/// <summary>The names of the library's statuses in output and errors: <c>cleaned</c>, <c>input-too-large</c>, <c>timed-out</c>.</summary>
-internal static class StatusNames
-{
-    public static string Of(CleanStatus status)
-    {
-        var name = status.ToString();
-        var sb = new StringBuilder(name.Length + 4);
-        foreach (char c in name)
-        {
-            if (char.IsUpper(c) && sb.Length > 0)
-            {
-                sb.Append('-');
-            }
-
-            sb.Append(char.ToLowerInvariant(c));
-        }
-
-        return sb.ToString();
     }
 }

@@ -1,4 +1,4 @@
-using System.Text;
+using Cleaner.Batch;
 
 namespace Cleaner.Cli.Inputs;
 
@@ -18,8 +18,6 @@ internal enum InputKind
 /// <summary>Tells HTML inputs from plain text: by extension first, then by sniffing the first kilobyte.</summary>
 internal static class InputDetector
 {
-    private const int SniffBytes = 1024;
-
     /// <summary>The kind of an input: <paramref name="requested"/> unless it is <see cref="InputKind.Auto"/>,
     /// then HTML for <c>.html</c>/<c>.htm</c> names, plain text for <c>.txt</c> names, and otherwise HTML when
     /// the first kilobyte starts with <c>&lt;!doctype html</c> or <c>&lt;html</c>, or holds a <c>&lt;body&gt;</c>
@@ -46,38 +44,5 @@ internal static class InputDetector
     }
 
     /// <summary>Whether the content reads as HTML (see <see cref="Detect"/>).</summary>
-    public static bool LooksLikeHtml(ReadOnlySpan<byte> bytes)
-    {
-        var head = Encoding.UTF8.GetString(bytes[..Math.Min(bytes.Length, SniffBytes)]).AsSpan().TrimStart("\uFEFF \t\r\n");
-        if (head.StartsWith("<!doctype html", StringComparison.OrdinalIgnoreCase) || head.StartsWith("<html", StringComparison.OrdinalIgnoreCase))
-        {
-            return true;
-        }
-
-        return ContainsTag(head, "<body") || ContainsTag(head, "<p");
-    }
-
-    /// <summary>Whether the text holds the tag opening <paramref name="open"/> followed by '&gt;' or white space (so <c>&lt;p</c> does not match <c>&lt;pre</c>).</summary>
-    private static bool ContainsTag(ReadOnlySpan<char> text, string open)
-    {
-        int from = 0;
-        while (from < text.Length)
-        {
-            int at = text[from..].IndexOf(open, StringComparison.OrdinalIgnoreCase);
-            if (at < 0)
-            {
-                return false;
-            }
-
-            int after = from + at + open.Length;
-            if (after < text.Length && (text[after] == '>' || char.IsWhiteSpace(text[after])))
-            {
-                return true;
-            }
-
-            from = after;
-        }
-
-        return false;
-    }
+    public static bool LooksLikeHtml(ReadOnlySpan<byte> bytes) => HtmlSniffer.LooksLikeHtml(bytes);
 }

@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using System.Globalization;
-using Cleaner.Cli.Batch;
-using Cleaner.Cli.Batch.Formats;
+using Cleaner.Batch;
 using Cleaner.Sites;
 
 namespace Cleaner.Cli.Sites;
@@ -12,7 +11,7 @@ internal sealed record ProfileRunOptions
     public int Parallel { get; init; } = Environment.ProcessorCount;
 
     /// <summary>The shard to build; with <see cref="ShardBySite"/>, every page of a site falls in one shard, so merged shards equal one run.</summary>
-    public Shard Shard { get; init; } = new(0, 1);
+    public BatchShard Shard { get; init; } = new(0, 1);
 
     /// <summary>Whether the shard key is the site (else the record's id, URL or position, as batch does).</summary>
     public bool ShardBySite { get; init; } = true;
@@ -22,7 +21,7 @@ internal sealed record ProfileRunOptions
 
     public RecordFields Fields { get; init; } = new("text", "html", "url", "id", 64 * 1024 * 1024);
 
-    public InputFormat Format { get; init; } = InputFormat.Auto;
+    public BatchFormat Format { get; init; } = BatchFormat.Auto;
 
     public int MaxBlocksPerSite { get; init; } = SiteProfileBuilder.DefaultMaxBlocksPerSite;
 
@@ -56,7 +55,7 @@ internal static class ProfileRun
             {
                 try
                 {
-                    var parsed = record.Format.Parse(record, options.Fields);
+                    var parsed = record.Format!.Parse(record, options.Fields);
                     var site = parsed.Clean is null ? null : RecordSites.SiteOf(record, parsed, options.SiteField);
                     string key = options.ShardBySite ? site ?? string.Empty : parsed.Id ?? parsed.Url ?? $"#{record.Sequence.ToString(CultureInfo.InvariantCulture)}";
                     if (options.Shard.Count > 1 && (!options.ShardBySite || site is not null) && !options.Shard.Contains(key))

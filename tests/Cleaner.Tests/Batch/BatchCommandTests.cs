@@ -160,8 +160,9 @@ public sealed class BatchCommandTests : CliTestKit
     {
         var run = RunWithInput(Mixed, "batch", "-");
         Assert.That(run.ExitCode, Is.EqualTo(1));
-        Assert.That(run.ErrLines, Has.Length.EqualTo(5));
+        Assert.That(run.ErrLines, Has.Length.EqualTo(6), "four errors, the extractors, the summary");
         Assert.That(run.ErrLines[0], Is.EqualTo("cleaner: -#1 (http://example.com/b): missing field: the record has no 'html' or 'text' string"));
+        Assert.That(run.ErrLines[^2], Does.StartWith("extractor: "));
         Assert.That(Lines(run.Out), Has.Count.EqualTo(3));
     }
 
@@ -324,8 +325,9 @@ public sealed class BatchCommandTests : CliTestKit
     {
         var input = WriteFile("in.jsonl", Mixed);
         var run = Run("batch", input, "--progress", "--errors", TempPath("e.jsonl"));
-        Assert.That(run.ErrLines[^2], Does.Match(@"^cleaner: progress records=7 mb=0\.0 records/s=\d+ eta=0:00:00$"));
-        Assert.That(Run("batch", input, "--errors", TempPath("e.jsonl")).ErrLines, Has.Length.EqualTo(1), "silent otherwise: only the summary");
+        Assert.That(run.ErrLines[^3], Does.Match(@"^cleaner: progress records=7 mb=0\.0 records/s=\d+ eta=0:00:00$"));
+        Assert.That(run.ErrLines[^2], Is.EqualTo("extractor: smartreader=1"), "the one HTML record's extractor, before the summary");
+        Assert.That(Run("batch", input, "--errors", TempPath("e.jsonl")).ErrLines, Has.Length.EqualTo(2), "silent otherwise: only the extractors and the summary");
     }
 
     [TestCase("--shard", "3/3", "--shard takes K/N")]

@@ -1,7 +1,6 @@
 using System.Text;
 using System.Text.Json;
-using Cleaner.Cli;
-using Cleaner.Cli.Batch;
+using Cleaner.Batch;
 
 namespace Cleaner.Tests.Batch;
 
@@ -23,18 +22,11 @@ public sealed class BatchRunnerTests
         }
     }
 
-    private sealed class CollectingSink : IOutcomeSink
-    {
-        public List<Outcome> Outcomes { get; } = [];
-
-        public void Write(Outcome outcome) => Outcomes.Add(outcome);
-    }
-
     private static BatchInput Input(string jsonl) => new("in.jsonl", () => new MemoryStream(Encoding.UTF8.GetBytes(jsonl)), null);
 
     private static string Record(string id, string text) => JsonSerializer.Serialize(new { id, text }) + "\n";
 
-    private static JsonElement Json(Outcome outcome) => JsonDocument.Parse(outcome.Line).RootElement;
+    private static JsonElement Json(BatchResult result) => JsonDocument.Parse(result.JsonLine).RootElement;
 
     private const string Body = "The council said on Tuesday that the plan would be discussed at the next public meeting, and residents were invited to attend.";
 
@@ -42,27 +34,26 @@ public sealed class BatchRunnerTests
     public async Task A_library_failure_on_one_record_is_its_error_with_type_and_message_and_the_others_are_cleaned()
     {
         var cleaner = TextCleaner.CreateBuilder().InsertBefore<Cleaner.Filters.UrlFilter>(new BombFilter()).Build();
-        var runner = new BatchRunner(cleaner, new BatchOptions { Parallel = 2 });
-        var sink = new CollectingSink();
-        await runner.RunAsync([Input(Record("a", Body) + Record("b", "BOOM\n" + Body) + Record("c", Body))], sink, CancellationToken.None);
+        var runner = new BatchPipeline(cleaner, new BatchOptions { Parallel = 2, JsonLines = true });
+        var results = await PipelineKit.RunAsync(runner, [Input(Record("a", Body) + Record("b", "BOOM\n" + Body) + Record("c", Body))]);
 
-        Assert.That(sink.Outcomes.Select(o => o.Kind), Is.EqualTo(new[] { OutcomeKind.Cleaned, OutcomeKind.Error, OutcomeKind.Cleaned }));
-        var error = Json(sink.Outcomes[1]);
+        Assert.That(results.Select(o => o.Kind), Is.EqualTo(new[] { BatchResultKind.Cleaned, BatchResultKind.Error, BatchResultKind.Cleaned }));
+        var error = Json(results[1]);
         Assert.That(error.GetProperty("id").GetString(), Is.EqualTo("b"));
         Assert.That(error.GetProperty("error").GetString(), Is.EqualTo("the cleaner failed: System.InvalidOperationException: the bomb went off"));
-        Assert.That((runner.Records, runner.Cleaned, runner.Errors, runner.Skipped), Is.EqualTo((3L, 2L, 1L, 0L)));
+        var counts = runner.Counts;
+        Assert.That((counts.In, counts.Out, counts.Errors, counts.Skipped), Is.EqualTo((3L, 2L, 1L, 0L)));
     }
 
     [Test]
     public async Task A_result_the_library_did_not_clean_is_an_error_with_its_status()
     {
         var cleaner = TextCleaner.CreateBuilder().WithOptions(o => o with { MaxInputLength = 200 }).Build();
-        var runner = new BatchRunner(cleaner, new BatchOptions { Parallel = 1 });
-        var sink = new CollectingSink();
-        await runner.RunAsync([Input(Record("short", Body) + Record("long", Body + "\n" + Body))], sink, CancellationToken.None);
+        var runner = new BatchPipeline(cleaner, new BatchOptions { Parallel = 1, JsonLines = true });
+        var results = await PipelineKit.RunAsync(runner, [Input(Record("short", Body) + Record("long", Body + "\n" + Body))]);
 
-        Assert.That(sink.Outcomes[0].Kind, Is.EqualTo(OutcomeKind.Cleaned));
-        var error = Json(sink.Outcomes[1]);
+        Assert.That(results[0].Kind, Is.EqualTo(BatchResultKind.Cleaned));
+        var error = Json(results[1]);
         Assert.That(error.GetProperty("status").GetString(), Is.EqualTo("input-too-large"));
         Assert.That(error.GetProperty("error").GetString(), Does.Contain("over the limit of 200"));
     }
@@ -112,13 +103,13 @@ public sealed class BatchRunnerTests
     }
 
     /// <summary>A writer that stops the run after a few records, having given the reader time to run ahead.</summary>
-    private sealed class SlowSink(CancellationTokenSource stop, BatchRunner runner) : IOutcomeSink
+    private sealed class SlowSink(CancellationTokenSource stop, BatchPipeline runner)
     {
         public long MostReadAhead { get; private set; }
 
         public int Written { get; private set; }
 
-        public void Write(Outcome outcome)
+        public void Write(BatchResult result)
         {
             Thread.Sleep(50);
             MostReadAhead = Math.Max(MostReadAhead, runner.RecordsRead - Written);
@@ -133,14 +124,31 @@ public sealed class BatchRunnerTests
     public async Task The_records_between_reader_and_writer_are_bounded_by_the_capacity()
     {
         var options = new BatchOptions { Parallel = 2 };
-        var runner = new BatchRunner(TextCleaner.Default, options);
+        var runner = new BatchPipeline(TextCleaner.Default, options);
         var endless = new EndlessJsonl();
         using var stop = new CancellationTokenSource();
         var sink = new SlowSink(stop, runner);
-        await Assert.CatchAsync<OperationCanceledException>(() => runner.RunAsync([new BatchInput("endless", () => endless, null)], sink, stop.Token));
+        await Assert.CatchAsync<OperationCanceledException>(() => PipelineKit.RunAsync(runner, [new BatchInput("endless", () => endless, null)], sink.Write, stop.Token));
         Assert.That(sink.Written, Is.EqualTo(20));
         Assert.That(sink.MostReadAhead, Is.LessThanOrEqualTo(options.Capacity + options.Parallel + 2), "the reader waits for the writer");
         int recordsPerBuffer = 64 * 1024 / Record("r0", Body).Length + 1;
         Assert.That(endless.Produced, Is.LessThanOrEqualTo(sink.Written + options.Capacity + options.Parallel + 2 + recordsPerBuffer));
+    }
+}
+
+/// <summary>Runs batch inputs through a pipeline as the CLI does, each result handed to <c>each</c> in order.</summary>
+internal static class PipelineKit
+{
+    public static async Task<List<BatchResult>> RunAsync(BatchPipeline pipeline, IEnumerable<BatchInput> inputs, Action<BatchResult>? each = null, CancellationToken cancellationToken = default)
+    {
+        var results = new List<BatchResult>();
+        var records = BatchReader.ReadAsync(inputs, pipeline.Options, _ => { }, cancellationToken);
+        await foreach (var result in pipeline.CleanAsync(records, cancellationToken))
+        {
+            each?.Invoke(result);
+            results.Add(result);
+        }
+
+        return results;
     }
 }

@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.IO.Compression;
 using System.Text;
 using System.Text.Json;
-using Cleaner.Cli.Batch;
+using Cleaner.Batch;
 using Cleaner.Tests.Cli;
 
 namespace Cleaner.Tests.Batch;
@@ -190,10 +190,10 @@ public sealed class BatchSafetyTests : CliTestKit
             .Build();
         var lines = Enumerable.Range(0, 6).Select(i => i == 2 ? JsonSerializer.Serialize(new { id = 2, text = $"Record 2\nSLOW {WarcKit.Paragraph("item 2")}" }) : Record(i));
         var input = new BatchInput("in.jsonl", () => new MemoryStream(Encoding.UTF8.GetBytes(string.Join('\n', lines) + "\n")), null);
-        var runner = new BatchRunner(cleaner, new BatchOptions { Parallel = 2, RecordTimeout = Cleaner.Cli.Commands.BatchCommand.RecordTimeout(cleaner) });
+        var runner = new BatchPipeline(cleaner, new BatchOptions { Parallel = 2, JsonLines = true, RecordTimeout = Cleaner.Cli.Commands.BatchCommand.RecordTimeout(cleaner) });
         var sink = new ListSink();
         var clock = Stopwatch.StartNew();
-        await runner.RunAsync([input], sink, CancellationToken.None);
+        await PipelineKit.RunAsync(runner, [input], sink.Write);
         Assert.That(clock.Elapsed, Is.LessThan(TimeSpan.FromSeconds(5)), "not blocked for the 8 s sleep");
         Assert.That(sink.Lines.Select(l => l.GetProperty("status").GetString()), Is.EqualTo(new[] { "cleaned", "cleaned", "timed-out", "cleaned", "cleaned", "cleaned" }));
         Assert.That(sink.Lines[2].GetProperty("id").GetInt32(), Is.EqualTo(2));
@@ -246,21 +246,15 @@ public sealed class BatchSafetyTests : CliTestKit
         var text = new string('a', 1000);
         var lines = Enumerable.Range(0, 200).Select(i => JsonSerializer.Serialize(new { id = i, text = $"{text} {i}" }));
         var input = new BatchInput("in.jsonl", () => new MemoryStream(Encoding.UTF8.GetBytes(string.Join('\n', lines) + "\n")), null);
-        var runner = new BatchRunner(TextCleaner.Default, new BatchOptions { Parallel = 1, MaxBytesInFlight = 10_000 });
+        var runner = new BatchPipeline(TextCleaner.Default, new BatchOptions { Parallel = 1, MaxBytesInFlight = 10_000 });
         using var hold = new ManualResetEventSlim();
-        var sink = new HeldSink(hold);
-        var run = runner.RunAsync([input], sink, CancellationToken.None);
+        var run = Task.Run(() => PipelineKit.RunAsync(runner, [input], _ => hold.Wait()));
         await Task.Delay(1500);
         long read = runner.RecordsRead;
         hold.Set();
         await run;
         Assert.That(read, Is.InRange(2, 11));
-        Assert.That(runner.Cleaned, Is.EqualTo(200));
-    }
-
-    private sealed class HeldSink(ManualResetEventSlim hold) : IOutcomeSink
-    {
-        public void Write(Outcome outcome) => hold.Wait();
+        Assert.That(runner.Counts.Out, Is.EqualTo(200));
     }
 
     /// <summary>A gzip member of stored (uncompressed) deflate blocks.</summary>
@@ -275,15 +269,15 @@ public sealed class BatchSafetyTests : CliTestKit
         return output.ToArray();
     }
 
-    private sealed class ListSink : IOutcomeSink
+    private sealed class ListSink
     {
         public List<JsonElement> Lines { get; } = [];
 
-        public void Write(Outcome outcome)
+        public void Write(BatchResult result)
         {
-            if (outcome.Line is { } line)
+            if (!result.JsonLine.IsEmpty)
             {
-                Lines.Add(JsonDocument.Parse(line).RootElement.Clone());
+                Lines.Add(JsonDocument.Parse(result.JsonLine).RootElement.Clone());
             }
         }
     }

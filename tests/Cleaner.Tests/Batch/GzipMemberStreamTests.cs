@@ -1,4 +1,4 @@
-using Cleaner.Cli.Batch;
+using Cleaner.Batch.Streams;
 
 namespace Cleaner.Tests.Batch;
 

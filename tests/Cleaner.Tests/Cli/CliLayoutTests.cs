@@ -1,16 +1,20 @@
 using System.Reflection;
 using System.Reflection.Emit;
-using Cleaner.Cli.Batch;
+using Cleaner.Batch;
+using Cleaner.Cli.Commands;
 
 namespace Cleaner.Tests.Cli;
 
 /// <summary>
-/// The rooms of the CLI: which namespace uses which, read from the compiled assembly (signatures,
-/// fields, base types and every type, method and field token in method bodies, lambdas included).
+/// The rooms of the CLI and of the batch library: which namespace uses which, read from the compiled
+/// assemblies (signatures, fields, base types and every type, method and field token in method
+/// bodies, lambdas included).
 /// </summary>
 public sealed class CliLayoutTests
 {
-    private static readonly Assembly Cli = typeof(BatchRunner).Assembly;
+    private static readonly Assembly Cli = typeof(BatchCommand).Assembly;
+
+    private static readonly Assembly Batch = typeof(BatchPipeline).Assembly;
 
     private static readonly Dictionary<short, OpCode> OpCodesByValue = typeof(OpCodes)
         .GetFields(BindingFlags.Public | BindingFlags.Static)
@@ -18,31 +22,41 @@ public sealed class CliLayoutTests
         .ToDictionary(o => o.Value);
 
     [Test]
-    public void BatchCodeDoesNotUseTheCommandLine()
+    public void TheBatchLibraryDoesNotUseTheCommandLine()
     {
-        var uses = NamespaceUses();
-        var batch = uses.Where(u => u.Key.StartsWith("Cleaner.Cli.Batch", StringComparison.Ordinal)).ToList();
-        Assert.That(batch, Is.Not.Empty);
-        foreach (var (from, to) in batch)
+        Assert.That(Batch.GetReferencedAssemblies().Select(a => a.Name), Does.Not.Contain(Cli.GetName().Name));
+        var uses = NamespaceUses(Batch);
+        Assert.That(uses.Keys, Does.Contain("Cleaner.Batch").And.Contain("Cleaner.Batch.Streams"));
+        foreach (var (from, to) in uses)
         {
-            Assert.That(to.Where(n => n is "Cleaner.Cli" or "Cleaner.Cli.Commands" or "Cleaner.Cli.Eval"), Is.Empty, $"{from} uses the command line");
+            Assert.That(to.Where(n => n.StartsWith("Cleaner.Cli", StringComparison.Ordinal)), Is.Empty, $"{from} uses the command line");
         }
+    }
+
+    [Test]
+    public void TheCommandLineHoldsNoBatchCodeOfItsOwn()
+    {
+        // The readers and the pipeline live in Cleaner.Batch; the CLI only parses options and writes results.
+        Assert.That(Cli.GetTypes().Select(t => t.Namespace).Where(n => n?.StartsWith("Cleaner.Cli.Batch", StringComparison.Ordinal) == true), Is.Empty);
+        string[] moved = ["RecordReader", "RecordProcessor", "GzipMemberStream", "InputStreams", "JsonlFormat", "WarcFormat", "HttpResponse", "RecordBuffer", "ByteBudget", "DocumentJson", "StatusNames"];
+        Assert.That(Cli.GetTypes().Select(t => t.Name).Intersect(moved), Is.Empty);
     }
 
     [Test]
     public void InputsAndOutputUseNeitherTheCommandsNorTheBatch()
     {
-        var uses = NamespaceUses();
+        var uses = NamespaceUses(Cli);
         foreach (var from in new[] { "Cleaner.Cli.Inputs", "Cleaner.Cli.Output" })
         {
-            Assert.That(uses[from].Where(n => n is "Cleaner.Cli" or "Cleaner.Cli.Commands" || n.StartsWith("Cleaner.Cli.Batch", StringComparison.Ordinal)), Is.Empty, from);
+            Assert.That(uses[from].Where(n => n is "Cleaner.Cli" or "Cleaner.Cli.Commands"), Is.Empty, from);
         }
     }
 
-    [Test]
-    public void NoNamespaceCycles()
+    [TestCase("Cleaner.Cli")]
+    [TestCase("Cleaner.Batch")]
+    public void NoNamespaceCycles(string assembly)
     {
-        var uses = NamespaceUses();
+        var uses = NamespaceUses(assembly == "Cleaner.Cli" ? Cli : Batch);
         foreach (var start in uses.Keys)
         {
             var seen = new HashSet<string>();
@@ -59,11 +73,11 @@ public sealed class CliLayoutTests
         }
     }
 
-    /// <summary>For each namespace of the CLI, the other CLI namespaces its types use.</summary>
-    private static Dictionary<string, HashSet<string>> NamespaceUses()
+    /// <summary>For each namespace of an assembly, the other namespaces of it that its types use.</summary>
+    private static Dictionary<string, HashSet<string>> NamespaceUses(Assembly assembly)
     {
         var uses = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
-        foreach (var type in Cli.GetTypes())
+        foreach (var type in assembly.GetTypes())
         {
             var from = Outermost(type).Namespace ?? string.Empty;
             if (!uses.TryGetValue(from, out var set))
@@ -74,7 +88,7 @@ public sealed class CliLayoutTests
             foreach (var used in TypesUsedBy(type))
             {
                 var to = Outermost(used).Namespace;
-                if (to is not null && to != from && used.Assembly == Cli)
+                if (to is not null && to != from && used.Assembly == assembly)
                 {
                     set.Add(to);
                 }

@@ -1,6 +1,6 @@
 using System.Buffers;
 
-namespace Cleaner.Cli.Batch.Formats;
+namespace Cleaner.Batch;
 
 /// <summary>The bytes of one record, in an array rented from the shared pool; return it once, after use.</summary>
 internal readonly struct RecordBytes(byte[] array, int length)
@@ -29,15 +29,22 @@ internal readonly struct RecordBytes(byte[] array, int length)
 /// <summary>Reads a decompressed input in lines and blocks, with a limit on how much one record may hold.</summary>
 internal sealed class RecordBuffer(Stream stream)
 {
-    private readonly byte[] _buffer = new byte[64 * 1024];
+    /// <summary>How many bytes it holds at most (what <see cref="Head"/> can show).</summary>
+    public const int Size = 64 * 1024;
+
+    private readonly byte[] _buffer = new byte[Size];
     private int _start;
     private int _end;
     private bool _eof;
 
     /// <summary>Whether the input goes on (from here) with <paramref name="prefix"/>.</summary>
-    public bool StartsWith(ReadOnlySpan<byte> prefix)
+    public bool StartsWith(ReadOnlySpan<byte> prefix) => Head(prefix.Length).StartsWith(prefix);
+
+    /// <summary>The next <paramref name="count"/> bytes (fewer at the end of the input; at most 64 KB), not consumed.</summary>
+    public ReadOnlySpan<byte> Head(int count)
     {
-        while (_end - _start < prefix.Length && !_eof)
+        count = Math.Min(count, _buffer.Length);
+        while (_end - _start < count && !_eof)
         {
             Buffer.BlockCopy(_buffer, _start, _buffer, 0, _end - _start);
             _end -= _start;
@@ -47,7 +54,7 @@ internal sealed class RecordBuffer(Stream stream)
             _end += n;
         }
 
-        return _buffer.AsSpan(_start, _end - _start).StartsWith(prefix);
+        return _buffer.AsSpan(_start, Math.Min(count, _end - _start));
     }
 
     /// <summary>

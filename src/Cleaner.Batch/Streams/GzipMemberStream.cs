@@ -2,7 +2,7 @@ using System.Buffers.Binary;
 using System.IO.Compression;
 using System.IO.Hashing;
 
-namespace Cleaner.Cli.Batch;
+namespace Cleaner.Batch.Streams;
 
 /// <summary>
 /// Decompresses gzip with any number of members (Common Crawl writes one per record) and checks the

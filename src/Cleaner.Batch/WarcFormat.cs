@@ -1,8 +1,7 @@
 using System.Globalization;
 using System.Text;
-using Cleaner.Cli.Inputs;
 
-namespace Cleaner.Cli.Batch.Formats;
+namespace Cleaner.Batch;
 
 /// <summary>
 /// WARC records (WARC and WET files): a header of <c>Name: value</c> lines and a block of
@@ -21,7 +20,7 @@ internal sealed class WarcFormat : IRecordFormat
     /// <summary>The header of the record being read (named in the failure when its block is cut short).</summary>
     private WarcHeader? _reading;
 
-    public RawRecord? Next(RecordSource source)
+    public BatchRecord? Next(RecordSource source)
     {
         _reading = null;
         var buffer = source.Buffer;
@@ -88,9 +87,9 @@ internal sealed class WarcFormat : IRecordFormat
         return source.Record(this, block, source.TakeIndex(), header);
     }
 
-    public RawRecord Failed(RecordSource source, string reason) => source.Failure(this, reason, source.TakeIndex(), _reading);
+    public BatchRecord Failed(RecordSource source, string reason) => source.Failure(this, reason, source.TakeIndex(), _reading);
 
-    public ParsedRecord Parse(RawRecord record, RecordFields fields)
+    public ParsedRecord Parse(BatchRecord record, RecordFields fields)
     {
         var header = record.Warc;
         var named = new ParsedRecord(null, header?.RecordId, header?.TargetUri);
@@ -120,7 +119,7 @@ internal sealed class WarcFormat : IRecordFormat
                 }
 
                 if (!HttpResponse.IsHtml(http.ContentType)
-                    && (http.ContentType is not null || !InputDetector.LooksLikeHtml(block[http.BodyStart..])))
+                    && (http.ContentType is not null || !HtmlSniffer.LooksLikeHtml(block[http.BodyStart..])))
                 {
                     return named with { Skip = true };
                 }
@@ -135,7 +134,7 @@ internal sealed class WarcFormat : IRecordFormat
                     return named with { Error = $"decoding failure: {e.Message}" };
                 }
 
-                return named with { Clean = cleaner => cleaner.CleanHtml(payload, uri, http.ContentType) };
+                return named with { Clean = cleaner => cleaner.CleanHtml(payload, uri, http.ContentType), Html = true };
 
             case "conversion":
                 var converted = DecodeUtf8(block);
@@ -143,7 +142,7 @@ internal sealed class WarcFormat : IRecordFormat
 
             case "resource" when HttpResponse.IsHtml(header.ContentType):
                 var page = block.ToArray();
-                return named with { Clean = cleaner => cleaner.CleanHtml(page, uri, header.ContentType) };
+                return named with { Clean = cleaner => cleaner.CleanHtml(page, uri, header.ContentType), Html = true };
 
             case "resource" when HttpResponse.MediaType(header.ContentType) == "text/plain":
                 var resource = DecodeUtf8(block);

@@ -1,6 +1,6 @@
 using ZstdSharp;
 
-namespace Cleaner.Cli.Batch;
+namespace Cleaner.Batch.Streams;
 
 /// <summary>The compression of an input, told by its first bytes.</summary>
 internal enum Compression

@@ -1,8 +1,7 @@
 using System.Text.Json;
-using Cleaner.Cli.Batch.Formats;
 using Cleaner.Sites;
 
-namespace Cleaner.Cli.Batch;
+namespace Cleaner.Batch;
 
 /// <summary>The site of a record, for site profiles: the host of its URL (without <c>www.</c>), or a JSONL field.</summary>
 internal static class RecordSites
@@ -12,7 +11,7 @@ internal static class RecordSites
     /// (lower-cased), otherwise <see cref="SiteProfileSet.SiteOf(Uri)"/> of its URL; null when there is none.
     /// Call before the record's bytes are returned.
     /// </summary>
-    public static string? SiteOf(RawRecord record, ParsedRecord parsed, string? siteField)
+    public static string? SiteOf(BatchRecord record, ParsedRecord parsed, string? siteField)
     {
         if (siteField is not null && record.Format is JsonlFormat && record.ReadError is null)
         {

@@ -1,11 +1,11 @@
 using System.Text.Json;
 
-namespace Cleaner.Cli.Batch.Formats;
+namespace Cleaner.Batch;
 
 /// <summary>JSON Lines: one object per line with a text or HTML field, and optional id and url fields; blank lines are not records.</summary>
 internal sealed class JsonlFormat : IRecordFormat
 {
-    public RawRecord? Next(RecordSource source)
+    public BatchRecord? Next(RecordSource source)
     {
         while (true)
         {
@@ -31,9 +31,9 @@ internal sealed class JsonlFormat : IRecordFormat
         }
     }
 
-    public RawRecord Failed(RecordSource source, string reason) => source.Failure(this, reason, source.TakeIndex());
+    public BatchRecord Failed(RecordSource source, string reason) => source.Failure(this, reason, source.TakeIndex());
 
-    public ParsedRecord Parse(RawRecord record, RecordFields fields)
+    public ParsedRecord Parse(BatchRecord record, RecordFields fields)
     {
         if (record.ReadError is { } readError)
         {
@@ -94,7 +94,7 @@ internal sealed class JsonlFormat : IRecordFormat
                 }
 
                 var uri = AbsoluteUri(url);
-                return named with { Clean = isHtml ? cleaner => cleaner.CleanHtml(content, uri) : cleaner => cleaner.Clean(content) };
+                return named with { Clean = isHtml ? cleaner => cleaner.CleanHtml(content, uri) : cleaner => cleaner.Clean(content), Html = isHtml };
             }
 
             var wrong = new[] { fields.Html, fields.Text }

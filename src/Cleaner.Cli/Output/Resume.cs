@@ -1,8 +1,9 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
+using Cleaner.Batch;
 
-namespace Cleaner.Cli.Batch;
+namespace Cleaner.Cli.Output;
 
 /// <summary>
 /// Where a resumable run stands: how many records of the run (in order, every shard) are written, the
@@ -10,9 +11,9 @@ namespace Cleaner.Cli.Batch;
 /// (a temporary file, flushed to disk, renamed) after the files it describes are flushed to disk, so
 /// at any moment, a SIGKILL included, the manifest on disk describes a prefix of what is on disk.
 /// </summary>
-internal sealed record Checkpoint(string Fingerprint, long Done, long OutBytes, long ErrorsBytes, long In, long Out, long Errors, long Skipped, long OtherShards, bool Complete)
+internal sealed record Checkpoint(string Fingerprint, long Done, long OutBytes, long ErrorsBytes, BatchCounts Counts, bool Complete)
 {
-    private const string Header = "cleaner-batch-checkpoint 1";
+    private const string Header = "cleaner-batch-checkpoint 2";
 
     /// <summary>Reads a manifest; null when there is none or it is not one (then the run starts over).</summary>
     public static Checkpoint? Load(string path)
@@ -27,13 +28,13 @@ internal sealed record Checkpoint(string Fingerprint, long Done, long OutBytes, 
             return null;
         }
 
-        if (lines.Length != 11 || lines[0] != Header)
+        if (lines.Length != 13 || lines[0] != Header)
         {
             return null;
         }
 
-        var n = new long[9];
-        for (int i = 0; i < 9; i++)
+        var n = new long[10];
+        for (int i = 0; i < n.Length; i++)
         {
             if (!long.TryParse(lines[i + 2], NumberStyles.None, CultureInfo.InvariantCulture, out n[i]))
             {
@@ -41,13 +42,26 @@ internal sealed record Checkpoint(string Fingerprint, long Done, long OutBytes, 
             }
         }
 
-        return new Checkpoint(lines[1], n[0], n[1], n[2], n[3], n[4], n[5], n[6], n[7], n[8] == 1);
+        var extractors = new Dictionary<string, long>(StringComparer.Ordinal);
+        foreach (var pair in lines[12].Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var parts = pair.Split('=');
+            if (parts.Length != 2 || !long.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out long count))
+            {
+                return null;
+            }
+
+            extractors[parts[0]] = count;
+        }
+
+        return new Checkpoint(lines[1], n[0], n[1], n[2], new BatchCounts(n[3], n[4], n[5], n[6], n[7], n[8], extractors), n[9] == 1);
     }
 
     /// <summary>Writes the manifest atomically.</summary>
     public void Save(string path)
     {
-        var text = string.Join('\n', new object[] { Header, Fingerprint, Done, OutBytes, ErrorsBytes, In, Out, Errors, Skipped, OtherShards, Complete ? 1 : 0 }
+        var extractors = string.Join(' ', Counts.Extractors.Select(e => string.Create(CultureInfo.InvariantCulture, $"{e.Key}={e.Value}")));
+        var text = string.Join('\n', new object[] { Header, Fingerprint, Done, OutBytes, ErrorsBytes, Counts.In, Counts.Out, Counts.Errors, Counts.Skipped, Counts.OtherShards, Counts.BrokenInputs, Complete ? 1 : 0, extractors }
             .Select(v => Convert.ToString(v, CultureInfo.InvariantCulture))) + "\n";
         var temp = path + ".tmp";
         using (var file = new FileStream(temp, FileMode.Create, FileAccess.Write, FileShare.None))
@@ -67,7 +81,7 @@ internal sealed record Checkpoint(string Fingerprint, long Done, long OutBytes, 
 /// the manifest, cuts the parts back to it, skips the records it counts and goes on; the files come
 /// out byte for byte as from a run never stopped.
 /// </summary>
-internal sealed class ResumableOutput : IOutcomeSink, IDisposable
+internal sealed class ResumableOutput : IResultSink, IDisposable
 {
     private static readonly TimeSpan Interval = TimeSpan.FromMilliseconds(500);
 
@@ -79,7 +93,7 @@ internal sealed class ResumableOutput : IOutcomeSink, IDisposable
     private readonly FileStream _outPart;
     private readonly FileStream? _errorsPart;
     private readonly Stopwatch _sinceSaved = Stopwatch.StartNew();
-    private BatchRunner? _runner;
+    private BatchPipeline? _pipeline;
     private long _done;
 
     /// <summary>Opens the parts, cut back to the manifest when it matches this run.</summary>
@@ -115,10 +129,10 @@ internal sealed class ResumableOutput : IOutcomeSink, IDisposable
     public static string Beside(string target, string suffix) =>
         Path.Combine(Path.GetDirectoryName(target)!, $".{Path.GetFileName(target)}{suffix}");
 
-    /// <summary>Which runner's counts go into the manifest.</summary>
-    public void Attach(BatchRunner runner) => _runner = runner;
+    /// <summary>Which pipeline's counts go into the manifest.</summary>
+    public void Attach(BatchPipeline pipeline) => _pipeline = pipeline;
 
-    public void Write(Outcome outcome) => _writer.Write(outcome);
+    public void Write(BatchResult result) => _writer.Write(result);
 
     public void Written(long done)
     {
@@ -134,9 +148,8 @@ internal sealed class ResumableOutput : IOutcomeSink, IDisposable
     {
         _outPart.Flush(flushToDisk: true);
         _errorsPart?.Flush(flushToDisk: true);
-        var runner = _runner;
-        new Checkpoint(_fingerprint, _done, _outPart.Length, _errorsPart?.Length ?? 0,
-            runner?.Records ?? 0, runner?.Cleaned ?? 0, runner?.Errors ?? 0, runner?.Skipped ?? 0, runner?.OtherShards ?? 0, complete).Save(_manifest);
+        var counts = _pipeline?.Counts ?? new BatchCounts(0, 0, 0, 0, 0, 0, new Dictionary<string, long>());
+        new Checkpoint(_fingerprint, _done, _outPart.Length, _errorsPart?.Length ?? 0, counts, complete).Save(_manifest);
         _sinceSaved.Restart();
     }
 

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.IO.Compression;
 using System.Text;
 
-namespace Cleaner.Cli.Batch.Formats;
+namespace Cleaner.Batch;
 
 /// <summary>An HTTP response as a WARC response record holds it: status, the headers that matter, and the payload.</summary>
 internal sealed class HttpResponse

@@ -1,0 +1,89 @@
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace Cleaner.Batch;
+
+/// <summary>
+/// The one JSON shape of a cleaned document, used by <c>clean --format json</c> (after <c>source</c>)
+/// and by <c>batch</c> (after the record's identity): <c>status</c>, <c>title</c>, <c>language</c>,
+/// <c>text</c>, <c>metadata</c>, and <c>removed</c> blocks (index, filter, reason, text). Members
+/// without a value are left out; non-ASCII text is written as it is.
+/// </summary>
+internal static class DocumentJson
+{
+    public static readonly JsonWriterOptions Writer = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    private static readonly DocumentJsonContext Context = new(new JsonSerializerOptions
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    });
+
+    /// <summary>Writes the document's members into the open object.</summary>
+    public static void Write(Utf8JsonWriter json, CleanResult result, bool removed)
+    {
+        json.WriteString("status", StatusNames.Of(result.Status));
+        WriteIfNotNull(json, "title", result.Title);
+        WriteIfNotNull(json, "language", result.Language);
+        json.WriteString("text", result.Text);
+        json.WritePropertyName("metadata");
+        JsonSerializer.Serialize(json, CleanedMetadata.From(result.Metadata), Context.CleanedMetadata);
+        if (removed)
+        {
+            json.WriteStartArray("removed");
+            foreach (var removal in result.Removed)
+            {
+                json.WriteStartObject();
+                json.WriteNumber("index", removal.Index);
+                json.WriteString("filter", removal.Filter);
+                json.WriteString("reason", removal.Reason);
+                json.WriteString("text", removal.Text);
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+        }
+    }
+
+    public static void WriteIfNotNull(Utf8JsonWriter json, string name, string? value)
+    {
+        if (value is not null)
+        {
+            json.WriteString(name, value);
+        }
+    }
+}
+
+/// <summary>What the page says about itself (empty for plain text).</summary>
+internal sealed record CleanedMetadata(string? Title, string? Byline, DateTimeOffset? Published, string? SiteName, string? Language, string? CanonicalUrl)
+{
+    public static CleanedMetadata From(DocumentMetadata metadata) =>
+        new(metadata.Title, metadata.Byline, metadata.Published, metadata.SiteName, metadata.Language, metadata.CanonicalUrl?.ToString());
+}
+
+[JsonSerializable(typeof(CleanedMetadata))]
+internal sealed partial class DocumentJsonContext : JsonSerializerContext;
+
+/// <summary>The names of the library's statuses in output and errors: <c>cleaned</c>, <c>input-too-large</c>, <c>timed-out</c>.</summary>
+internal static class StatusNames
+{
+    public static string Of(CleanStatus status)
+    {
+        var name = status.ToString();
+        var sb = new StringBuilder(name.Length + 4);
+        foreach (char c in name)
+        {
+            if (char.IsUpper(c) && sb.Length > 0)
+            {
+                sb.Append('-');
+            }
+
+            sb.Append(char.ToLowerInvariant(c));
+        }
+
+        return sb.ToString();
+    }
+}
