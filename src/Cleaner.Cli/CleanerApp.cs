@@ -30,6 +30,7 @@ internal static class CleanerApp
             BatchCommand.Create(io),
             ProfileCommand.Create(io),
         };
+        RejectOptionsAsValues(root);
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
         {
@@ -46,6 +47,46 @@ internal static class CleanerApp
         {
             io.Error(e.Message);
             return e.ExitCode;
+        }
+        catch (StandardOutputException e)
+        {
+            io.Error($"cannot write the output: {e.Message}");
+            return ExitCodes.SomeFailed;
+        }
+    }
+
+    /// <summary>
+    /// Makes every option that takes a value refuse one that is an option: one that starts with
+    /// <c>--</c>, or a known option name such as <c>-o</c> (<c>--text-field --out x</c> would
+    /// otherwise set the field to <c>--out</c>). A file named so is still reached as <c>./--name</c>.
+    /// </summary>
+    internal static void RejectOptionsAsValues(Command root)
+    {
+        var commands = new List<Command>();
+        var pending = new Stack<Command>([root]);
+        while (pending.TryPop(out var command))
+        {
+            commands.Add(command);
+            foreach (var sub in command.Subcommands)
+            {
+                pending.Push(sub);
+            }
+        }
+
+        var options = commands.SelectMany(c => c.Options).Distinct().ToList();
+        var names = options.SelectMany(o => o.Aliases.Append(o.Name)).ToHashSet(StringComparer.Ordinal);
+        foreach (var option in options.Where(o => o.Arity.MaximumNumberOfValues > 0 && o.ValueType != typeof(bool)))
+        {
+            option.Validators.Add(result =>
+            {
+                foreach (var token in result.Tokens)
+                {
+                    if (token.Value.StartsWith("--", StringComparison.Ordinal) || names.Contains(token.Value))
+                    {
+                        result.AddError($"{option.Name} needs a value, not the option '{token.Value}'");
+                    }
+                }
+            });
         }
     }
 

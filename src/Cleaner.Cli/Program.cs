@@ -11,7 +11,7 @@ internal static class Program
         Console.OutputEncoding = new UTF8Encoding(false);
         bool colour = !Console.IsOutputRedirected && string.IsNullOrEmpty(Environment.GetEnvironmentVariable("NO_COLOR"));
         bool stdinClosed = StandardStreams.InputIsClosed();
-        var io = new CliStreams(stdinClosed ? TextReader.Null : Console.In, Console.Out, Console.Error, colour)
+        var io = new CliStreams(stdinClosed ? TextReader.Null : Console.In, StandardStreams.OpenWriter(), Console.Error, colour)
         {
             ErrIsTerminal = !Console.IsErrorRedirected,
             BinaryIn = stdinClosed ? () => Stream.Null : Console.OpenStandardInput,
@@ -31,6 +31,14 @@ internal static class StandardStreams
     public static Stream OpenOutput() => OperatingSystem.IsWindows()
         ? Console.OpenStandardOutput()
         : new FileStream(new SafeFileHandle(1, ownsHandle: false), FileAccess.Write, 1);
+
+    /// <summary>
+    /// Standard output for text, UTF-8, written through at each call as the console's writer is, but
+    /// a failed write throws <see cref="StandardOutputException"/> instead of being dropped.
+    /// </summary>
+    public static TextWriter OpenWriter() => OperatingSystem.IsWindows()
+        ? Console.Out
+        : new StreamWriter(new StandardOutputStream(OpenOutput()), new UTF8Encoding(false), 1 << 12) { AutoFlush = true };
 
     /// <summary>
     /// Whether the process was started with standard input closed (<c>&lt;&amp;-</c>). Descriptor 0

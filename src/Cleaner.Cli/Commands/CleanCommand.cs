@@ -7,16 +7,23 @@ namespace Cleaner.Cli.Commands;
 /// <summary><c>cleaner clean</c>: cleans files, directories or standard input and prints or writes the result.</summary>
 internal static class CleanCommand
 {
+    /// <summary>What <c>clean --help</c> says the command does, with how several outputs are told apart on standard output.</summary>
+    internal const string Description =
+        "Clean files, directories, web pages (http:// and https:// addresses) or standard input; print the text or write it under --out. "
+        + "With two or more inputs and no --out, each input's text or Markdown is followed by a NUL byte (the n-th for the n-th input; "
+        + "nothing before it when that input failed), so that a pipeline can split them (xargs -0, read -d '', split('\\0')); "
+        + "--format json prints one JSON object per line instead, each with its source.";
+
     public static Command Create(CliStreams io)
     {
         var inputs = new Argument<string[]>("inputs")
         {
-            Description = "Files, directories (every *.txt, *.html, *.htm inside, recursively), or - for standard input.",
+            Description = $"Files, directories (every *.txt, *.html, *.htm inside, recursively), http:// or https:// addresses (fetched, {PageFetcher.MaxRedirects} redirects at most), or - for standard input.",
             Arity = ArgumentArity.OneOrMore,
         };
         var outDir = new Option<string?>("--out", "-o")
         {
-            Description = "Write one file per input into this directory, keeping relative paths (required for directories).",
+            Description = "Write one file per input into this directory, keeping relative paths (required for directories; a page goes to <host>/<path>).",
             HelpName = "dir",
         };
         var format = new Option<string>("--format", "-f")
@@ -25,14 +32,41 @@ internal static class CleanCommand
             DefaultValueFactory = _ => "text",
             HelpName = "text|markdown|json",
         };
+        var exclude = new Option<string[]>("--exclude")
+        {
+            Description = "Leave out the files and directories of a scanned directory that match this pattern (repeatable): a pattern without / matches names "
+                + "('*.verified.txt'), one with / the path under the directory given ('drafts/**'); * and ? stop at /, ** does not.",
+            HelpName = "glob",
+        };
+        var url = new Option<string?>("--url")
+        {
+            Description = "The page's address when the HTML comes from a file or standard input (one input): its relative links and metadata are read against it.",
+            HelpName = "url",
+        };
+        var fetchTimeout = new Option<double>("--fetch-timeout")
+        {
+            Description = "Give up a web page that has not arrived in full after this many seconds (redirects included).",
+            DefaultValueFactory = _ => PageFetcher.DefaultTimeoutSeconds,
+            HelpName = "seconds",
+        };
+        var fetchMax = new Option<double>("--fetch-max-mb")
+        {
+            Description = "Refuse a web page larger than this many megabytes.",
+            DefaultValueFactory = _ => PageFetcher.DefaultMaxMegabytes,
+            HelpName = "mb",
+        };
         format.AcceptOnlyFromAmong(DocumentOutput.FormatNames);
         CleanerSettings.RejectOptionLikeValues(inputs);
         var settings = new CleanerSettings();
-        var command = new Command("clean", "Clean files, directories or standard input; print the text or write it under --out.")
+        var command = new Command("clean", Description)
         {
             inputs,
             outDir,
             format,
+            exclude,
+            url,
+            fetchTimeout,
+            fetchMax,
         };
         settings.AddTo(command);
         command.SetAction(result =>
@@ -52,41 +86,106 @@ internal static class CleanCommand
                 throw new CliException($"--out {output} is a file; give a directory (it is created when missing)");
             }
 
+            ExcludeGlobs globs;
+            try
+            {
+                globs = ExcludeGlobs.Parse(result.GetValue(exclude) ?? []);
+            }
+            catch (ArgumentException e)
+            {
+                throw new CliException(e.Message);
+            }
+
             var errors = new List<string>();
             var skipped = new List<string>();
-            var files = InputFiles.Expand(paths, output, errors, skipped);
+            var files = InputFiles.Expand(paths, output, errors, skipped, globs);
             foreach (var message in errors.Concat(skipped))
             {
                 io.Error(message);
             }
 
-            var maxBytes = InputCleaner.MaxBytes(cleaner);
+            using var fetcher = files.Any(f => f.IsUrl) ? NewFetcher(result.GetValue(fetchTimeout), result.GetValue(fetchMax)) : null;
+            var run = new CleanRun(cleaner, kind, InputCleaner.MaxBytes(cleaner), io, fetcher, PageAddress(result.GetValue(url), files));
             int failures = errors.Count;
             failures += output is null
-                ? Print(files, cleaner, kind, outputFormat, maxBytes, io)
-                : Write(files, output, cleaner, kind, outputFormat, maxBytes, io);
+                ? Print(files, outputFormat, run)
+                : Write(files, output, outputFormat, run);
             return failures > 0 ? ExitCodes.SomeFailed : ExitCodes.Ok;
         });
         return command;
     }
 
-    /// <summary>Cleans the inputs one after another to standard output.</summary>
-    private static int Print(List<InputFile> files, TextCleaner cleaner, InputKind kind, OutputFormat format, long maxBytes, CliStreams io)
+    private static PageFetcher NewFetcher(double seconds, double megabytes)
     {
+        if (!(seconds > 0 && seconds <= int.MaxValue / 1000))
+        {
+            throw new CliException("--fetch-timeout takes a number of seconds above 0");
+        }
+
+        if (!(megabytes > 0 && megabytes <= 4096))
+        {
+            throw new CliException("--fetch-max-mb takes a number of megabytes above 0 and at most 4096");
+        }
+
+        return new PageFetcher(TimeSpan.FromSeconds(seconds), (long)(megabytes * 1024 * 1024));
+    }
+
+    /// <summary>The address <c>--url</c> gives: an absolute http or https address, for one input that is not itself an address.</summary>
+    private static Uri? PageAddress(string? url, List<InputFile> files)
+    {
+        if (url is null)
+        {
+            return null;
+        }
+
+        if (!Uri.TryCreate(url, UriKind.Absolute, out var address) || address.Scheme is not ("http" or "https"))
+        {
+            throw new CliException($"--url takes an absolute http:// or https:// address, not '{url}'");
+        }
+
+        if (files.Count != 1 || files[0].IsUrl)
+        {
+            throw new CliException("--url gives the address of one page read from a file or standard input; give exactly one such input");
+        }
+
+        return address;
+    }
+
+    /// <summary>
+    /// Cleans the inputs one after another to standard output; with two or more, each one's text
+    /// ends with a NUL byte (see <see cref="Description"/>). A failed write to standard output
+    /// ends the run (<see cref="StandardOutputException"/>).
+    /// </summary>
+    private static int Print(List<InputFile> files, OutputFormat format, CleanRun run)
+    {
+        bool separate = files.Count > 1 && format != OutputFormat.Json;
         int failures = 0;
         foreach (var file in files)
         {
+            string? rendered = null;
             try
             {
-                io.Out.WriteLine(DocumentOutput.Render(CleanOne(file, cleaner, kind, maxBytes, io), format, file.IsStdin ? null : file.Path));
+                rendered = DocumentOutput.Render(CleanOne(file, run), format, Source(file));
             }
             catch (InputException e)
             {
-                io.Error($"{Name(file)}: {e.Message}");
+                run.Io.Error($"{Name(file)}: {e.Message}");
                 failures++;
+            }
+
+            if (rendered is not null)
+            {
+                run.Io.Out.Write(rendered);
+                run.Io.Out.Write('\n');
+            }
+
+            if (separate)
+            {
+                run.Io.Out.Write('\0');
             }
         }
 
+        run.Io.Out.Flush();
         return failures;
     }
 
@@ -95,11 +194,11 @@ internal static class CleanCommand
     /// input order. Before anything is written, an input whose output would land on an input (its own
     /// or another's) is an error, and so are both inputs of a pair that would share one output.
     /// </summary>
-    private static int Write(List<InputFile> files, string outDir, TextCleaner cleaner, InputKind kind, OutputFormat format, long maxBytes, CliStreams io)
+    private static int Write(List<InputFile> files, string outDir, OutputFormat format, CleanRun run)
     {
         var messages = new string?[files.Count];
         var targets = new string[files.Count];
-        var inputPaths = new HashSet<string>(files.Where(f => !f.IsStdin).Select(f => Path.GetFullPath(f.Path)), StringComparer.OrdinalIgnoreCase);
+        var inputPaths = new HashSet<string>(files.Where(f => !f.IsStdin && !f.IsUrl).Select(f => Path.GetFullPath(f.Path)), StringComparer.OrdinalIgnoreCase);
         var byTarget = new Dictionary<string, List<int>>(StringComparer.OrdinalIgnoreCase);
         for (int i = 0; i < files.Count; i++)
         {
@@ -122,7 +221,7 @@ internal static class CleanCommand
             }
             else if (inputPaths.Contains(targets[i]))
             {
-                messages[i] = string.Equals(files[i].IsStdin ? null : Path.GetFullPath(files[i].Path), targets[i], StringComparison.OrdinalIgnoreCase)
+                messages[i] = string.Equals(files[i].IsStdin || files[i].IsUrl ? null : Path.GetFullPath(files[i].Path), targets[i], StringComparison.OrdinalIgnoreCase)
                     ? $"{Name(files[i])}: not written: the output would overwrite the input"
                     : $"{Name(files[i])}: not written: its output {targets[i]} is an input";
             }
@@ -137,8 +236,8 @@ internal static class CleanCommand
 
             try
             {
-                var result = CleanOne(files[i], cleaner, kind, maxBytes, io);
-                OutputFile.WriteAllText(targets[i], DocumentOutput.Render(result, format, files[i].IsStdin ? null : files[i].Path) + "\n");
+                var result = CleanOne(files[i], run);
+                OutputFile.WriteAllText(targets[i], DocumentOutput.Render(result, format, Source(files[i])) + "\n");
             }
             catch (InputException e)
             {
@@ -154,7 +253,7 @@ internal static class CleanCommand
         {
             if (message is not null)
             {
-                io.Error(message);
+                run.Io.Error(message);
                 failures++;
             }
         }
@@ -162,11 +261,30 @@ internal static class CleanCommand
         return failures;
     }
 
-    private static CleanResult CleanOne(InputFile file, TextCleaner cleaner, InputKind kind, long maxBytes, CliStreams io)
+    private static CleanResult CleanOne(InputFile file, CleanRun run)
     {
-        var bytes = file.IsStdin ? io.ReadStdin(maxBytes) : InputCleaner.Read(file.Path, maxBytes);
-        return InputCleaner.Clean(cleaner, bytes, file.IsStdin ? null : file.Path, kind);
+        if (file.IsUrl)
+        {
+            var page = run.Fetcher!.Fetch(file.Path);
+            var kind = run.Kind != InputKind.Auto ? run.Kind : page.Kind;
+            return InputCleaner.Clean(run.Cleaner, page.Body, page.Address.AbsolutePath, kind, page.Address, page.ContentType);
+        }
+
+        var bytes = file.IsStdin ? run.Io.ReadStdin(run.MaxBytes) : InputCleaner.Read(file.Path, run.MaxBytes);
+        return InputCleaner.Clean(run.Cleaner, bytes, file.IsStdin ? null : file.Path, run.Kind, run.Url);
     }
+
+    /// <summary>The <c>source</c> of JSON output: the path or address as given (none for standard input).</summary>
+    private static string? Source(InputFile file) => file.IsStdin ? null : file.Path;
 
     private static string Name(InputFile file) => file.IsStdin ? "standard input" : file.Path;
 }
+
+/// <summary>What every input of one <c>clean</c> run is cleaned with.</summary>
+/// <param name="Cleaner">The cleaner the options describe.</param>
+/// <param name="Kind">The input kind asked for (--html, --text) or <see cref="InputKind.Auto"/>.</param>
+/// <param name="MaxBytes">The most bytes read from a file or standard input.</param>
+/// <param name="Io">The run's streams.</param>
+/// <param name="Fetcher">Fetches web pages (null when no input is an address).</param>
+/// <param name="Url">The page's address from --url, for the one input.</param>
+internal sealed record CleanRun(TextCleaner Cleaner, InputKind Kind, long MaxBytes, CliStreams Io, PageFetcher? Fetcher, Uri? Url);

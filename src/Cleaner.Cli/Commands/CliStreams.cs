@@ -49,11 +49,60 @@ internal sealed class CliStreams(TextReader input, TextWriter output, TextWriter
     public Stream OpenStdout() => BinaryOut?.Invoke() ?? new TextWriterStream(Out);
 }
 
+/// <summary>A write to standard output failed (a closed pipe, a full disk): the run ends with exit code 1.</summary>
+internal sealed class StandardOutputException(IOException inner) : IOException(inner.Message, inner);
+
+/// <summary>
+/// Standard output for text: its failed writes and flushes throw <see cref="StandardOutputException"/>
+/// (the console's own writer drops them silently).
+/// </summary>
+internal sealed class StandardOutputStream(Stream inner) : WriteOnlyStream
+{
+    public override void Write(ReadOnlySpan<byte> buffer)
+    {
+        try
+        {
+            inner.Write(buffer);
+        }
+        catch (IOException e)
+        {
+            throw new StandardOutputException(e);
+        }
+    }
+
+    public override void Flush()
+    {
+        try
+        {
+            inner.Flush();
+        }
+        catch (IOException e)
+        {
+            throw new StandardOutputException(e);
+        }
+    }
+
+}
+
 /// <summary>A write-only stream that decodes UTF-8 into a text writer (standard output of in-process runs).</summary>
-internal sealed class TextWriterStream(TextWriter writer) : Stream
+internal sealed class TextWriterStream(TextWriter writer) : WriteOnlyStream
 {
     private readonly Decoder _decoder = new UTF8Encoding(false).GetDecoder();
 
+    public override void Write(ReadOnlySpan<byte> buffer)
+    {
+        var chars = new char[_decoder.GetCharCount(buffer, flush: false)];
+        int n = _decoder.GetChars(buffer, chars, flush: false);
+        writer.Write(chars, 0, n);
+    }
+
+    public override void Flush() => writer.Flush();
+
+}
+
+/// <summary>A stream that only writes, what every one of them says to the rest.</summary>
+internal abstract class WriteOnlyStream : Stream
+{
     public override bool CanRead => false;
 
     public override bool CanSeek => false;
@@ -70,14 +119,7 @@ internal sealed class TextWriterStream(TextWriter writer) : Stream
 
     public override void Write(byte[] buffer, int offset, int count) => Write(buffer.AsSpan(offset, count));
 
-    public override void Write(ReadOnlySpan<byte> buffer)
-    {
-        var chars = new char[_decoder.GetCharCount(buffer, flush: false)];
-        int n = _decoder.GetChars(buffer, chars, flush: false);
-        writer.Write(chars, 0, n);
-    }
-
-    public override void Flush() => writer.Flush();
+    public abstract override void Write(ReadOnlySpan<byte> buffer);
 
     public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 

@@ -20,6 +20,17 @@ internal static class EvalCommand
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     });
 
+    /// <summary>What <c>eval --help</c> says the scores are (the method of <see cref="Scorer"/>).</summary>
+    internal const string MetricDescription =
+        "Score outputs against gold text, page by page, and average the scores over the pages. "
+        + "Tokens are the runs of letters, digits and underscores (case kept, nothing else normalised). "
+        + "The primary metric compares the multisets of 4-token shingles (every run of 4 consecutive tokens; "
+        + "a text of 1 to 3 tokens is one shorter shingle) of a page's output and gold: "
+        + "precision = matched / output shingles, recall = matched / gold shingles (both 1 when output and gold are equal). "
+        + "The averages are macro means: precision over the pages with some output, recall over the pages with some gold, "
+        + "and F1 = 2PR/(P+R) of those two means (f1_page_mean is the mean of the pages' own F1). "
+        + "The 'bow' line is the same metric with single tokens (bag of words); accuracy is the share of pages whose tokens equal the gold's exactly.";
+
     public static Command Create(CliStreams io)
     {
         var gold = new Option<string>("--gold") { Description = "Directory of gold <id>.txt files; the pages scored are exactly their ids.", Required = true, HelpName = "dir" };
@@ -28,10 +39,10 @@ internal static class EvalCommand
         var ids = new Option<string?>("--ids") { Description = "Score only the ids in this file, one per line.", HelpName = "file" };
         var worst = new Option<int>("--worst") { Description = "How many of the worst pages (by F1) to list.", DefaultValueFactory = _ => 10, HelpName = "n" };
         var sites = new Option<string?>("--sites") { Description = "With --input: a file of '<id><TAB><site>' lines; each site's profile is built from its input pages and each page is cleaned with it.", HelpName = "file" };
-        var json = new Option<bool>("--json") { Description = "Print every figure, per page too, as JSON (the layout of score.py --json)." };
+        var json = new Option<bool>("--json") { Description = "Print every figure, per page too, as JSON." };
         var report = new Option<string?>("--report") { Description = "Also write HTML pages to this directory: index.html (every page, worst F1 first) and each page's output beside its gold, with missing and extra text marked.", HelpName = "dir" };
         var settings = new CleanerSettings();
-        var command = new Command("eval", "Score outputs against gold text: 4-token shingle precision, recall and F1, macro-averaged (as score.py).")
+        var command = new Command("eval", MetricDescription)
         {
             gold, pred, input, ids, worst, json, sites, report,
         };

@@ -23,8 +23,10 @@ internal static class InputCleaner
     /// <param name="bytes">The input's bytes (text and HTML in the encoding the library detects; NUL bytes make it binary).</param>
     /// <param name="name">The input's name (a path, or null for standard input), for detection.</param>
     /// <param name="kind">The kind asked for on the command line, or <see cref="InputKind.Auto"/> to detect it.</param>
+    /// <param name="url">The page's address (<c>--url</c>, or where it was fetched from), for HTML.</param>
+    /// <param name="contentType">The HTTP Content-Type header of a fetched page: its charset comes before the encoding the bytes declare.</param>
     /// <exception cref="InputException">The input cannot be cleaned: binary, too large, timed out, or the library failed.</exception>
-    public static CleanResult Clean(TextCleaner cleaner, byte[] bytes, string? name, InputKind kind)
+    public static CleanResult Clean(TextCleaner cleaner, byte[] bytes, string? name, InputKind kind, Uri? url = null, string? contentType = null)
     {
         if (IsBinary(bytes))
         {
@@ -35,8 +37,8 @@ internal static class InputCleaner
         try
         {
             result = InputDetector.Detect(bytes, name, kind) == InputKind.Html
-                ? cleaner.CleanHtml(bytes)
-                : cleaner.Clean(bytes);
+                ? cleaner.CleanHtml(bytes, url, contentType)
+                : contentType is not null && Charset(contentType) is { } encoding ? cleaner.Clean(encoding.GetString(bytes)) : cleaner.Clean(bytes);
         }
         catch (OutOfMemoryException)
         {
@@ -53,6 +55,25 @@ internal static class InputCleaner
         }
 
         return result;
+    }
+
+    /// <summary>The encoding a Content-Type header names (<c>text/plain; charset=koi8-r</c>), when .NET knows it.</summary>
+    private static Encoding? Charset(string contentType)
+    {
+        if (!System.Net.Http.Headers.MediaTypeHeaderValue.TryParse(contentType, out var parsed) || parsed.CharSet is not { Length: > 0 } charset)
+        {
+            return null;
+        }
+
+        Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+        try
+        {
+            return Encoding.GetEncoding(charset.Trim('"', '\''));
+        }
+        catch (ArgumentException)
+        {
+            return null;
+        }
     }
 
     /// <summary>Whether an input holds a NUL byte in its first 8 KB and has no UTF-16 byte order mark (text never holds NUL bytes; UTF-16 holds many).</summary>

@@ -1,14 +1,17 @@
 namespace Cleaner.Cli.Inputs;
 
-/// <summary>One input to clean: a file (with its path relative to the directory it was found in) or standard input.</summary>
-/// <param name="Path">The file's path as given or found, or "-" for standard input.</param>
+/// <summary>One input to clean: a file (with its path relative to the directory it was found in), a page's address, or standard input.</summary>
+/// <param name="Path">The file's path as given or found, the address, or "-" for standard input.</param>
 /// <param name="Relative">The path to mirror under --out: relative to the directory given, or the file's name.</param>
 internal sealed record InputFile(string Path, string Relative)
 {
     public bool IsStdin => Path == "-";
+
+    /// <summary>Whether the input is a page to fetch (<c>http://</c> or <c>https://</c>).</summary>
+    public bool IsUrl => WebAddress.IsUrl(Path);
 }
 
-/// <summary>Expands the command line's inputs: files, directories (recursively) and "-".</summary>
+/// <summary>Expands the command line's inputs: files, directories (recursively), addresses and "-".</summary>
 internal static class InputFiles
 {
     /// <summary>The extensions taken from directories.</summary>
@@ -19,8 +22,10 @@ internal static class InputFiles
     /// <param name="skip">A directory not to descend into (the output directory), or null.</param>
     /// <param name="errors">Receives one message per input or directory that cannot be read.</param>
     /// <param name="skipped">Receives one message per file of a directory not read: not a regular file, or a link out of the directory.</param>
-    public static List<InputFile> Expand(IEnumerable<string> paths, string? skip, List<string> errors, List<string> skipped)
+    /// <param name="exclude">The files and directories of a scanned directory to leave out (files given by name are always read).</param>
+    public static List<InputFile> Expand(IEnumerable<string> paths, string? skip, List<string> errors, List<string> skipped, ExcludeGlobs? exclude = null)
     {
+        exclude ??= ExcludeGlobs.None;
         var found = new List<InputFile>();
         var skipFull = skip is null ? null : System.IO.Path.TrimEndingDirectorySeparator(System.IO.Path.GetFullPath(skip));
         foreach (var path in paths)
@@ -31,31 +36,24 @@ internal static class InputFiles
             }
             else if (Directory.Exists(path))
             {
-                Walk(path, path, skipFull, found, errors, skipped);
+                Walk(path, path, skipFull, exclude, found, errors, skipped);
             }
-            else if (File.Exists(path))
+            else if (WebAddress.IsUrl(path))
             {
-                found.Add(new InputFile(path, System.IO.Path.GetFileName(path)));
+                // A malformed address too stays an input in its place: fetching it fails in order.
+                found.Add(new InputFile(path, Uri.TryCreate(path, UriKind.Absolute, out var address) ? WebAddress.OutputName(address) : "invalid-url"));
             }
             else
             {
-                errors.Add($"{path}: no such file or directory");
+                // A missing file stays an input in its place: reading it fails in order with the others.
+                found.Add(new InputFile(path, System.IO.Path.GetFileName(path)));
             }
         }
 
         return found;
     }
 
-    /// <summary>Snapshot baselines, mismatches and expectations beside corpus inputs (*.verified.txt, *.received.txt, *.expect.txt) are not inputs.</summary>
-    internal static bool IsSnapshotFile(string path)
-    {
-        var name = System.IO.Path.GetFileName(path);
-        return name.Contains(".verified.", StringComparison.OrdinalIgnoreCase)
-            || name.Contains(".received.", StringComparison.OrdinalIgnoreCase)
-            || name.EndsWith(".expect.txt", StringComparison.OrdinalIgnoreCase);
-    }
-
-    private static void Walk(string root, string directory, string? skip, List<InputFile> found, List<string> errors, List<string> skipped)
+    private static void Walk(string root, string directory, string? skip, ExcludeGlobs exclude, List<InputFile> found, List<string> errors, List<string> skipped)
     {
         string[] files, directories;
         try
@@ -73,7 +71,7 @@ internal static class InputFiles
         Array.Sort(directories, StringComparer.Ordinal);
         foreach (var file in files)
         {
-            if (!Extensions.Contains(System.IO.Path.GetExtension(file), StringComparer.OrdinalIgnoreCase) || IsSnapshotFile(file))
+            if (!Extensions.Contains(System.IO.Path.GetExtension(file), StringComparer.OrdinalIgnoreCase) || exclude.Excludes(System.IO.Path.GetRelativePath(root, file)))
             {
                 continue;
             }
@@ -99,9 +97,10 @@ internal static class InputFiles
         {
             // Symbolic links to directories are not followed (no loops), nor is the output directory.
             if (new DirectoryInfo(sub).LinkTarget is null
-                && (skip is null || !string.Equals(System.IO.Path.GetFullPath(sub), skip, StringComparison.Ordinal)))
+                && (skip is null || !string.Equals(System.IO.Path.GetFullPath(sub), skip, StringComparison.Ordinal))
+                && !exclude.Excludes(System.IO.Path.GetRelativePath(root, sub)))
             {
-                Walk(root, sub, skip, found, errors, skipped);
+                Walk(root, sub, skip, exclude, found, errors, skipped);
             }
         }
     }

@@ -117,6 +117,17 @@ public class EvalCommandTests : CliTestKit
         Assert.That(run.Err, Does.Contain("--gold"));
     }
 
+    [Test]
+    public void Help_describes_the_metric_without_sending_users_to_score_py()
+    {
+        var run = Run("eval", "--help");
+        Assert.That(run.ExitCode, Is.Zero);
+        Assert.That(run.Out, Does.Not.Contain("score.py"));
+        var words = string.Join(' ', run.Out.Split((char[])[' ', '\n'], StringSplitOptions.RemoveEmptyEntries));
+        Assert.That(words, Does.Contain("4-token shingles").And.Contain("precision").And.Contain("recall").And.Contain("F1 = 2PR/(P+R)")
+            .And.Contain("macro means").And.Contain("bag of words"));
+    }
+
     /// <summary>On a dev set, 'cleaner eval' (both --pred and --input) prints exactly what score.py prints with --quiet.</summary>
     [Test]
     public void Eval_agrees_with_score_py_on_the_readability_dev_set()

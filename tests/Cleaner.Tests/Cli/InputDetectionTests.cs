@@ -58,7 +58,7 @@ public class InputDetectionTests : CliTestKit
         var text = WriteFile("in/sample.txt", SampleText);
         var run = Run("clean", html, text);
         Assert.That(run.ExitCode, Is.Zero, run.Err);
-        Assert.That(run.Out, Is.EqualTo(HtmlText(MinimalHtml) + "\n" + TextCleaner.Default.Clean(SampleText).Text + "\n"));
+        Assert.That(run.Out, Is.EqualTo(HtmlText(MinimalHtml) + "\n\0" + TextCleaner.Default.Clean(SampleText).Text + "\n\0"));
         Assert.That(run.Out, Does.Not.Contain("<p>"));
     }
 
