@@ -78,8 +78,14 @@ public sealed class Block
     /// <summary>The verdict filters have given so far.</summary>
     public Verdict Verdict { get; private set; }
 
-    /// <summary>The name of the filter that gave the verdict, or null while undecided.</summary>
-    public string? Filter { get; private set; }
+    /// <summary>The name of the filter that gave the verdict, or null while undecided (stamped by the pipeline).</summary>
+    public string? Filter => JudgedBy?.Name;
+
+    /// <summary>The filter that gave the verdict, or null while undecided.</summary>
+    internal IBlockFilter? JudgedBy { get; private set; }
+
+    /// <summary>Whether a filter with any of these traits gave the verdict.</summary>
+    internal bool JudgedByA(FilterTraits traits) => JudgedBy is { } filter && (filter.Traits & traits) != 0;
 
     /// <summary>The reason the filter gave, or null while undecided.</summary>
     public string? Reason { get; private set; }
@@ -101,42 +107,44 @@ public sealed class Block
 
     /// <summary>
     /// Removes the block unless an earlier filter already judged it (the first verdict stands; a keep
-    /// protects the block).
+    /// protects the block). The pipeline stamps the verdict with the filter that is running.
     /// </summary>
-    /// <param name="filter">The name of the filter that removes the block.</param>
     /// <param name="reason">Why, in words a person understands.</param>
     /// <returns>True if this call removed the block.</returns>
-    public bool Remove(string filter, string reason) => Judge(Verdict.Remove, filter, reason);
+    /// <exception cref="InvalidOperationException">No filter of a cleaner is running (the document was already cleaned).</exception>
+    public bool Remove(string reason) => Judge(Verdict.Remove, reason);
 
     /// <summary>
     /// Protects the block against removal by later filters, unless an earlier filter already judged it.
+    /// The pipeline stamps the verdict with the filter that is running.
     /// </summary>
-    /// <param name="filter">The name of the filter that keeps the block.</param>
     /// <param name="reason">Why, in words a person understands.</param>
     /// <returns>True if this call protected the block.</returns>
-    public bool Keep(string filter, string reason) => Judge(Verdict.Keep, filter, reason);
+    /// <exception cref="InvalidOperationException">No filter of a cleaner is running (the document was already cleaned).</exception>
+    public bool Keep(string reason) => Judge(Verdict.Keep, reason);
 
     /// <summary>
-    /// Overrides a removal (the one exception to "the first verdict stands"): used only when an
-    /// HTML page would otherwise come back empty.
+    /// Overrides a removal (the one exception to "the first verdict stands"): used only by the final
+    /// stage when the page would otherwise lose its article.
     /// </summary>
-    internal void Rescue(string filter, string reason)
+    internal void Rescue(string reason)
     {
         Verdict = Verdict.Undecided;
-        Judge(Verdict.Keep, filter, reason);
+        Judge(Verdict.Keep, reason);
     }
 
-    private bool Judge(Verdict verdict, string filter, string reason)
+    private bool Judge(Verdict verdict, string reason)
     {
-        ArgumentNullException.ThrowIfNull(filter);
         ArgumentNullException.ThrowIfNull(reason);
+        var filter = _document.RunningFilter
+            ?? throw new InvalidOperationException("Only a filter that a cleaner runs can judge a block: the pipeline stamps each verdict with its filter.");
         if (Verdict != Verdict.Undecided)
         {
             return false;
         }
 
         Verdict = verdict;
-        Filter = filter;
+        JudgedBy = filter;
         Reason = reason;
         return true;
     }

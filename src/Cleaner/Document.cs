@@ -53,6 +53,9 @@ public sealed partial class Document
 
     internal StopWords? StopWords { get; }
 
+    /// <summary>The filter the pipeline is running, which every verdict is stamped with; null outside a run.</summary>
+    internal IBlockFilter? RunningFilter { get; set; }
+
     /// <summary>Whether the text's paragraphs were separated by empty lines.</summary>
     internal bool UsesBlankLines { get; set; }
 

@@ -2,9 +2,10 @@ namespace Cleaner;
 
 /// <summary>
 /// A named heuristic that judges the blocks of a document. Filters run in pipeline order, see the
-/// verdicts of earlier filters, and mark blocks with <see cref="Block.Remove(string, string)"/> or
-/// <see cref="Block.Keep(string, string)"/>. A filter must be thread-safe: one instance serves every
-/// document a cleaner cleans, so keep per-document state in locals.
+/// verdicts of earlier filters, and mark blocks with <see cref="Block.Remove(string)"/> or
+/// <see cref="Block.Keep(string)"/>; the pipeline stamps each verdict with the filter's name. A
+/// filter must be thread-safe: one instance serves every document a cleaner cleans, so keep
+/// per-document state in locals.
 /// </summary>
 public interface IBlockFilter
 {
@@ -13,6 +14,9 @@ public interface IBlockFilter
 
     /// <summary>One line saying what the filter removes or keeps.</summary>
     string Description { get; }
+
+    /// <summary>What kind of filter this is, for the stages and tools that treat kinds apart (none by default).</summary>
+    FilterTraits Traits => FilterTraits.None;
 
     /// <summary>Judges the blocks of a document.</summary>
     /// <param name="document">The document, with its blocks and the verdicts so far.</param>
@@ -32,6 +36,9 @@ public abstract class LineFilter : IBlockFilter
     public abstract string Description { get; }
 
     /// <inheritdoc />
+    public virtual FilterTraits Traits => FilterTraits.None;
+
+    /// <inheritdoc />
     public virtual void Apply(Document document)
     {
         ArgumentNullException.ThrowIfNull(document);
@@ -39,7 +46,7 @@ public abstract class LineFilter : IBlockFilter
         {
             if (block.IsUndecided && Judge(block) is { } reason)
             {
-                block.Remove(Name, reason);
+                block.Remove(reason);
             }
         }
     }

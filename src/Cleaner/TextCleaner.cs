@@ -227,25 +227,26 @@ public sealed partial class TextCleaner
     }
 
     /// <summary>
-    /// Runs the filters over a document, then the final step, if any, checking the deadline before
-    /// and after each. The notes of what was cut or skipped to keep the call within its limits become
-    /// the result's diagnostic.
+    /// Runs the filters over a document, checking the deadline before and after each, and stamping
+    /// each verdict with the filter that gives it. The notes of what was cut or skipped to keep the
+    /// call within its limits become the result's diagnostic.
     /// </summary>
-    internal CleanResult Run(Document document, Deadline deadline, Action<Document>? finish = null)
+    internal CleanResult Run(Document document, Deadline deadline)
     {
         document.SiteProfile = SiteProfile;
-        foreach (var filter in Filters)
+        try
         {
-            deadline.Begin($"running the filter '{filter.Name}'");
-            filter.Apply(document);
-            deadline.Check();
+            foreach (var filter in Filters)
+            {
+                deadline.Begin($"running the filter '{filter.Name}'");
+                document.RunningFilter = filter;
+                filter.Apply(document);
+                deadline.Check();
+            }
         }
-
-        if (finish is not null)
+        finally
         {
-            deadline.Begin("rescuing the article");
-            finish(document);
-            deadline.Check();
+            document.RunningFilter = null;
         }
 
         return new CleanResult(document, CleanStatus.Cleaned, deadline.Notes.Count == 0 ? null : string.Join("; ", deadline.Notes));

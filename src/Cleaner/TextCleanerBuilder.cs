@@ -26,13 +26,16 @@ public sealed class TextCleanerBuilder
         return this;
     }
 
-    /// <summary>Adds a filter at the end of the pipeline, before the final <see cref="RescueFilter"/> when it is there.</summary>
+    /// <summary>
+    /// Adds a filter at the end of the pipeline, before the final stage (a filter with the trait
+    /// <see cref="FilterTraits.FinalStage"/>, such as <see cref="RescueFilter"/>) when it is there.
+    /// </summary>
     /// <param name="filter">The filter.</param>
     public TextCleanerBuilder Add(IBlockFilter filter)
     {
         ArgumentNullException.ThrowIfNull(filter);
         EnsureNewName(filter);
-        _filters.Insert(_filters.Count > 0 && _filters[^1] is RescueFilter ? _filters.Count - 1 : _filters.Count, filter);
+        _filters.Insert(_filters.Count > 0 && (_filters[^1].Traits & FilterTraits.FinalStage) != 0 ? _filters.Count - 1 : _filters.Count, filter);
         return this;
     }
 

@@ -107,7 +107,7 @@ public class BuilderTests
         {
             foreach (var block in document.Blocks.Where(b => b.Text.Contains("Facebook", StringComparison.Ordinal)))
             {
-                block.Keep(Name, "mentions Facebook");
+                block.Keep("mentions Facebook");
             }
         }
     }

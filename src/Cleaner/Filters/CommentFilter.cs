@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Cleaner.Text;
 
 namespace Cleaner.Filters;
 
@@ -111,7 +112,7 @@ public sealed partial class CommentFilter : IBlockFilter
 
         for (int i = cut; i < blocks.Count; i++)
         {
-            blocks[i].Remove(Name, why!);
+            blocks[i].Remove(why!);
         }
     }
 
@@ -122,7 +123,7 @@ public sealed partial class CommentFilter : IBlockFilter
         for (int k = marker + 1; k < blocks.Count && k <= marker + 12; k++)
         {
             // A dateline the date filter took ("Updated July 23, 2012, 10:49 p.m. ET") is no header.
-            if (blocks[k].Filter != DateFilter.FilterName && IsCommentHeader(blocks[k]) && ++found == 2)
+            if (!blocks[k].JudgedByA(FilterTraits.Dates) && IsCommentHeader(blocks[k]) && ++found == 2)
             {
                 return true;
             }
@@ -217,7 +218,7 @@ public sealed partial class CommentFilter : IBlockFilter
                 }
 
                 rest = rest[(space + 1)..].TrimStart();
-                if (DateFilter.IsDateLine(rest) && ContainsTime(rest) && DateFilter.HasCalendarDate(rest))
+                if (Dates.IsDateLine(rest) && ContainsTime(rest) && Dates.HasCalendarDate(rest))
                 {
                     return true;
                 }
@@ -227,7 +228,7 @@ public sealed partial class CommentFilter : IBlockFilter
         // A short name line directly over a timestamp line.
         // (A line in capitals over a dateline is a section label, not a name.)
         return block.Next is { } next && f.WordCount <= 4 && f.SentenceMarks == 0 && f.DigitCount == 0 && !(f.UpperShare >= 0.8 && f.LetterCount >= 4)
-            && next.Features.WordCount <= 10 && ContainsTime(next.Span) && DateFilter.IsDateLine(next.Span) && DateFilter.HasCalendarDate(next.Span);
+            && next.Features.WordCount <= 10 && ContainsTime(next.Span) && Dates.IsDateLine(next.Span) && Dates.HasCalendarDate(next.Span);
     }
 
     private static bool ContainsTime(ReadOnlySpan<char> text)

@@ -39,7 +39,7 @@ public sealed partial class ContactFilter : IBlockFilter
             bool neighbour = (i > 0 && kinds[i - 1] != 0) || (i + 1 < blocks.Count && kinds[i + 1] != 0);
             if (kinds[i] == 2 || (kinds[i] == 1 && neighbour))
             {
-                blocks[i].Remove(Name, kinds[i] == 2 ? "a phone or fax line of a contact block" : "a postal address line of a contact block");
+                blocks[i].Remove(kinds[i] == 2 ? "a phone or fax line of a contact block" : "a postal address line of a contact block");
             }
         }
     }

@@ -57,6 +57,9 @@ public sealed class ContextFilter : IBlockFilter
     public string Name => "context";
 
     /// <inheritdoc />
+    public FilterTraits Traits => FilterTraits.Statistical;
+
+    /// <inheritdoc />
     public string Description => "Classifies the rest by length, stopwords and links, and lets neighbours decide short lines (jusText style).";
 
     /// <inheritdoc />
@@ -162,7 +165,7 @@ public sealed class ContextFilter : IBlockFilter
                 continue;
             }
 
-            block.Remove(Name, initial[i] switch
+            block.Remove(initial[i] switch
             {
                 Rating.Short => "a short line among boilerplate",
                 Rating.NearGood => "a paragraph among boilerplate",
@@ -185,7 +188,7 @@ public sealed class ContextFilter : IBlockFilter
         {
             // A timestamp says nothing about its neighbours (live tickers put one between every two
             // paragraphs), so it counts as a short line; any other removed block is boilerplate.
-            return block.Filter == DateFilter.FilterName && block.Length < o.LengthLow ? Rating.Short : Rating.Bad;
+            return block.JudgedByA(FilterTraits.Dates) && block.Length < o.LengthLow ? Rating.Short : Rating.Bad;
         }
 
         if (block.IsKept)

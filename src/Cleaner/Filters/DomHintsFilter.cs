@@ -45,6 +45,9 @@ public sealed class DomHintsFilter : IBlockFilter
     public string Name => "dom-hints";
 
     /// <inheritdoc />
+    public FilterTraits Traits => FilterTraits.HtmlOnly | FilterTraits.Protects;
+
+    /// <inheritdoc />
     public string Description => "Removes HTML blocks that are mostly links, sit in share/related/ad/comment/navigation elements, or repeat the byline.";
 
     /// <inheritdoc />
@@ -71,13 +74,13 @@ public sealed class DomHintsFilter : IBlockFilter
             if (block.Kind == BlockKind.Preformatted && document.HasMainContent && block.InMainContent)
             {
                 // Code in the article looks like script residue to the text filters.
-                block.Keep(Name, "preformatted text inside the main content");
+                block.Keep("preformatted text inside the main content");
                 continue;
             }
 
             if (Judge(document, block, byline, linkRuns?[i] ?? 0) is { } reason)
             {
-                block.Remove(Name, reason);
+                block.Remove(reason);
             }
         }
     }

@@ -18,6 +18,9 @@ public sealed class HeadTailFilter : IBlockFilter
     public string Name => "head-tail";
 
     /// <inheritdoc />
+    public FilterTraits Traits => FilterTraits.Statistical;
+
+    /// <inheritdoc />
     public string Description => "Removes short non-sentence lines before the body and after it.";
 
     /// <inheritdoc />
@@ -54,7 +57,7 @@ public sealed class HeadTailFilter : IBlockFilter
             var f = block.ParagraphFeatures;
             if (f.WordCount <= maxWords && !f.LooksLikeProse && !(f.EndsWithTerminalPunctuation && f.WordCount >= 6))
             {
-                block.Remove(Name, block.Index < bodyStart
+                block.Remove(block.Index < bodyStart
                     ? "a short non-sentence line before the body"
                     : "a short non-sentence line after the body");
             }

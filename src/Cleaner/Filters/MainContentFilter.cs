@@ -14,6 +14,9 @@ public sealed class MainContentFilter : IBlockFilter
     public string Name => "main-content";
 
     /// <inheritdoc />
+    public FilterTraits Traits => FilterTraits.HtmlOnly | FilterTraits.Protects;
+
+    /// <inheritdoc />
     public string Description => "Removes blocks of an HTML page outside the article the extractor found, and keeps the rest of the article.";
 
     /// <inheritdoc />
@@ -35,11 +38,11 @@ public sealed class MainContentFilter : IBlockFilter
 
             if (!block.InMainContent)
             {
-                block.Remove(Name, reasons?[block.Index] ?? "outside the main content");
+                block.Remove(reasons?[block.Index] ?? "outside the main content");
             }
             else
             {
-                block.Keep(Name, "inside the main content");
+                block.Keep("inside the main content");
             }
         }
     }

@@ -10,6 +10,9 @@ public sealed class MastheadFilter : IBlockFilter
     public string Name => "masthead";
 
     /// <inheritdoc />
+    public FilterTraits Traits => FilterTraits.Statistical;
+
+    /// <inheritdoc />
     public string Description => "Removes site names and mastheads in the head of the page.";
 
     /// <inheritdoc />
@@ -33,11 +36,11 @@ public sealed class MastheadFilter : IBlockFilter
 
             if (siteName is not null && block.Span.Trim().Equals(siteName.AsSpan().Trim(), StringComparison.OrdinalIgnoreCase))
             {
-                block.Remove(Name, "the site's name");
+                block.Remove("the site's name");
             }
             else if (i < head && IsMasthead(block))
             {
-                block.Remove(Name, "a short line in capitals at the head of the page, before the title");
+                block.Remove("a short line in capitals at the head of the page, before the title");
             }
         }
     }

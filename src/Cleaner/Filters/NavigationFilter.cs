@@ -6,6 +6,9 @@ namespace Cleaner.Filters;
 /// </summary>
 public sealed class NavigationFilter : PhraseFilter
 {
+    /// <inheritdoc />
+    public override FilterTraits Traits => FilterTraits.Statistical;
+
     /// <summary>Creates the filter.</summary>
     /// <param name="minMenuRun">How many short lines in a row, outside the body, make a menu.</param>
     public NavigationFilter(int minMenuRun = 4)
@@ -82,7 +85,7 @@ public sealed class NavigationFilter : PhraseFilter
             {
                 for (int k = i - run; k < i; k++)
                 {
-                    blocks[k].Remove(Name, $"part of a menu: {run} short lines in a row outside the body");
+                    blocks[k].Remove($"part of a menu: {run} short lines in a row outside the body");
                 }
             }
 

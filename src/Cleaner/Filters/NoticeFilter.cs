@@ -34,7 +34,7 @@ public sealed class NoticeFilter : IBlockFilter
         {
             if (block.IsUndecided && block.Features.WordCount <= MaxWords && list.FirstMatch(block) is { } phrase)
             {
-                block.Remove(Name, $"a notice, not article prose: \"{phrase}\"");
+                block.Remove($"a notice, not article prose: \"{phrase}\"");
             }
         }
     }

@@ -30,7 +30,7 @@ public sealed class RelatedFilter : PhraseFilter
                 continue;
             }
 
-            block.Remove(Name, reason);
+            block.Remove(reason);
             if (document.Phrases[List].Coverage(block) < 1)
             {
                 continue; // "Read more: <headline>" names one story, not a list.
@@ -46,7 +46,7 @@ public sealed class RelatedFilter : PhraseFilter
                     break;
                 }
 
-                item.Remove(Name, $"in the list under \"{heading}\"");
+                item.Remove($"in the list under \"{heading}\"");
             }
         }
     }

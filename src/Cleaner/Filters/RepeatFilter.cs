@@ -75,7 +75,7 @@ public sealed class RepeatFilter : IBlockFilter
         {
             if (keys[i] is { } key && counts[key] is var n && n >= MinRepeats && blocks[i].IsUndecided)
             {
-                blocks[i].Remove(Name, $"repeated {n} times in the document");
+                blocks[i].Remove($"repeated {n} times in the document");
             }
         }
     }

@@ -2,9 +2,9 @@ namespace Cleaner.Filters;
 
 /// <summary>
 /// The final stage, for text and HTML alike: the article is never lost to the statistical filters.
-/// Only blocks that a statistical filter removed (context, head-tail, navigation runs, tags,
-/// masthead, main-content when no article was found) can come back, never specific chrome (social,
-/// legal, notices, comments, links): <list type="bullet">
+/// Only blocks that a filter with the trait <see cref="FilterTraits.Statistical"/> removed (context,
+/// head-tail, navigation, tags, masthead) can come back, never specific chrome (social, legal,
+/// notices, comments, links): <list type="bullet">
 /// <item>a short input made of sentences comes back whole, and an input of a dozen words or fewer entirely;</item>
 /// <item>when the filters left no prose, or only a small part of the input's prose, the densest run
 /// of dropped prose comes back;</item>
@@ -14,14 +14,6 @@ namespace Cleaner.Filters;
 /// </summary>
 public sealed class RescueFilter : IBlockFilter
 {
-    /// <summary>The filter's name.</summary>
-    public const string FilterName = "rescue";
-
-    private static readonly HashSet<string> Statistical = new(StringComparer.Ordinal)
-    {
-        "context", "head-tail", "navigation", "tags", "masthead", "main-content",
-    };
-
     private const BlockHints Chrome = BlockHints.Comment | BlockHints.Navigation | BlockHints.Social | BlockHints.Ad | BlockHints.Related;
 
     /// <summary>Creates the stage.</summary>
@@ -40,7 +32,10 @@ public sealed class RescueFilter : IBlockFilter
     public double MinKeptShare { get; }
 
     /// <inheritdoc />
-    public string Name => FilterName;
+    public string Name => "rescue";
+
+    /// <inheritdoc />
+    public FilterTraits Traits => FilterTraits.FinalStage | FilterTraits.Protects;
 
     /// <inheritdoc />
     public string Description => "Final stage: brings back prose the statistical filters dropped when little or none of it would be left.";
@@ -71,9 +66,9 @@ public sealed class RescueFilter : IBlockFilter
             foreach (var block in blocks)
             {
                 // A tiny input (a dozen words) has no chrome to tell from its text: all of it comes back.
-                if (IsCandidate(document, block) && (IsSentence(block) || totalWords <= 12))
+                if (IsCandidate(block) && (IsSentence(block) || totalWords <= 12))
                 {
-                    block.Rescue(Name, totalWords <= 12
+                    block.Rescue(totalWords <= 12
                         ? $"kept although {block.Filter} removed it: an input of {totalWords} words comes back whole"
                         : $"kept although {block.Filter} removed it: a short input made of sentences comes back whole");
                 }
@@ -87,9 +82,9 @@ public sealed class RescueFilter : IBlockFilter
         {
             foreach (var block in blocks)
             {
-                if (IsCandidate(document, block) && (block.Features.WordCount >= 6 || (block.Features.IsCjk && block.Features.CjkCount >= 15)))
+                if (IsCandidate(block) && (block.Features.WordCount >= 6 || (block.Features.IsCjk && block.Features.CjkCount >= 15)))
                 {
-                    block.Rescue(Name, $"kept although {block.Filter} removed it: the page would be empty otherwise");
+                    block.Rescue($"kept although {block.Filter} removed it: the page would be empty otherwise");
                 }
             }
 
@@ -109,18 +104,17 @@ public sealed class RescueFilter : IBlockFilter
         for (int i = start; i <= end; i++)
         {
             var block = blocks[i];
-            if (IsCandidate(document, block) && (block.ParagraphFeatures.LooksLikeProse || IsSentence(block)))
+            if (IsCandidate(block) && (block.ParagraphFeatures.LooksLikeProse || IsSentence(block)))
             {
-                block.Rescue(Name, string.Format(System.Globalization.CultureInfo.InvariantCulture, reason, block.Filter));
+                block.Rescue(string.Format(System.Globalization.CultureInfo.InvariantCulture, reason, block.Filter));
             }
         }
     }
 
     /// <summary>A block removed by a statistical filter only, and not marked as chrome by the page.</summary>
-    private static bool IsCandidate(Document document, Block block) =>
-        block.IsRemoved && block.Filter is { } filter && Statistical.Contains(filter)
-        && block.LinkDensity < 0.5 && (block.Hints & Chrome) == 0
-        && (filter != "main-content" || !document.HasMainContent);
+    private static bool IsCandidate(Block block) =>
+        block.IsRemoved && block.JudgedByA(FilterTraits.Statistical)
+        && block.LinkDensity < 0.5 && (block.Hints & Chrome) == 0;
 
     /// <summary>A line of a few words that ends a sentence.</summary>
     private static bool IsSentence(Block block) =>
@@ -138,7 +132,7 @@ public sealed class RescueFilter : IBlockFilter
         for (int i = 0; i < blocks.Count; i++)
         {
             var block = blocks[i];
-            if (!IsCandidate(document, block) || !block.ParagraphFeatures.LooksLikeProse)
+            if (!IsCandidate(block) || !block.ParagraphFeatures.LooksLikeProse)
             {
                 continue;
             }

@@ -68,7 +68,7 @@ public sealed class SiteBoilerplateFilter : IBlockFilter
             int pages = profile.PagesWith(block.Span);
             if (pages >= needed)
             {
-                block.Remove(Name, string.Create(CultureInfo.InvariantCulture, $"on {pages} of {profile.Pages} pages of {profile.Site}"));
+                block.Remove(string.Create(CultureInfo.InvariantCulture, $"on {pages} of {profile.Pages} pages of {profile.Site}"));
             }
         }
     }

@@ -10,6 +10,9 @@ namespace Cleaner.Filters;
 /// </summary>
 public sealed class TagFilter : PhraseFilter
 {
+    /// <inheritdoc />
+    public override FilterTraits Traits => FilterTraits.Statistical;
+
     private static readonly SearchValues<char> LineSeparators = SearchValues.Create(" \t\u00A0,;/|");
     private static readonly SearchValues<char> TitleSeparators = SearchValues.Create(" \t\u00A0,;:/|!?.\"'()");
 
@@ -40,11 +43,11 @@ public sealed class TagFilter : PhraseFilter
             var f = block.Features;
             if (f.WordCount <= Focused(document.Options.Focus, MaxWords) && !f.EndsWithTerminalPunctuation && StartsWithLabel(block, list))
             {
-                block.Remove(Name, $"{What}: labelled \"{list.FirstMatch(block)}\"");
+                block.Remove($"{What}: labelled \"{list.FirstMatch(block)}\"");
             }
             else if (titleWords is not null && (block.Index < bodyStart || block.Index > bodyEnd) && IsTitleWordLine(block, titleWords))
             {
-                block.Remove(Name, $"{What}: short capitalised words taken from the title");
+                block.Remove($"{What}: short capitalised words taken from the title");
             }
         }
     }

@@ -36,8 +36,8 @@ public sealed class TeaserFilter : IBlockFilter
             }
 
             var reason = $"a teaser for another story: the kicker \"{kicker.Text}\" over a headline";
-            kicker.Remove(Name, reason);
-            headline.Remove(Name, reason);
+            kicker.Remove(reason);
+            headline.Remove(reason);
             i++;
         }
     }

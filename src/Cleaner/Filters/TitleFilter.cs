@@ -17,6 +17,9 @@ public sealed class TitleFilter : IBlockFilter
     public string Name => "title";
 
     /// <inheritdoc />
+    public FilterTraits Traits => FilterTraits.Protects;
+
+    /// <inheritdoc />
     public string Description => "Finds the title (a headline before the body that the body's words echo) and keeps it.";
 
     /// <inheritdoc />
@@ -25,7 +28,7 @@ public sealed class TitleFilter : IBlockFilter
         ArgumentNullException.ThrowIfNull(document);
         if (document.TitleBlock is { } known)
         {
-            known.Keep(Name, "the title");
+            known.Keep("the title");
             return;
         }
 
@@ -52,7 +55,7 @@ public sealed class TitleFilter : IBlockFilter
             }
 
             // A dateline or an address is not a headline (a year in a headline is fine).
-            if (f.DigitCount >= 6 || (f.DigitCount > 0 && DateFilter.NamesMonth(block.Span))
+            if (f.DigitCount >= 6 || (f.DigitCount > 0 && Dates.NamesMonth(block.Span))
                 || block.Span.Contains("://", StringComparison.Ordinal) || block.Span.Contains(".co", StringComparison.Ordinal))
             {
                 continue;
@@ -124,7 +127,7 @@ public sealed class TitleFilter : IBlockFilter
         if (best is not null)
         {
             document.TitleBlock = best;
-            best.Keep(Name, "the title");
+            best.Keep("the title");
         }
     }
 

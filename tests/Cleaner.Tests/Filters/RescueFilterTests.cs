@@ -30,7 +30,7 @@ public class RescueFilterTests
     public void The_rescue_says_why()
     {
         var result = TextCleaner.Default.Clean("Short note: the team meeting has moved to Friday morning.\nPlease bring the slides and the budget.\n");
-        var rescued = result.Blocks.Where(b => b.Filter == RescueFilter.FilterName).ToList();
+        var rescued = result.Blocks.Where(b => b.Filter == "rescue").ToList();
         Assert.That(rescued, Is.Not.Empty);
         Assert.That(rescued.Select(b => b.Reason), Has.All.Contains("short input made of sentences"));
         Assert.That(rescued.Select(b => b.IsKept), Has.All.True);
