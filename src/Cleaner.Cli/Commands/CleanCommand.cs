@@ -104,7 +104,8 @@ internal static class CleanCommand
                 io.Error(message);
             }
 
-            using var fetcher = files.Any(f => f.IsUrl) ? NewFetcher(result.GetValue(fetchTimeout), result.GetValue(fetchMax)) : null;
+            var limits = FetchLimits(result.GetValue(fetchTimeout), result.GetValue(fetchMax));
+            using var fetcher = files.Any(f => f.IsUrl) ? new PageFetcher(limits.Timeout, limits.MaxBytes) : null;
             var run = new CleanRun(cleaner, kind, InputCleaner.MaxBytes(cleaner), io, fetcher, PageAddress(result.GetValue(url), files));
             int failures = errors.Count;
             failures += output is null
@@ -115,7 +116,8 @@ internal static class CleanCommand
         return command;
     }
 
-    private static PageFetcher NewFetcher(double seconds, double megabytes)
+    /// <summary>The limits of a page fetch, checked whether or not an input is an address.</summary>
+    private static (TimeSpan Timeout, long MaxBytes) FetchLimits(double seconds, double megabytes)
     {
         if (!(seconds > 0 && seconds <= int.MaxValue / 1000))
         {
@@ -127,7 +129,7 @@ internal static class CleanCommand
             throw new CliException("--fetch-max-mb takes a number of megabytes above 0 and at most 4096");
         }
 
-        return new PageFetcher(TimeSpan.FromSeconds(seconds), (long)(megabytes * 1024 * 1024));
+        return (TimeSpan.FromSeconds(seconds), (long)(megabytes * 1024 * 1024));
     }
 
     /// <summary>The address <c>--url</c> gives: an absolute http or https address, for one input that is not itself an address.</summary>

@@ -158,4 +158,13 @@ public class UrlTests : CliTestKit
         Assert.That(run.ExitCode, Is.EqualTo(2));
         Assert.That(run.Err, Is.EqualTo("cleaner: --url takes an absolute http:// or https:// address, not '/relative/path'\n"));
     }
+
+    [TestCase("--fetch-timeout", "0", "cleaner: --fetch-timeout takes a number of seconds above 0\n")]
+    [TestCase("--fetch-max-mb", "-1", "cleaner: --fetch-max-mb takes a number of megabytes above 0 and at most 4096\n")]
+    public void Fetch_limits_are_checked_even_without_an_address(string option, string value, string error)
+    {
+        var run = Run("clean", WriteFile("a.txt", Article), option, value);
+        Assert.That(run.ExitCode, Is.EqualTo(2));
+        Assert.That(run.Err, Is.EqualTo(error));
+    }
 }
