@@ -182,7 +182,7 @@ public sealed class BatchPipeline
                 if (record.Sequence < Options.SkipRecords)
                 {
                     // Given out by the run this one resumes.
-                    record.Bytes.Return();
+                    record.ReturnBytes();
                     continue;
                 }
 

@@ -29,8 +29,10 @@ public sealed class BatchRecord
     /// <summary>The format that read it (and parses it); null for a record made in code.</summary>
     internal IRecordFormat? Format { get; init; }
 
-    /// <summary>The JSON line, or the WARC record's block; empty when <see cref="ReadError"/> is set.</summary>
-    internal RecordBytes Bytes { get; init; } = RecordBytes.Empty;
+    private int _returned;
+
+    /// <summary>The JSON line, or the WARC record's block; empty when <see cref="ReadError"/> is set (or once returned).</summary>
+    internal RecordBytes Bytes { get; set; } = RecordBytes.Empty;
 
     /// <summary>The WARC headers (WARC records only; null when they could not be read).</summary>
     internal WarcHeader? Warc { get; init; }
@@ -40,6 +42,17 @@ public sealed class BatchRecord
 
     /// <summary>Whether the read error ended its input: nothing after this record of that input was read.</summary>
     internal bool EndsInput { get; set; }
+
+    /// <summary>Gives the bytes back to the pool, once: a record given to a pipeline twice reads as empty the second time, never as another record's bytes.</summary>
+    internal void ReturnBytes()
+    {
+        if (Interlocked.Exchange(ref _returned, 1) == 0)
+        {
+            var bytes = Bytes;
+            Bytes = RecordBytes.Empty;
+            bytes.Return();
+        }
+    }
 
     /// <summary>What a record made in code asks for (it needs no parsing).</summary>
     internal ParsedRecord? Parsed { get; init; }

@@ -41,7 +41,7 @@ internal sealed class RecordProcessor(TextCleaner cleaner, BatchOptions options)
         }
         finally
         {
-            record.Bytes.Return();
+            record.ReturnBytes();
         }
     }
 

@@ -21,7 +21,7 @@ internal sealed class RecordSettings
 
     private readonly Option<string> _format = new("--input-format")
     {
-        Description = "How records are framed: WARC/WET when the input starts with 'WARC/', otherwise JSONL; or say which.",
+        Description = "How records are framed: WARC/WET when the input starts with 'WARC/', JSONL when it starts with '{' (anything else is one error for that input); or say which (jsonl reads every line as JSON).",
         DefaultValueFactory = _ => "auto",
         HelpName = "auto|jsonl|warc",
     };

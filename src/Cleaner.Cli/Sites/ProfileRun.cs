@@ -96,7 +96,7 @@ internal static class ProfileRun
                 }
                 finally
                 {
-                    record.Bytes.Return();
+                    record.ReturnBytes();
                 }
             });
 
