@@ -83,7 +83,8 @@ internal static class HtmlMetadataReader
         var href = dom.QuerySelector("link[rel~=canonical]")?.GetAttribute("href") ?? Get(meta, "og:url");
         if (!string.IsNullOrWhiteSpace(href) && (url is null ? Uri.TryCreate(href.Trim(), UriKind.Absolute, out canonical) : Uri.TryCreate(url, href.Trim(), out canonical)))
         {
-            canonical = canonical.IsAbsoluteUri ? canonical : null;
+            // A canonical address is a web address: on Unix "/story" parses as an absolute file:// URI.
+            canonical = canonical.IsAbsoluteUri && (canonical.Scheme == Uri.UriSchemeHttp || canonical.Scheme == Uri.UriSchemeHttps) ? canonical : null;
         }
 
         var metadata = new DocumentMetadata

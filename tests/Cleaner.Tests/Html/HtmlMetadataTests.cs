@@ -47,6 +47,16 @@ public class HtmlMetadataTests
     }
 
     [Test]
+    public void A_relative_canonical_link_without_a_page_address_is_no_address()
+    {
+        var html = "<html><head><title>Storm closes the harbour road</title><link rel=canonical href=\"/news/storm\"></head><body><article>"
+            + string.Concat(TestPages.Paragraphs.Select(p => $"<p>{p}</p>")) + "</article></body></html>";
+        Assert.That(TextCleaner.Default.CleanHtml(html).Metadata.CanonicalUrl, Is.Null, "not file:///news/storm");
+        Assert.That(TextCleaner.Default.CleanHtml(html, new Uri("https://example.org/a")).Metadata.CanonicalUrl,
+            Is.EqualTo(new Uri("https://example.org/news/storm")));
+    }
+
+    [Test]
     public void Without_metadata_the_title_element_loses_the_site_name()
     {
         var html = "<html><head><title>Storm closes the harbour road for two days | The Daily Example</title></head><body><article>"
