@@ -18,7 +18,6 @@ public sealed class Block
         Start = start;
         Length = length;
         Features = features;
-        ParagraphFeatures = features;
         Kind = kind;
     }
 
@@ -48,7 +47,13 @@ public sealed class Block
     /// for hard-wrapped text, where a sentence runs on over several lines (a line that does not end a
     /// sentence, followed by one that starts in lower case), and the lines are judged together.
     /// </summary>
-    public BlockFeatures ParagraphFeatures { get; internal set; }
+    public BlockFeatures ParagraphFeatures => _paragraph < 0 ? Features : _document.JoinedParagraphs[_paragraph];
+
+    /// <summary>The block's paragraph in <see cref="Document.JoinedParagraphs"/>, or -1 for a block that is its own paragraph (most: a block keeps no second copy of its features).</summary>
+    private int _paragraph = -1;
+
+    /// <summary>Makes the block a line of the paragraph <paramref name="paragraph"/> of <see cref="Document.JoinedParagraphs"/>.</summary>
+    internal void JoinParagraph(int paragraph) => _paragraph = paragraph;
 
     /// <summary>What kind of element the block came from (always <see cref="BlockKind.Text"/> for plain text).</summary>
     public BlockKind Kind { get; }

@@ -9,6 +9,7 @@ namespace Cleaner;
 public sealed partial class Document
 {
     private readonly List<Block> _blocks = [];
+    private readonly List<BlockFeatures> _joinedParagraphs = [];
 
     internal Document(string source, CleanerOptions options, PhraseBook phrases, bool isHtml, string? languageHint = null)
     {
@@ -55,6 +56,9 @@ public sealed partial class Document
 
     /// <summary>The filter the pipeline is running, which every verdict is stamped with; null outside a run.</summary>
     internal IBlockFilter? RunningFilter { get; set; }
+
+    /// <summary>The features of the hard-wrapped paragraphs whose lines are judged together (see <see cref="Block.ParagraphFeatures"/>).</summary>
+    internal IReadOnlyList<BlockFeatures> JoinedParagraphs => _joinedParagraphs;
 
     /// <summary>Whether the text's paragraphs were separated by empty lines.</summary>
     internal bool UsesBlankLines { get; set; }
@@ -138,9 +142,10 @@ public sealed partial class Document
                     combined = BlockFeatures.Combine(combined, _blocks[k].Features);
                 }
 
+                _joinedParagraphs.Add(combined);
                 for (int k = start; k < i; k++)
                 {
-                    _blocks[k].ParagraphFeatures = combined;
+                    _blocks[k].JoinParagraph(_joinedParagraphs.Count - 1);
                 }
             }
 

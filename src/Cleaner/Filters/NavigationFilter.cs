@@ -83,9 +83,10 @@ public sealed class NavigationFilter : PhraseFilter
 
             if (run >= MinMenuRun)
             {
+                var reason = $"part of a menu: {run} short lines in a row outside the body"; // one string for the run, not one per line
                 for (int k = i - run; k < i; k++)
                 {
-                    blocks[k].Remove($"part of a menu: {run} short lines in a row outside the body");
+                    blocks[k].Remove(reason);
                 }
             }
 

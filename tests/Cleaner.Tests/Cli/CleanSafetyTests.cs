@@ -36,10 +36,13 @@ public sealed class CleanSafetyTests : CliTestKit
     [Test]
     public void A_file_larger_than_any_cleaning_is_an_error_before_it_is_read()
     {
-        // Items 6 and 10: a sparse 1.9 GB file; reading it would exhaust memory.
+        // Items 6 and 10: a sparse 1.9 GB file that starts as text (so that no look at its first
+        // bytes calls it binary); reading it would exhaust memory.
         var path = TempPath("huge.txt");
         using (var file = File.Create(path))
         {
+            var start = System.Text.Encoding.UTF8.GetBytes(string.Concat(Enumerable.Repeat(Article + "\n", 40)));
+            file.Write(start);
             file.SetLength(1_900_000_000);
         }
 
