@@ -45,7 +45,7 @@ public class TextBenchmarks
         int total = 0;
         foreach (var text in _texts)
         {
-            total += Document.FromText(text, cleaner.Options, cleaner.Phrases).Blocks.Count;
+            total += Cleaner.Text.PlainTextReader.Read(text, cleaner.Options, cleaner.Phrases).Blocks.Count;
         }
 
         return total;

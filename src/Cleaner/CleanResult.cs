@@ -106,16 +106,19 @@ public sealed class CleanResult
     /// <summary>Every block with its verdict, in reading order.</summary>
     public IReadOnlyList<Block> Blocks => Document.Blocks;
 
-    /// <summary>The removed blocks with the filter and reason of each (made on first use).</summary>
+    /// <summary>
+    /// The removed blocks with the filter and reason of each (made on first use from the verdicts,
+    /// which are final once the filters have run).
+    /// </summary>
     public IReadOnlyList<Removal> Removed => _removed ??= Removals(Document);
 
-    /// <summary>How many blocks each filter removed (counted on first use).</summary>
+    /// <summary>How many blocks each filter removed (counted from <see cref="Removed"/> on first use).</summary>
     public IReadOnlyDictionary<string, int> RemovedByFilter => _removedByFilter ??= CountByFilter(Removed);
 
-    /// <summary>The document that was cleaned.</summary>
+    /// <summary>The document that was cleaned; its verdicts are final (a block can be judged only while a cleaner runs its filters).</summary>
     public Document Document { get; }
 
-    private static List<Removal> Removals(Document document)
+    private static Removal[] Removals(Document document)
     {
         var removed = new List<Removal>();
         foreach (var block in document.Blocks)
@@ -126,7 +129,7 @@ public sealed class CleanResult
             }
         }
 
-        return removed;
+        return [.. removed];
     }
 
     private static Dictionary<string, int> CountByFilter(IReadOnlyList<Removal> removed)

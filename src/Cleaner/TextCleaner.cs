@@ -66,7 +66,7 @@ public sealed partial class TextCleaner
         try
         {
             deadline.Begin("splitting the text into blocks");
-            var document = Document.FromText(text, Options, Phrases);
+            var document = Text.PlainTextReader.Read(text, Options, Phrases);
             return Run(document, deadline);
         }
         catch (DeadlineExceededException e)

@@ -64,11 +64,34 @@ public sealed class TextCleanerBuilder
     /// <summary>Puts a filter in the place of the first filter of type <typeparamref name="T"/> (to configure a built-in, for example).</summary>
     /// <param name="filter">The filter.</param>
     /// <exception cref="InvalidOperationException">No filter of type <typeparamref name="T"/> is in the pipeline.</exception>
+    /// <exception cref="InvalidOperationException">Another filter in the pipeline has the same name.</exception>
     public TextCleanerBuilder Replace<T>(IBlockFilter filter) where T : IBlockFilter
     {
         ArgumentNullException.ThrowIfNull(filter);
         int index = IndexOf<T>();
+        EnsureNewName(filter, except: index);
         _filters[index] = filter;
+        return this;
+    }
+
+    /// <summary>
+    /// Changes the settings of the filter tuned by <typeparamref name="TOptions"/>, in its place:
+    /// <c>builder.Configure&lt;NavigationOptions&gt;(o =&gt; o with { MinMenuRun = 6 })</c>.
+    /// </summary>
+    /// <typeparam name="TOptions">The options record of a filter in the pipeline.</typeparam>
+    /// <param name="change">Returns the new settings from the current ones.</param>
+    /// <exception cref="InvalidOperationException">No filter in the pipeline takes <typeparamref name="TOptions"/>.</exception>
+    public TextCleanerBuilder Configure<TOptions>(Func<TOptions, TOptions> change) where TOptions : struct
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        int index = _filters.FindIndex(f => f is IConfigurableFilter<TOptions>);
+        if (index < 0)
+        {
+            throw new InvalidOperationException($"No filter in the pipeline takes {typeof(TOptions).Name}.");
+        }
+
+        var filter = (IConfigurableFilter<TOptions>)_filters[index];
+        _filters[index] = filter.WithOptions(change(filter.Options));
         return this;
     }
 
@@ -147,9 +170,10 @@ public sealed class TextCleanerBuilder
         return index >= 0 ? index : throw new InvalidOperationException($"No filter of type {typeof(T).Name} is in the pipeline.");
     }
 
-    private void EnsureNewName(IBlockFilter filter)
+    private void EnsureNewName(IBlockFilter filter, int except = -1)
     {
-        if (_filters.Exists(f => string.Equals(f.Name, filter.Name, StringComparison.OrdinalIgnoreCase)))
+        int same = _filters.FindIndex(f => string.Equals(f.Name, filter.Name, StringComparison.OrdinalIgnoreCase));
+        if (same >= 0 && same != except)
         {
             throw new InvalidOperationException($"A filter named '{filter.Name}' is already in the pipeline.");
         }

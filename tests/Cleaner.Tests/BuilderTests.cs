@@ -73,13 +73,29 @@ public class BuilderTests
     }
 
     [Test]
+    public void Configure_changes_a_filters_options_in_its_place()
+    {
+        var builder = TextCleaner.CreateBuilder();
+        int at = builder.Filters.ToList().FindIndex(f => f is RepeatFilter);
+        builder.Configure<RepeatOptions>(o => o with { MinRepeats = 5 });
+        Assert.That(builder.Filters[at], Is.InstanceOf<RepeatFilter>());
+        Assert.That(((RepeatFilter)builder.Filters[at]).Options, Is.EqualTo(new RepeatOptions { MinRepeats = 5 }));
+        Assert.Throws<InvalidOperationException>(() => TextCleaner.CreateBuilder().Remove<RepeatFilter>().Configure<RepeatOptions>(o => o));
+        var lines = "We shall overcome.\nZap Zing Zoom\nThe council met on Tuesday to vote on the park.\nZap Zing Zoom\nIt was approved by a wide margin after a short debate.\nZap Zing Zoom";
+        Assert.That(TextCleaner.CreateBuilder().Build().Clean(lines).Removed.Select(r => r.Filter), Has.Some.EqualTo("repeats"));
+        Assert.That(builder.Build().Clean(lines).Removed.Select(r => r.Filter), Has.None.EqualTo("repeats"));
+    }
+
+    [Test]
     public void Insert_after_replace_and_duplicate_names()
     {
         var builder = TextCleaner.CreateBuilder().InsertAfter<DateFilter>(new ShoutingFilter());
         Assert.That(builder.Filters.Select(f => f.Name).Skip(2).Take(2), Is.EqualTo(new[] { "dates", "shouting" }));
-        builder.Replace<NavigationFilter>(new NavigationFilter(minMenuRun: 8));
-        Assert.That(builder.Filters.OfType<NavigationFilter>().Single().MinMenuRun, Is.EqualTo(8));
+        builder.Replace<NavigationFilter>(new NavigationFilter(new NavigationOptions { MinMenuRun = 8 }));
+        Assert.That(builder.Filters.OfType<NavigationFilter>().Single().Options.MinMenuRun, Is.EqualTo(8));
         Assert.Throws<InvalidOperationException>(() => builder.Add(new ShoutingFilter()));
+        Assert.Throws<InvalidOperationException>(() => builder.Replace<NavigationFilter>(new ShoutingFilter()), "a second 'shouting'");
+        builder.Replace<ShoutingFilter>(new ShoutingFilter());
         Assert.Throws<InvalidOperationException>(() => TextCleaner.CreateBuilder().Clear().Remove<SocialFilter>());
     }
 

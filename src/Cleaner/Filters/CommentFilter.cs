@@ -3,20 +3,44 @@ using Cleaner.Text;
 
 namespace Cleaner.Filters;
 
+/// <summary>Settings of the <see cref="CommentFilter"/>; change them with <c>with</c> or <see cref="TextCleanerBuilder.Configure{TOptions}(Func{TOptions, TOptions})"/>.</summary>
+public readonly record struct CommentOptions
+{
+    /// <summary>Creates the default settings.</summary>
+    public CommentOptions()
+    {
+    }
+
+    /// <summary>How many comment headers after the body make a comment section. Default 3.</summary>
+    public int MinHeaders { get; init; } = 3;
+}
+
 /// <summary>
 /// Removes the comment section after the article: everything from the first line that opens one
 /// ("Leave a Reply", "21 comments", "Comments", "Post a comment") or from the first of several comment
 /// headers (a name over a timestamp, "Jane says:", "by jdoe (1234) writes:") to the end of the page.
 /// The cut is made only after the body has started, so a "Comments" link in the menu changes nothing.
 /// </summary>
-public sealed partial class CommentFilter : IBlockFilter
+public sealed partial class CommentFilter : IBlockFilter, IConfigurableFilter<CommentOptions>
 {
-    /// <summary>Creates the filter.</summary>
-    /// <param name="minHeaders">How many comment headers after the body make a comment section.</param>
-    public CommentFilter(int minHeaders = 3) => MinHeaders = minHeaders;
+    /// <summary>Creates the filter with the default settings.</summary>
+    public CommentFilter()
+        : this(new CommentOptions())
+    {
+    }
 
-    /// <summary>How many comment headers after the body make a comment section.</summary>
-    public int MinHeaders { get; }
+    /// <summary>Creates the filter with the given settings.</summary>
+    /// <param name="options">The settings.</param>
+    public CommentFilter(CommentOptions options) => Options = options;
+
+    /// <summary>The settings.</summary>
+    public CommentOptions Options { get; }
+
+    /// <summary>How many comment headers after the body make a comment section (<see cref="CommentOptions.MinHeaders"/>).</summary>
+    private int MinHeaders => Options.MinHeaders;
+
+    /// <inheritdoc />
+    public IConfigurableFilter<CommentOptions> WithOptions(CommentOptions options) => new CommentFilter(options);
 
     /// <inheritdoc />
     public string Name => "comments";
@@ -28,7 +52,7 @@ public sealed partial class CommentFilter : IBlockFilter
     public void Apply(Document document)
     {
         ArgumentNullException.ThrowIfNull(document);
-        if (document.Options.Focus == Focus.Recall)
+        if (!FocusTable.CutsComments(document.Options.Focus))
         {
             return;
         }

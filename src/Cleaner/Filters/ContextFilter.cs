@@ -30,7 +30,7 @@ public readonly record struct ContextOptions
 /// of their nearest rated neighbours, so a short line inside the article stays while headline-like
 /// lines among boilerplate go. Earlier verdicts count: removed blocks are bad, kept ones good.
 /// </summary>
-public sealed class ContextFilter : IBlockFilter
+public sealed class ContextFilter : IConfigurableFilter<ContextOptions>
 {
     private enum Rating : byte
     {
@@ -54,6 +54,9 @@ public sealed class ContextFilter : IBlockFilter
     public ContextOptions Options { get; }
 
     /// <inheritdoc />
+    public IConfigurableFilter<ContextOptions> WithOptions(ContextOptions options) => new ContextFilter(options);
+
+    /// <inheritdoc />
     public string Name => "context";
 
     /// <inheritdoc />
@@ -73,7 +76,7 @@ public sealed class ContextFilter : IBlockFilter
             return;
         }
 
-        var o = Adjusted(Options, document.Options.Focus);
+        var o = FocusTable.Context(document.Options.Focus, Options);
         var initial = new Rating[n];
         for (int i = 0; i < n; i++)
         {
@@ -142,7 +145,7 @@ public sealed class ContextFilter : IBlockFilter
             }
             else
             {
-                final[i] = document.Options.Focus == Focus.Recall ? Rating.Good : Rating.Bad;
+                final[i] = FocusTable.KeepsUnsure(document.Options.Focus) ? Rating.Good : Rating.Bad;
             }
         }
 
@@ -174,13 +177,6 @@ public sealed class ContextFilter : IBlockFilter
             });
         }
     }
-
-    private static ContextOptions Adjusted(ContextOptions o, Focus focus) => focus switch
-    {
-        Focus.Precision => o with { StopwordsLow = o.StopwordsLow + 0.03, StopwordsHigh = o.StopwordsHigh + 0.03, LengthLow = o.LengthLow + 20 },
-        Focus.Recall => o with { StopwordsLow = o.StopwordsLow - 0.05, StopwordsHigh = o.StopwordsHigh - 0.05, LengthLow = o.LengthLow - 20 },
-        _ => o,
-    };
 
     private static Rating Rate(Block block, in ContextOptions o)
     {

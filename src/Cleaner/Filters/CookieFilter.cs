@@ -12,14 +12,14 @@ public sealed class CookieFilter() : PhraseFilter("cookies", "cookies", "a cooki
         ArgumentNullException.ThrowIfNull(block);
 
         // A consent notice is a sentence or two; an article about cookies goes on for longer.
-        return block.Features.WordCount > Focused(block.Document.Options.Focus, 60) * 2 ? null : JudgeNotice(block);
+        return block.Features.WordCount > FocusTable.PhraseWords(block.Document.Options.Focus, 60) * 2 ? null : JudgeNotice(block);
     }
 
     private string? JudgeNotice(Block block)
     {
         // Only a block short enough to go is searched.
         var list = block.Document.Phrases[List];
-        return block.Features.WordCount <= Focused(block.Document.Options.Focus, MaxWords) && list.IsMatch(block)
+        return block.Features.WordCount <= FocusTable.PhraseWords(block.Document.Options.Focus, MaxWords) && list.IsMatch(block)
             ? $"{What}: \"{list.FirstMatch(block)}\""
             : null;
     }

@@ -1,3 +1,5 @@
+using Cleaner.Text;
+
 namespace Cleaner.Filters;
 
 /// <summary>Thresholds of the <see cref="DomHintsFilter"/>; change them with <c>with</c>.</summary>
@@ -26,7 +28,7 @@ public readonly record struct DomHintsOptions
 /// byline/author, or a line that repeats the metadata's author) go. The title is never touched.
 /// Does nothing for plain text.
 /// </summary>
-public sealed class DomHintsFilter : IBlockFilter
+public sealed class DomHintsFilter : IConfigurableFilter<DomHintsOptions>
 {
     /// <summary>Creates the filter with default thresholds.</summary>
     public DomHintsFilter()
@@ -40,6 +42,9 @@ public sealed class DomHintsFilter : IBlockFilter
 
     /// <summary>The thresholds.</summary>
     public DomHintsOptions Options { get; }
+
+    /// <inheritdoc />
+    public IConfigurableFilter<DomHintsOptions> WithOptions(DomHintsOptions options) => new DomHintsFilter(options);
 
     /// <inheritdoc />
     public string Name => "dom-hints";
@@ -115,7 +120,7 @@ public sealed class DomHintsFilter : IBlockFilter
 
             if (byline is { Length: > 2 } && block.Kind != BlockKind.Caption && !block.Features.LooksLikeProse
                 && block.Span.Contains(byline, StringComparison.OrdinalIgnoreCase)
-                && block.Features.WordCount - CountWords(byline) <= 8)
+                && block.Features.WordCount - Tokens.CountWords(byline) <= 8)
             {
                 return "repeats the byline (the author is in the metadata)";
             }
@@ -139,7 +144,6 @@ public sealed class DomHintsFilter : IBlockFilter
         return chars >= 200;
     }
 
-    private static int CountWords(string text) => text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;
 
     /// <summary>For each block, the length of the run of in-article blocks that are wholly links it belongs to (0 when it is not one).</summary>
     private static int[] LinkRuns(IReadOnlyList<Block> blocks)

@@ -1,18 +1,42 @@
 namespace Cleaner.Filters;
 
+/// <summary>Settings of the <see cref="HeadTailFilter"/>; change them with <c>with</c> or <see cref="TextCleanerBuilder.Configure{TOptions}(Func{TOptions, TOptions})"/>.</summary>
+public readonly record struct HeadTailOptions
+{
+    /// <summary>Creates the default settings.</summary>
+    public HeadTailOptions()
+    {
+    }
+
+    /// <summary>Lines of up to this many words that are not sentences go (balanced focus). Default 12.</summary>
+    public int MaxWords { get; init; } = 12;
+}
+
 /// <summary>
 /// Removes short lines that are not sentences from the head of the page (before the body's first
 /// paragraph of prose, the title aside) and from its tail (after the last one), in the manner of
 /// the C4 and Gopher line rules.
 /// </summary>
-public sealed class HeadTailFilter : IBlockFilter
+public sealed class HeadTailFilter : IBlockFilter, IConfigurableFilter<HeadTailOptions>
 {
-    /// <summary>Creates the filter.</summary>
-    /// <param name="maxWords">Lines of up to this many words that are not sentences go (balanced focus).</param>
-    public HeadTailFilter(int maxWords = 12) => MaxWords = maxWords;
+    /// <summary>Creates the filter with the default settings.</summary>
+    public HeadTailFilter()
+        : this(new HeadTailOptions())
+    {
+    }
 
-    /// <summary>Lines of up to this many words that are not sentences go (balanced focus).</summary>
-    public int MaxWords { get; }
+    /// <summary>Creates the filter with the given settings.</summary>
+    /// <param name="options">The settings.</param>
+    public HeadTailFilter(HeadTailOptions options) => Options = options;
+
+    /// <summary>The settings.</summary>
+    public HeadTailOptions Options { get; }
+
+    /// <summary>Lines of up to this many words that are not sentences go (balanced focus) (<see cref="HeadTailOptions.MaxWords"/>).</summary>
+    private int MaxWords => Options.MaxWords;
+
+    /// <inheritdoc />
+    public IConfigurableFilter<HeadTailOptions> WithOptions(HeadTailOptions options) => new HeadTailFilter(options);
 
     /// <inheritdoc />
     public string Name => "head-tail";
@@ -41,12 +65,7 @@ public sealed class HeadTailFilter : IBlockFilter
             return; // no prose at all: leave the judgement to the context filter.
         }
 
-        int maxWords = document.Options.Focus switch
-        {
-            Focus.Precision => MaxWords * 2,
-            Focus.Recall => MaxWords / 2,
-            _ => MaxWords,
-        };
+        int maxWords = FocusTable.ZoneWords(document.Options.Focus, MaxWords);
         foreach (var block in document.Blocks)
         {
             if (!block.IsUndecided || (block.Index >= bodyStart && block.Index <= bodyEnd))

@@ -16,7 +16,7 @@ public sealed class LegalFilter() : PhraseFilter("legal", "legal", "a copyright 
 
         // A line that opens with a copyright notice is legal text even when it is a full sentence.
         return base.Judge(block)
-            ?? (block.Features.WordCount <= Focused(block.Document.Options.Focus, 40) && StartingPhrase(block) is { } marker
+            ?? (block.Features.WordCount <= FocusTable.PhraseWords(block.Document.Options.Focus, 40) && StartingPhrase(block) is { } marker
                 ? $"{What}: starts with \"{marker}\""
                 : null);
     }

@@ -1,21 +1,45 @@
 namespace Cleaner.Filters;
 
+/// <summary>Settings of the <see cref="NavigationFilter"/>; change them with <c>with</c> or <see cref="TextCleanerBuilder.Configure{TOptions}(Func{TOptions, TOptions})"/>.</summary>
+public readonly record struct NavigationOptions
+{
+    /// <summary>Creates the default settings.</summary>
+    public NavigationOptions()
+    {
+    }
+
+    /// <summary>How many short lines in a row, outside the body, make a menu. Default 4.</summary>
+    public int MinMenuRun { get; init; } = 4;
+}
+
 /// <summary>
 /// Removes navigation: skip links, menu words ("Home", "Search", "Next"), breadcrumbs
 /// ("Home » News » World") and, outside the body, runs of short menu lines.
 /// </summary>
-public sealed class NavigationFilter : PhraseFilter
+public sealed class NavigationFilter : PhraseFilter, IConfigurableFilter<NavigationOptions>
 {
     /// <inheritdoc />
     public override FilterTraits Traits => FilterTraits.Statistical;
 
-    /// <summary>Creates the filter.</summary>
-    /// <param name="minMenuRun">How many short lines in a row, outside the body, make a menu.</param>
-    public NavigationFilter(int minMenuRun = 4)
-        : base("navigation", "navigation", "navigation", maxWords: 6) => MinMenuRun = minMenuRun;
+    /// <summary>Creates the filter with the default settings.</summary>
+    public NavigationFilter()
+        : this(new NavigationOptions())
+    {
+    }
 
-    /// <summary>How many short lines in a row, outside the body, make a menu.</summary>
-    public int MinMenuRun { get; }
+    /// <summary>Creates the filter with the given settings.</summary>
+    /// <param name="options">The settings.</param>
+    public NavigationFilter(NavigationOptions options)
+        : base("navigation", "navigation", "navigation", maxWords: 6) => Options = options;
+
+    /// <summary>The settings.</summary>
+    public NavigationOptions Options { get; }
+
+    /// <summary>How many short lines in a row, outside the body, make a menu (<see cref="NavigationOptions.MinMenuRun"/>).</summary>
+    private int MinMenuRun => Options.MinMenuRun;
+
+    /// <inheritdoc />
+    public IConfigurableFilter<NavigationOptions> WithOptions(NavigationOptions options) => new NavigationFilter(options);
 
     /// <inheritdoc />
     public override string Description => "Removes skip links, menu words, breadcrumbs and menus outside the body.";

@@ -1,5 +1,17 @@
 namespace Cleaner.Filters;
 
+/// <summary>Settings of the <see cref="NoticeFilter"/>; change them with <c>with</c> or <see cref="TextCleanerBuilder.Configure{TOptions}(Func{TOptions, TOptions})"/>.</summary>
+public readonly record struct NoticeOptions
+{
+    /// <summary>Creates the default settings.</summary>
+    public NoticeOptions()
+    {
+    }
+
+    /// <summary>Blocks of up to this many words that carry a notice phrase go; longer ones are article prose that quotes one. Default 150.</summary>
+    public int MaxWords { get; init; } = 150;
+}
+
 /// <summary>
 /// Removes boilerplate that is written as sentences, which the statistical filters would take for
 /// article prose: reprint and syndication notices ("This copy is for your personal, non-commercial
@@ -10,14 +22,26 @@ namespace Cleaner.Filters;
 /// <c>notices</c>). Running before the zone and context filters, it keeps such prose from being
 /// taken for the body, so an article is never dropped in favour of a notice.
 /// </summary>
-public sealed class NoticeFilter : IBlockFilter
+public sealed class NoticeFilter : IBlockFilter, IConfigurableFilter<NoticeOptions>
 {
-    /// <summary>Creates the filter.</summary>
-    /// <param name="maxWords">Blocks of up to this many words that carry a notice phrase go; longer ones are article prose that quotes one.</param>
-    public NoticeFilter(int maxWords = 150) => MaxWords = maxWords;
+    /// <summary>Creates the filter with the default settings.</summary>
+    public NoticeFilter()
+        : this(new NoticeOptions())
+    {
+    }
 
-    /// <summary>Blocks of up to this many words that carry a notice phrase go.</summary>
-    public int MaxWords { get; }
+    /// <summary>Creates the filter with the given settings.</summary>
+    /// <param name="options">The settings.</param>
+    public NoticeFilter(NoticeOptions options) => Options = options;
+
+    /// <summary>The settings.</summary>
+    public NoticeOptions Options { get; }
+
+    /// <summary>Blocks of up to this many words that carry a notice phrase go; longer ones are article prose that quotes one (<see cref="NoticeOptions.MaxWords"/>).</summary>
+    private int MaxWords => Options.MaxWords;
+
+    /// <inheritdoc />
+    public IConfigurableFilter<NoticeOptions> WithOptions(NoticeOptions options) => new NoticeFilter(options);
 
     /// <inheritdoc />
     public string Name => "notices";

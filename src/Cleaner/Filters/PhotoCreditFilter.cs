@@ -27,7 +27,7 @@ public sealed partial class PhotoCreditFilter() : PhraseFilter("photo-credits", 
         }
 
         var f = block.Features;
-        if (f.WordCount <= Focused(block.Document.Options.Focus, MaxWords) && !f.EndsWithTerminalPunctuation && list.IsMatch(block))
+        if (f.WordCount <= FocusTable.PhraseWords(block.Document.Options.Focus, MaxWords) && !f.EndsWithTerminalPunctuation && list.IsMatch(block))
         {
             return $"{What}: \"{list.FirstMatch(block)}\"";
         }

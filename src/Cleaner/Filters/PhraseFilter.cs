@@ -46,7 +46,7 @@ public class PhraseFilter : LineFilter
         ArgumentNullException.ThrowIfNull(block);
         var list = block.Document.Phrases[List];
         var f = block.Features;
-        int maxWords = Focused(block.Document.Options.Focus, MaxWords);
+        int maxWords = FocusTable.PhraseWords(block.Document.Options.Focus, MaxWords);
 
         // A block can go only when it is short, or when phrases cover most of it; a block of more
         // than four times the longest phrase is prose for this list and is not searched at all.
@@ -85,14 +85,4 @@ public class PhraseFilter : LineFilter
             ? marker
             : null;
     }
-
-    /// <summary>A word limit adjusted for the focus: precision removes more, recall less.</summary>
-    /// <param name="focus">The focus.</param>
-    /// <param name="balanced">The limit for balanced focus.</param>
-    protected static int Focused(Focus focus, int balanced) => focus switch
-    {
-        Focus.Precision => balanced + 4,
-        Focus.Recall => Math.Max(1, balanced - 3),
-        _ => balanced,
-    };
 }

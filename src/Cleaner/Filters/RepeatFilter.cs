@@ -1,28 +1,53 @@
 namespace Cleaner.Filters;
 
+/// <summary>Settings of the <see cref="RepeatFilter"/>; change them with <c>with</c> or <see cref="TextCleanerBuilder.Configure{TOptions}(Func{TOptions, TOptions})"/>.</summary>
+public readonly record struct RepeatOptions
+{
+    /// <summary>Creates the default settings.</summary>
+    public RepeatOptions()
+    {
+    }
+
+    /// <summary>How many times a line must stand in the document to be chrome (at least 2). Default 3.</summary>
+    public int MinRepeats { get; init; } = 3;
+
+    /// <summary>The longest line, in characters, that is judged. Default 80.</summary>
+    public int MaxLength { get; init; } = 80;
+}
+
 /// <summary>
 /// Removes short lines that stand three times or more in one document: a share bar under every item
 /// ("Whatsapp Facebook Pint Baixar"), "Reply" and "Report" under every comment, a label repeated in
 /// every teaser. The reason says how often the line repeats. Repeated sentences (a refrain, the same
 /// answer given by several people) are prose and stay.
 /// </summary>
-public sealed class RepeatFilter : IBlockFilter
+public sealed class RepeatFilter : IBlockFilter, IConfigurableFilter<RepeatOptions>
 {
-    /// <summary>Creates the filter.</summary>
-    /// <param name="minRepeats">How many times a line must stand in the document to be chrome.</param>
-    /// <param name="maxLength">The longest line, in characters, that is judged.</param>
-    public RepeatFilter(int minRepeats = 3, int maxLength = 80)
+    /// <summary>Creates the filter with the default settings.</summary>
+    public RepeatFilter()
+        : this(new RepeatOptions())
     {
-        ArgumentOutOfRangeException.ThrowIfLessThan(minRepeats, 2);
-        MinRepeats = minRepeats;
-        MaxLength = maxLength;
     }
 
-    /// <summary>How many times a line must stand in the document to be chrome.</summary>
-    public int MinRepeats { get; }
+    /// <summary>Creates the filter with the given settings.</summary>
+    /// <param name="options">The settings.</param>
+    public RepeatFilter(RepeatOptions options)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.MinRepeats, 2, nameof(options));
+        Options = options;
+    }
 
-    /// <summary>The longest line, in characters, that is judged.</summary>
-    public int MaxLength { get; }
+    /// <summary>The settings.</summary>
+    public RepeatOptions Options { get; }
+
+    /// <summary>How many times a line must stand in the document to be chrome (at least 2) (<see cref="RepeatOptions.MinRepeats"/>).</summary>
+    private int MinRepeats => Options.MinRepeats;
+
+    /// <summary>The longest line, in characters, that is judged (<see cref="RepeatOptions.MaxLength"/>).</summary>
+    private int MaxLength => Options.MaxLength;
+
+    /// <inheritdoc />
+    public IConfigurableFilter<RepeatOptions> WithOptions(RepeatOptions options) => new RepeatFilter(options);
 
     /// <inheritdoc />
     public string Name => "repeats";

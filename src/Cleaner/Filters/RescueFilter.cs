@@ -1,5 +1,20 @@
 namespace Cleaner.Filters;
 
+/// <summary>Settings of the <see cref="RescueFilter"/>; change them with <c>with</c> or <see cref="TextCleanerBuilder.Configure{TOptions}(Func{TOptions, TOptions})"/>.</summary>
+public readonly record struct RescueOptions
+{
+    /// <summary>Creates the default settings.</summary>
+    public RescueOptions()
+    {
+    }
+
+    /// <summary>An input of up to this many words is short: its sentences all come back. Default 80.</summary>
+    public int ShortInputWords { get; init; } = 80;
+
+    /// <summary>The least share of prose the filters must keep (against the prose of the kept and the densest dropped run together) before that run comes back. Default 0.25.</summary>
+    public double MinKeptShare { get; init; } = 0.25;
+}
+
 /// <summary>
 /// The final stage, for text and HTML alike: the article is never lost to the statistical filters.
 /// Only blocks that a filter with the trait <see cref="FilterTraits.Statistical"/> removed (context,
@@ -12,24 +27,31 @@ namespace Cleaner.Filters;
 /// </list>
 /// Each block that comes back is kept with the filter <c>rescue</c> and the reason.
 /// </summary>
-public sealed class RescueFilter : IBlockFilter
+public sealed class RescueFilter : IBlockFilter, IConfigurableFilter<RescueOptions>
 {
     private const BlockHints Chrome = BlockHints.Comment | BlockHints.Navigation | BlockHints.Social | BlockHints.Ad | BlockHints.Related;
 
-    /// <summary>Creates the stage.</summary>
-    /// <param name="shortInputWords">An input of up to this many words is short: its sentences all come back.</param>
-    /// <param name="minKeptShare">When the kept prose is less than this share of the prose of the kept and the rescued run together, the run comes back.</param>
-    public RescueFilter(int shortInputWords = 80, double minKeptShare = 0.25)
+    /// <summary>Creates the filter with the default settings.</summary>
+    public RescueFilter()
+        : this(new RescueOptions())
     {
-        ShortInputWords = shortInputWords;
-        MinKeptShare = minKeptShare;
     }
 
-    /// <summary>An input of up to this many words is short: its sentences all come back.</summary>
-    public int ShortInputWords { get; }
+    /// <summary>Creates the filter with the given settings.</summary>
+    /// <param name="options">The settings.</param>
+    public RescueFilter(RescueOptions options) => Options = options;
 
-    /// <summary>The least share of prose the filters must keep before the densest dropped run comes back.</summary>
-    public double MinKeptShare { get; }
+    /// <summary>The settings.</summary>
+    public RescueOptions Options { get; }
+
+    /// <summary>An input of up to this many words is short: its sentences all come back (<see cref="RescueOptions.ShortInputWords"/>).</summary>
+    private int ShortInputWords => Options.ShortInputWords;
+
+    /// <summary>The least share of prose the filters must keep (against the prose of the kept and the densest dropped run together) before that run comes back (<see cref="RescueOptions.MinKeptShare"/>).</summary>
+    private double MinKeptShare => Options.MinKeptShare;
+
+    /// <inheritdoc />
+    public IConfigurableFilter<RescueOptions> WithOptions(RescueOptions options) => new RescueFilter(options);
 
     /// <inheritdoc />
     public string Name => "rescue";

@@ -2,49 +2,68 @@ using System.Globalization;
 
 namespace Cleaner.Filters;
 
+/// <summary>Settings of the <see cref="SiteBoilerplateFilter"/>; change them with <c>with</c> or <see cref="TextCleanerBuilder.Configure{TOptions}(Func{TOptions, TOptions})"/>.</summary>
+public readonly record struct SiteBoilerplateOptions
+{
+    /// <summary>Creates the default settings.</summary>
+    public SiteBoilerplateOptions()
+    {
+    }
+
+    /// <summary>The least share of the site's pages a block must stand on to go (above 0, at most 1). Default 0.5.</summary>
+    public double MinShare { get; init; } = 0.5;
+
+    /// <summary>The least number of pages a block must stand on to go (at least 2); a site with fewer pages is left alone. Default 3.</summary>
+    public int MinPages { get; init; } = 3;
+}
+
 /// <summary>
 /// Removes the blocks that stand on most pages of the page's site: the site's chrome, whatever its
 /// words or language (a tagline, a reprint notice written as prose, a menu). Needs the site's profile,
 /// given per call with <see cref="TextCleaner.WithSiteProfile(Sites.SiteProfile?)"/>; without one it
 /// does nothing. A block goes when the profile finds it (normalised: case, digits and white space
-/// folded) on at least <see cref="MinPages"/> pages and at least <see cref="MinShare"/> of the site's
+/// folded) on at least <see cref="SiteBoilerplateOptions.MinPages"/> pages and at least <see cref="SiteBoilerplateOptions.MinShare"/> of the site's
 /// pages; the reason says how many: "on 37 of 40 pages of example.com". The title, blocks an
 /// earlier filter kept, and lines without a letter or digit are judged as without a profile.
 /// </summary>
-public sealed class SiteBoilerplateFilter : IBlockFilter
+public sealed class SiteBoilerplateFilter : IBlockFilter, IConfigurableFilter<SiteBoilerplateOptions>
 {
-    /// <summary>The default of <see cref="MinShare"/>.</summary>
-    public const double DefaultMinShare = 0.5;
-
-    /// <summary>The default of <see cref="MinPages"/>.</summary>
-    public const int DefaultMinPages = 3;
-
-    /// <summary>Creates the filter with its thresholds.</summary>
-    /// <param name="minShare">The least share of the site's pages a block must stand on to go (above 0, at most 1).</param>
-    /// <param name="minPages">The least number of pages a block must stand on to go (at least 2); a site with fewer pages is left alone.</param>
-    public SiteBoilerplateFilter(double minShare = DefaultMinShare, int minPages = DefaultMinPages)
+    /// <summary>Creates the filter with the default settings.</summary>
+    public SiteBoilerplateFilter()
+        : this(new SiteBoilerplateOptions())
     {
-        if (!(minShare > 0 && minShare <= 1))
+    }
+
+    /// <summary>Creates the filter with the given settings.</summary>
+    /// <param name="options">The settings.</param>
+    public SiteBoilerplateFilter(SiteBoilerplateOptions options)
+    {
+        if (!(options.MinShare > 0 && options.MinShare <= 1))
         {
-            throw new ArgumentOutOfRangeException(nameof(minShare), minShare, "the share must be above 0 and at most 1");
+            throw new ArgumentOutOfRangeException(nameof(options), options.MinShare, "MinShare must be above 0 and at most 1");
         }
 
-        ArgumentOutOfRangeException.ThrowIfLessThan(minPages, 2);
-        MinShare = minShare;
-        MinPages = minPages;
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.MinPages, 2, nameof(options));
+        Options = options;
     }
+
+    /// <summary>The settings.</summary>
+    public SiteBoilerplateOptions Options { get; }
+
+    /// <summary>The least share of the site's pages a block must stand on to go (above 0, at most 1) (<see cref="SiteBoilerplateOptions.MinShare"/>).</summary>
+    private double MinShare => Options.MinShare;
+
+    /// <summary>The least number of pages a block must stand on to go (at least 2); a site with fewer pages is left alone (<see cref="SiteBoilerplateOptions.MinPages"/>).</summary>
+    private int MinPages => Options.MinPages;
+
+    /// <inheritdoc />
+    public IConfigurableFilter<SiteBoilerplateOptions> WithOptions(SiteBoilerplateOptions options) => new SiteBoilerplateFilter(options);
 
     /// <inheritdoc />
     public string Name => "site-boilerplate";
 
     /// <inheritdoc />
     public string Description => "Removes blocks that stand on most pages of the page's site (needs a site profile).";
-
-    /// <summary>The least share of the site's pages a block must stand on to go.</summary>
-    public double MinShare { get; }
-
-    /// <summary>The least number of the site's pages a block must stand on to go.</summary>
-    public int MinPages { get; }
 
     /// <inheritdoc />
     public void Apply(Document document)

@@ -41,7 +41,7 @@ public sealed class TagFilter : PhraseFilter
             }
 
             var f = block.Features;
-            if (f.WordCount <= Focused(document.Options.Focus, MaxWords) && !f.EndsWithTerminalPunctuation && StartsWithLabel(block, list))
+            if (f.WordCount <= FocusTable.PhraseWords(document.Options.Focus, MaxWords) && !f.EndsWithTerminalPunctuation && StartsWithLabel(block, list))
             {
                 block.Remove($"{What}: labelled \"{list.FirstMatch(block)}\"");
             }

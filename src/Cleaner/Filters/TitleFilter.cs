@@ -42,7 +42,7 @@ public sealed class TitleFilter : IBlockFilter
         // The candidates and their content words first; then one pass over the body finds which of
         // those words it holds (the body's own words are never collected).
         var stop = document.StopWords;
-        var metaTitle = document.MetadataTitle is { } m ? ContentWords(m.AsSpan(), stop) : null;
+        var metaTitle = document.Metadata.Title is { } m ? ContentWords(m.AsSpan(), stop) : null;
         var candidates = new List<(Block Block, HashSet<string> Words)>();
         var wanted = new HashSet<string>(StringComparer.Ordinal);
         for (int i = Math.Max(0, bodyStart - 40); i < bodyStart; i++)
@@ -275,4 +275,90 @@ public sealed class TitleFilter : IBlockFilter
             }
         }
     }
+
+    /// <summary>
+    /// The title finder of an HTML page, seeded by its metadata: the block that shows one of the
+    /// page's titles (a heading near the top, preferably, before the article's first paragraph or a
+    /// little into it), or null. The HTML input runs it while it reads the page, so that the
+    /// extractor knows the title; this filter then keeps that block.
+    /// </summary>
+    /// <param name="blocks">The page's blocks.</param>
+    /// <param name="hasMainContent">Whether an extractor's article decides which blocks are main content.</param>
+    /// <param name="title">The metadata title.</param>
+    /// <param name="titles">The title's forms found in the page's metadata (the title alone when empty).</param>
+    internal static Block? FindSeeded(IReadOnlyList<Block> blocks, bool hasMainContent, string title, IReadOnlyList<string> titles)
+    {
+        // Look before the article's first paragraph (and a little into it).
+        int limit = blocks.Count;
+        for (int i = 0; i < blocks.Count; i++)
+        {
+            if (blocks[i].InMainContent && hasMainContent && blocks[i].Features.LooksLikeProse)
+            {
+                limit = Math.Min(blocks.Count, i + 5);
+                break;
+            }
+        }
+
+        Block? best = null;
+        double bestScore = 0;
+        var blockWords = new HashSet<string>?[limit]; // each block's words, made once for all candidates
+        foreach (var candidate in titles.Count > 0 ? titles : [title])
+        {
+            var titleWords = SeededWords(candidate);
+            if (titleWords.Count == 0)
+            {
+                continue;
+            }
+
+            for (int i = 0; i < limit; i++)
+            {
+                var block = blocks[i];
+                if (block.Features.WordCount > 40)
+                {
+                    continue;
+                }
+
+                var words = blockWords[i] ??= SeededWords(block.Span);
+                int common = 0;
+                foreach (var w in words)
+                {
+                    if (titleWords.Contains(w))
+                    {
+                        common++;
+                    }
+                }
+
+                double similarity = (double)common / Math.Max(words.Count, titleWords.Count);
+                double score = similarity + (block.Kind == BlockKind.Heading ? 0.2 : 0) + (block.HeadingLevel == 1 ? 0.1 : 0);
+                if (similarity >= (block.Kind == BlockKind.Heading ? 0.5 : 0.8) && score > bestScore)
+                {
+                    best = block;
+                    bestScore = score;
+                }
+            }
+        }
+
+        return best;
+    }
+
+    /// <summary>The distinct words of a text, compared case-insensitively.</summary>
+    private static HashSet<string> SeededWords(ReadOnlySpan<char> text)
+    {
+        var set = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+#if NET9_0_OR_GREATER
+        var lookup = set.GetAlternateLookup<ReadOnlySpan<char>>();
+#endif
+        while (Tokens.Next(ref text, SeededSeparators, out var word))
+        {
+#if NET9_0_OR_GREATER
+            lookup.Add(word); // a string only for a word not seen yet
+#else
+            set.Add(word.ToString());
+#endif
+        }
+
+        return set;
+    }
+
+    private static readonly SearchValues<char> SeededSeparators = SearchValues.Create(" ,.:;!?\"'()[]|-–—\u2018\u2019\u201C\u201D/");
 }

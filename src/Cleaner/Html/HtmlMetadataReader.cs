@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
+using Cleaner.Text;
 
 namespace Cleaner.Html;
 
@@ -32,13 +33,13 @@ internal static class HtmlMetadataReader
             var content = element.GetAttribute("content");
             if (!string.IsNullOrWhiteSpace(key) && !string.IsNullOrWhiteSpace(content))
             {
-                meta.TryAdd(key.Trim(), Normalize(content));
+                meta.TryAdd(key.Trim(), Tokens.CollapseWhiteSpace(content));
             }
         }
 
         var ld = ReadJsonLd(dom);
         string? siteName = ld.SiteName ?? ld.WebsiteName ?? Get(meta, "og:site_name") ?? Get(meta, "application-name") ?? Get(meta, "twitter:site")?.TrimStart('@');
-        var pageTitle = dom.Title is { } t ? Normalize(t) : null;
+        var pageTitle = dom.Title is { } t ? Tokens.CollapseWhiteSpace(t) : null;
         var titles = new List<string>();
         foreach (var candidate in (string?[])[ld.Title, Get(meta, "og:title"), Get(meta, "twitter:title"), Get(meta, "dc.title"), Get(meta, "title")])
         {
@@ -116,9 +117,9 @@ internal static class HtmlMetadataReader
             }
 
             var parts = title.Split(separator, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-            var best = parts.MaxBy(WordCount)!;
+            var best = parts.MaxBy(Tokens.CountWords)!;
             // Keep the whole title when the longest part is a short fragment (a title with a dash in it).
-            return WordCount(best) >= 3 ? best : title;
+            return Tokens.CountWords(best) >= 3 ? best : title;
         }
 
         return title;
@@ -147,11 +148,7 @@ internal static class HtmlMetadataReader
         return title;
     }
 
-    private static int WordCount(string text) => text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;
-
     private static string? Get(Dictionary<string, string> meta, string key) => meta.TryGetValue(key, out var value) && value.Length > 0 ? value : null;
-
-    private static string Normalize(string text) => string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
 
     private static string? NormalizeLanguage(string? language)
     {
@@ -317,7 +314,7 @@ internal static class HtmlMetadataReader
             JsonValueKind.Array when value.GetArrayLength() > 0 && value[0].ValueKind == JsonValueKind.String => value[0].GetString(),
             _ => null,
         };
-        return string.IsNullOrWhiteSpace(text) ? null : Normalize(System.Net.WebUtility.HtmlDecode(text));
+        return string.IsNullOrWhiteSpace(text) ? null : Tokens.CollapseWhiteSpace(System.Net.WebUtility.HtmlDecode(text));
     }
 
     /// <summary>The names of a person or organisation value (a string, an object with a name, or an array of them).</summary>
@@ -338,7 +335,7 @@ internal static class HtmlMetadataReader
             switch (value.ValueKind)
             {
                 case JsonValueKind.String when value.GetString() is { Length: > 0 } s && !s.StartsWith("http", StringComparison.OrdinalIgnoreCase):
-                    names.Add(Normalize(s));
+                    names.Add(Tokens.CollapseWhiteSpace(s));
                     break;
                 case JsonValueKind.Object when String(value, "name") is { } name:
                     names.Add(name);

@@ -67,7 +67,7 @@ public sealed partial class TextCleaner
             deadline.Begin("parsing");
             using var dom = Parse(bounded, deadline);
             deadline.Begin("building blocks");
-            var document = Document.FromHtml(dom, url, Options, Phrases);
+            var document = HtmlReader.Read(dom, url, Options, Phrases);
             return Run(document, deadline);
         }
         catch (DeadlineExceededException e)
@@ -137,7 +137,7 @@ public sealed partial class TextCleaner
             deadline.Begin("copying the document");
             using var copy = (IHtmlDocument)document.Clone(deep: true);
             deadline.Begin("building blocks");
-            var built = Document.FromHtml(copy, url, Options, Phrases);
+            var built = HtmlReader.Read(copy, url, Options, Phrases);
             return Run(built, deadline);
         }
         catch (DeadlineExceededException e)

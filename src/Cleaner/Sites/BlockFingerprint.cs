@@ -1,4 +1,5 @@
 using System.Buffers;
+using Cleaner.Text;
 
 namespace Cleaner.Sites;
 
@@ -68,7 +69,7 @@ internal static class BlockFingerprint
                 space = false;
             }
 
-            output[n++] = isDigit ? '0' : raw < 0x80 ? (raw is >= 'A' and <= 'Z' ? (char)(raw | 0x20) : raw) : char.ToLowerInvariant(raw);
+            output[n++] = isDigit ? '0' : raw < 0x80 ? TextCase.LowerAscii(raw) : char.ToLowerInvariant(raw);
             digit = isDigit;
         }
 

@@ -29,6 +29,6 @@ public sealed partial class TextCleaner
         }
 
         using var dom = Parser.ParseDocument(html);
-        return Document.FromHtml(dom, url, cleaner.Options, cleaner.Phrases);
+        return Html.HtmlReader.Read(dom, url, cleaner.Options, cleaner.Phrases);
     }
 }

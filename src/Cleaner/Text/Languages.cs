@@ -9,8 +9,6 @@ internal static class Languages
     private static readonly Lazy<FrozenDictionary<string, StopWords>> All = new(Load);
     private static readonly Lazy<LanguageMasks> Masks = new(() => new LanguageMasks(All.Value.Values));
 
-    public static IReadOnlyCollection<string> Codes => All.Value.Keys;
-
     /// <summary>Whether a lower-case word is a stopword of any built-in language.</summary>
     public static bool IsStopword(string lowerWord) => Masks.Value.Of(lowerWord) != 0;
 

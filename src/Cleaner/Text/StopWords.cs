@@ -15,8 +15,6 @@ internal sealed class StopWords
     /// <summary>The language code (en, de, fr, es, ...).</summary>
     public string Language { get; }
 
-    public int Count => _words.Count;
-
     /// <summary>The length of the longest stopword: a longer word is none.</summary>
     public int MaxLength { get; }
 

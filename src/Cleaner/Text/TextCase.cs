@@ -3,6 +3,9 @@ namespace Cleaner.Text;
 /// <summary>Lower-casing of short words on the hot path, with the result of <see cref="MemoryExtensions.ToLowerInvariant"/>.</summary>
 internal static class TextCase
 {
+    /// <summary>An ASCII capital in lower case; every other character as it is.</summary>
+    public static char LowerAscii(char c) => c is >= 'A' and <= 'Z' ? (char)(c | 0x20) : c;
+
     /// <summary>
     /// Lower-cases <paramref name="source"/> into <paramref name="destination"/> (at least as long) as
     /// <see cref="MemoryExtensions.ToLowerInvariant"/> does; ASCII words, the usual case, take a
@@ -24,7 +27,7 @@ internal static class TextCase
                 return source.ToLowerInvariant(destination);
             }
 
-            destination[i] = c is >= 'A' and <= 'Z' ? (char)(c | 0x20) : c;
+            destination[i] = LowerAscii(c);
         }
 
         return source.Length;

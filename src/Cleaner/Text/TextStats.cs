@@ -196,10 +196,4 @@ internal static class TextStats
         || (c >= '\u4E00' && c <= '\u9FFF') // CJK unified ideographs
         || (c >= '\uAC00' && c <= '\uD7AF') // hangul syllables
         || (c >= '\uF900' && c <= '\uFAFF')); // compatibility ideographs
-
-    /// <summary>Whether a character is a Unicode letter or number, like Python's <c>str.isalnum()</c>.</summary>
-    public static bool IsAlnum(UnicodeCategory category) => category is
-        UnicodeCategory.UppercaseLetter or UnicodeCategory.LowercaseLetter or UnicodeCategory.TitlecaseLetter
-        or UnicodeCategory.ModifierLetter or UnicodeCategory.OtherLetter
-        or UnicodeCategory.DecimalDigitNumber or UnicodeCategory.LetterNumber or UnicodeCategory.OtherNumber;
 }

@@ -32,4 +32,10 @@ internal static class Tokens
         token = default;
         return false;
     }
+
+    /// <summary>The number of words of a text whose words are separated by single spaces (metadata, once normalised).</summary>
+    public static int CountWords(string text) => text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;
+
+    /// <summary>The text with every run of white space made one space, and none at either end.</summary>
+    public static string CollapseWhiteSpace(string text) => string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
 }

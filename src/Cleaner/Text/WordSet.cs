@@ -13,8 +13,6 @@ internal sealed class WordSet
         _table = new WordTable<bool>(_items.Select(w => KeyValuePair.Create(w, true)));
     }
 
-    public int Count => _items.Length;
-
     /// <summary>The words.</summary>
     public IReadOnlyCollection<string> Items => _items;
 

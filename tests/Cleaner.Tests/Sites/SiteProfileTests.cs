@@ -79,7 +79,7 @@ public class SiteProfileTests
     public void The_defaults_leave_small_sites_and_blocks_on_few_pages_alone()
     {
         var filter = new SiteBoilerplateFilter();
-        Assert.That((filter.MinShare, filter.MinPages), Is.EqualTo((0.5, 3)));
+        Assert.That((filter.Options.MinShare, filter.Options.MinPages), Is.EqualTo((0.5, 3)));
 
         // Two pages: below the minimum, nothing goes however alike they are.
         var two = Build(Site, [1, 2]).Find(Site)!;
@@ -104,11 +104,11 @@ public class SiteProfileTests
     [Test]
     public void The_thresholds_are_options()
     {
-        Assert.Throws<ArgumentOutOfRangeException>(() => new SiteBoilerplateFilter(minShare: 0));
-        Assert.Throws<ArgumentOutOfRangeException>(() => new SiteBoilerplateFilter(minShare: 1.5));
-        Assert.Throws<ArgumentOutOfRangeException>(() => new SiteBoilerplateFilter(minPages: 1));
+        Assert.Throws<ArgumentOutOfRangeException>(() => new SiteBoilerplateFilter(new SiteBoilerplateOptions { MinShare = 0 }));
+        Assert.Throws<ArgumentOutOfRangeException>(() => new SiteBoilerplateFilter(new SiteBoilerplateOptions { MinShare = 1.5 }));
+        Assert.Throws<ArgumentOutOfRangeException>(() => new SiteBoilerplateFilter(new SiteBoilerplateOptions { MinPages = 1 }));
         var profile = Build(Site, Enumerable.Range(0, 4)).Find(Site)!;
-        var strict = TextCleaner.CreateBuilder().Replace<SiteBoilerplateFilter>(new SiteBoilerplateFilter(minPages: 5)).Build();
+        var strict = TextCleaner.CreateBuilder().Configure<SiteBoilerplateOptions>(o => o with { MinPages = 5 }).Build();
         Assert.That(strict.WithSiteProfile(profile).Clean(SitePages.Page(Site, 0)).Removed.Select(r => r.Filter), Has.None.EqualTo("site-boilerplate"));
         Assert.That(TextCleaner.Default.WithSiteProfile(profile).Clean(SitePages.Page(Site, 0)).Removed.Select(r => r.Filter), Has.Some.EqualTo("site-boilerplate"));
     }

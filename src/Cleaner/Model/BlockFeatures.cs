@@ -7,45 +7,45 @@ namespace Cleaner;
 public readonly record struct BlockFeatures
 {
     /// <summary>Characters in the block.</summary>
-    public int Length { get; init; }
+    public int Length { get; internal init; }
 
     /// <summary>Words in the block.</summary>
-    public int WordCount { get; init; }
+    public int WordCount { get; internal init; }
 
     /// <summary>Letters in the block.</summary>
-    public int LetterCount { get; init; }
+    public int LetterCount { get; internal init; }
 
     /// <summary>Upper-case letters in the block.</summary>
-    public int UpperCount { get; init; }
+    public int UpperCount { get; internal init; }
 
     /// <summary>Decimal digits in the block.</summary>
-    public int DigitCount { get; init; }
+    public int DigitCount { get; internal init; }
 
     /// <summary>Words that start with an upper-case letter.</summary>
-    public int CapitalizedWordCount { get; init; }
+    public int CapitalizedWordCount { get; internal init; }
 
     /// <summary>Whether the document's language has a stopword list, so that <see cref="StopwordCount"/> means something.</summary>
-    public bool StopwordsKnown { get; init; }
+    public bool StopwordsKnown { get; internal init; }
 
     /// <summary>Words found in the document language's stopword list.</summary>
-    public int StopwordCount { get; init; }
+    public int StopwordCount { get; internal init; }
 
     /// <summary>CJK ideographs, kana and hangul syllables in the block.</summary>
-    public int CjkCount { get; init; }
+    public int CjkCount { get; internal init; }
 
     /// <summary>Sentence-ending marks (. ! ? and their CJK forms) anywhere in the block.</summary>
-    public int SentenceMarks { get; init; }
+    public int SentenceMarks { get; internal init; }
 
     /// <summary>Commas, semicolons and colons (and their CJK forms) in the block.</summary>
-    public int ClauseMarks { get; init; }
+    public int ClauseMarks { get; internal init; }
 
     /// <summary>Whether the block ends with sentence punctuation, possibly followed by quotes or brackets.</summary>
-    public bool EndsWithTerminalPunctuation { get; init; }
+    public bool EndsWithTerminalPunctuation { get; internal init; }
 
     /// <summary>The features of two consecutive pieces of text read as one (the end is the second's).</summary>
     /// <param name="first">The first piece.</param>
     /// <param name="second">The piece that follows it.</param>
-    public static BlockFeatures Combine(in BlockFeatures first, in BlockFeatures second) => new()
+    internal static BlockFeatures Combine(in BlockFeatures first, in BlockFeatures second) => new()
     {
         Length = first.Length + 1 + second.Length,
         WordCount = first.WordCount + second.WordCount,

@@ -1,0 +1,71 @@
+namespace Cleaner.Html;
+
+/// <summary>
+/// Which class and id hints of the page's elements count for their blocks: a decision of the HTML
+/// input, made before the extractor reads the hints.
+/// </summary>
+internal static class HintScope
+{
+    /// <summary>Hints of small page furniture; an element full of prose is not one, whatever its class says.</summary>
+    private const BlockHints WidgetHints = BlockHints.Social | BlockHints.Newsletter | BlockHints.Promo | BlockHints.Ad | BlockHints.Navigation;
+
+    /// <summary>Whether an element holds a long stretch of prose (more than 1,000 characters, mostly in sentences).</summary>
+    private static bool IsProseSection(IReadOnlyList<Block> blocks, HintedRange range)
+    {
+        int chars = 0, prose = 0;
+        for (int i = range.FirstBlock; i < range.EndBlock; i++)
+        {
+            chars += blocks[i].Length;
+            prose += blocks[i].Features.LooksLikeProse && blocks[i].LinkDensity < 0.3 ? blocks[i].Length : 0;
+        }
+
+        return chars > 1000 && prose * 2 > chars;
+    }
+
+    /// <summary>
+    /// Gives each block the hints of the elements around it, except hints of elements that hold
+    /// most of the article (a post's container classes describe the post, not a widget). Byline and
+    /// caption hints count only on small elements: a byline is a line, not a post.
+    /// </summary>
+    public static void Apply(IReadOnlyList<Block> blocks, IReadOnlyList<HintedRange> hinted, bool[]? inArticle)
+    {
+        long total = 0;
+        for (int i = 0; i < blocks.Count; i++)
+        {
+            total += Weight(i);
+        }
+
+        foreach (var range in hinted)
+        {
+            long covered = 0;
+            for (int i = range.FirstBlock; i < range.EndBlock; i++)
+            {
+                covered += Weight(i);
+            }
+
+            if (total > 0 && covered * 2 > total)
+            {
+                continue;
+            }
+
+            var hints = range.Hints;
+            if (range.EndBlock - range.FirstBlock > 3)
+            {
+                hints &= ~(BlockHints.Byline | BlockHints.Caption);
+            }
+
+            if ((hints & WidgetHints) != 0 && IsProseSection(blocks, range))
+            {
+                hints &= ~WidgetHints;
+            }
+
+            for (int i = range.FirstBlock; i < range.EndBlock; i++)
+            {
+                blocks[i].Hints |= hints;
+            }
+        }
+
+        long Weight(int i) => inArticle is not null ? (inArticle[i] ? blocks[i].Length : 0)
+            : blocks[i].Features.LooksLikeProse ? blocks[i].Length : 0;
+    }
+}
