@@ -154,6 +154,23 @@ public class NativeExtractorTests
     }
 
     [Test]
+    public void An_element_marked_as_chrome_inside_the_article_is_left_out_and_prose_marked_as_layout_is_kept()
+    {
+        // The comments hold more prose than the post, so the page's hints do not see them (they
+        // would cover most of the page); the extractor does, by the element's own class.
+        var comments = "<div class=\"comment-list\">" + string.Concat(Enumerable.Range(1, 8).Select(i => $"<div><p>{Para(i, "reply")}</p></div>")) + "</div>";
+        var nav = "<nav><p>Previous post: a walk along the river, with photographs of the old bridges.</p></nav>";
+        var layout = "<div class=\"share-layout\">" + string.Concat(Enumerable.Range(5, 6).Select(i => $"<p>{Para(i)}</p>")) + "</div>";
+        var body = "<div class=\"x\"><p>" + Para(1) + "</p><p>" + Para(2) + "</p><p>" + Para(3) + "</p>" + layout + nav + comments + "</div>";
+        var result = Native.CleanHtml(Page(body));
+        Assert.That(result.Text, Does.Contain(Para(10)), "a long stretch of prose whose class names a widget");
+        var reply = BlockOf(result, Para(1, "reply"));
+        Assert.That(reply.InMainContent, Is.False);
+        Assert.That(result.Document.MainContentReasons![reply.Index], Is.EqualTo("chrome inside the article: its element div.comment-list is marked comments"));
+        Assert.That(result.Document.MainContentReasons![BlockOf(result, "Previous post").Index], Is.EqualTo("chrome inside the article: its element nav is marked navigation/menu/footer"));
+    }
+
+    [Test]
     public void A_sound_choice_does_not_consult_SmartReader()
     {
         var result = TextCleaner.Default.CleanHtml(TestPages.Page());

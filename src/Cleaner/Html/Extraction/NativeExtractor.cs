@@ -218,6 +218,12 @@ internal static class NativeExtractor
                 continue;
             }
 
+            if (MarkedChrome(nodes[k], blocks) is { } marked)
+            {
+                excluded[k] = Format($"chrome inside the article: its element {nodes[k].Describe()} is marked {marked}");
+                continue;
+            }
+
             double plain = sumText[k] - sumLinks[k];
             bool linky = sumLinks[k] > 2 * plain && sumLinks[k] >= 60;
             if (linky && sumText[k] * 2 >= sumText[root])
@@ -312,6 +318,49 @@ internal static class NativeExtractor
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// What an element inside the article is marked as by its own class, id or tag (comments,
+    /// related, share..., and menus by their tag, nav or footer), or null. An element that says content too ("comment-body" aside, a tag
+    /// such as article) is not chrome, nor is a long stretch of prose marked as page furniture
+    /// (share, ad, menu): a section's class there describes its layout.
+    /// </summary>
+    private static string? MarkedChrome(ContainerTree.Node node, IReadOnlyList<Block> blocks)
+    {
+        var hints = node.Hints & ChromeHints;
+        if (node.Element.LocalName is not ("nav" or "footer"))
+        {
+            hints &= ~BlockHints.Navigation; // "menu" in a class is too often a widget's attachment (a context menu on a formula)
+        }
+
+        if (hints == BlockHints.None || node.ContentLike || node.Element.LocalName is "body" or "html" or "main" or "article")
+        {
+            return null;
+        }
+
+        if ((hints & (BlockHints.Comment | BlockHints.Related)) == 0)
+        {
+            int chars = 0, prose = 0;
+            for (int i = node.First; i < node.End; i++)
+            {
+                chars += blocks[i].Length;
+                prose += blocks[i].Features.LooksLikeProse && blocks[i].LinkDensity < 0.3 ? blocks[i].Length : 0;
+            }
+
+            if (chars > 1000 && prose * 2 > chars)
+            {
+                return null;
+            }
+        }
+
+        return (hints & BlockHints.Comment) != 0 ? "comments"
+            : (hints & BlockHints.Related) != 0 ? "related"
+            : (hints & BlockHints.Social) != 0 ? "share/social"
+            : (hints & BlockHints.Newsletter) != 0 ? "newsletter/subscribe"
+            : (hints & BlockHints.Promo) != 0 ? "promo/sponsor"
+            : (hints & BlockHints.Ad) != 0 ? "ad"
+            : "navigation/menu/footer";
     }
 
     /// <summary>A short line that stands this many times on the page is template text.</summary>
