@@ -123,6 +123,54 @@ public class NativeExtractorTests
     }
 
     [Test]
+    public void A_copyright_notice_written_in_sentences_is_not_content()
+    {
+        // The notice is longer than the article, and in sentences; its legal phrases make it chrome.
+        var notice = "<div class=\"legal\"><p>This site and everything on it is published by the city. The names and logos shown here, the word marks of the city and of its "
+            + "libraries, the crest and the seal are registered trademarks of the city and may not be used without its prior written consent. Photographs are the property of "
+            + "their authors and are used with their permission. The texts may be quoted in part when the source is named. Copyright 2024 The City. All rights reserved.</p></div>";
+        var body = "<h1>The council approves the plan</h1><div class=\"x\"><p>" + Para(1) + "</p><p>" + Para(2) + "</p></div>" + notice;
+        var result = Native.CleanHtml(Page(body));
+        Assert.That(result.Text, Does.Contain(Para(2)));
+        Assert.That(BlockOf(result, "This site and everything").InMainContent, Is.False);
+        Assert.That(result.Document.ArticleContainer, Is.EqualTo("div.x"));
+    }
+
+    [Test]
+    public void A_container_above_the_headline_or_below_more_prose_than_it_holds_is_halved()
+    {
+        // Each marked container would win by its class (article, content), but it stands where an
+        // article does not: above the headline, or under more of the page's prose than it holds.
+        string Short(int i, string topic) => $"Item {i} is a short note about the {topic}, with a sentence or two that a reader skims before moving on to the next one.";
+        var above = "<div class=\"article-teasers\"><p>" + Short(1, "harbour") + "</p><p>" + Short(2, "harbour") + "</p><p>" + Short(3, "harbour") + "</p><p>" + Short(4, "harbour") + "</p></div>";
+        var below = "<div class=\"post-content\"><p>" + Short(1, "market") + "</p><p>" + Short(2, "market") + "</p><p>" + Short(3, "market") + "</p><p>" + Short(4, "market") + "</p></div>";
+        var body = "<div class=\"top\">" + above + "</div><div class=\"main\"><h1>The council approves the plan</h1><div class=\"x\"><p>" + Para(1) + "</p><p>" + Para(2) + "</p><p>" + Para(3) + "</p></div></div>"
+            + "<div class=\"foot\">" + below + "</div>";
+        var result = Native.CleanHtml(Page(body));
+        Assert.That(result.Document.ArticleContainer, Is.EqualTo("div.x"));
+        Assert.That(result.Text, Does.Contain(Para(3)));
+        Assert.That(result.Document.MainContentReasons![BlockOf(result, Short(1, "harbour")).Index], Does.Contain("(halved: above the headline)"));
+        Assert.That(result.Document.MainContentReasons![BlockOf(result, Short(1, "market")).Index], Does.Match(@"\(halved: below \d+ characters of prose after the headline\)"));
+    }
+
+    [Test]
+    public void An_element_marked_as_chrome_inside_the_article_is_left_out_and_prose_marked_as_layout_is_kept()
+    {
+        // The comments hold more prose than the post, so the page's hints do not see them (they
+        // would cover most of the page); the extractor does, by the element's own class.
+        var comments = "<div class=\"comment-list\">" + string.Concat(Enumerable.Range(1, 8).Select(i => $"<div><p>{Para(i, "reply")}</p></div>")) + "</div>";
+        var nav = "<nav><p>Previous post: a walk along the river, with photographs of the old bridges.</p></nav>";
+        var layout = "<div class=\"share-layout\">" + string.Concat(Enumerable.Range(5, 6).Select(i => $"<p>{Para(i)}</p>")) + "</div>";
+        var body = "<div class=\"x\"><p>" + Para(1) + "</p><p>" + Para(2) + "</p><p>" + Para(3) + "</p>" + layout + nav + comments + "</div>";
+        var result = Native.CleanHtml(Page(body));
+        Assert.That(result.Text, Does.Contain(Para(10)), "a long stretch of prose whose class names a widget");
+        var reply = BlockOf(result, Para(1, "reply"));
+        Assert.That(reply.InMainContent, Is.False);
+        Assert.That(result.Document.MainContentReasons![reply.Index], Is.EqualTo("chrome inside the article: its element div.comment-list is marked comments"));
+        Assert.That(result.Document.MainContentReasons![BlockOf(result, "Previous post").Index], Is.EqualTo("chrome inside the article: its element nav is marked navigation/menu/footer"));
+    }
+
+    [Test]
     public void A_sound_choice_does_not_consult_SmartReader()
     {
         var result = TextCleaner.Default.CleanHtml(TestPages.Page());

@@ -138,7 +138,16 @@ internal static class NativeExtractor
             }
         }
 
+        // The prose of the page before each block, to place the containers against the headline.
+        var proseBefore = new double[n + 1];
+        for (int i = 0; i < n; i++)
+        {
+            proseBefore[i + 1] = proseBefore[i] + (IsProse(blocks[i]) ? good[i] : 0);
+        }
+
         var score = new double[nodes.Count];
+        var unplaced = new double[nodes.Count]; // the score before the headline places it, for the siblings of the root
+        var placed = new string?[nodes.Count];
         int root = -1;
         for (int k = 0; k < nodes.Count; k++)
         {
@@ -151,6 +160,13 @@ internal static class NativeExtractor
             else if (nodes[k].ContentLike)
             {
                 score[k] *= ContentHintBonus;
+            }
+
+            unplaced[k] = score[k];
+            if (titleBlock >= 0 && Misplaced(nodes[k], titleBlock, proseBefore, sumGood[k]) is { } why)
+            {
+                score[k] *= MisplacedShare;
+                placed[k] = why;
             }
 
             // Paragraph-level elements are candidates only when nothing else is.
@@ -202,6 +218,12 @@ internal static class NativeExtractor
                 continue;
             }
 
+            if (MarkedChrome(nodes[k], blocks) is { } marked)
+            {
+                excluded[k] = Format($"chrome inside the article: its element {nodes[k].Describe()} is marked {marked}");
+                continue;
+            }
+
             double plain = sumText[k] - sumLinks[k];
             bool linky = sumLinks[k] > 2 * plain && sumLinks[k] >= 60;
             if (linky && sumText[k] * 2 >= sumText[root])
@@ -237,7 +259,7 @@ internal static class NativeExtractor
             }
         }
 
-        AddEdges(blocks, tree, root, score, sumGood, good, titleBlock, inArticle);
+        AddEdges(blocks, tree, root, unplaced, sumGood, good, titleBlock, inArticle);
 
         // Reasons for the blocks outside: the score of the branch they sit in.
         var branch = new int[nodes.Count];
@@ -264,10 +286,81 @@ internal static class NativeExtractor
                 continue;
             }
 
-            reasons[i] = branchReason[b] ??= Format($"outside the article: its container {nodes[b].Describe()} scored {score[b]:F0} against {score[root]:F0} for the article's {rootName}");
+            reasons[i] = branchReason[b] ??= Format($"outside the article: its container {nodes[b].Describe()} scored {score[b]:F0}{(placed[b] is { } where ? $" (halved: {where})" : "")} against {score[root]:F0} for the article's {rootName}");
         }
 
         return new NativeResult(inArticle, reasons, Weakness(blocks, nodes, contains, inside, score, root, inArticle, good, pageProse), null, rootName);
+    }
+
+    /// <summary>The factor on the score of a container placed where an article does not stand (see <see cref="Misplaced"/>).</summary>
+    internal const double MisplacedShare = 0.5;
+
+    /// <summary>
+    /// Why a container does not stand where the article of a page does, against its headline, or
+    /// null: it ends before the headline (a teaser box at the top of the page), or more prose
+    /// stands between the headline and it than it holds itself (a gallery, a footer or a comment
+    /// under the article).
+    /// </summary>
+    private static string? Misplaced(ContainerTree.Node node, int titleBlock, double[] proseBefore, double content)
+    {
+        if (node.End <= titleBlock)
+        {
+            return "above the headline";
+        }
+
+        if (node.First > titleBlock + 1)
+        {
+            double between = proseBefore[node.First] - proseBefore[titleBlock + 1];
+            if (between > content)
+            {
+                return Format($"below {between:F0} characters of prose after the headline");
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// What an element inside the article is marked as by its own class, id or tag (comments,
+    /// related, share..., and menus by their tag, nav or footer), or null. An element that says content too ("comment-body" aside, a tag
+    /// such as article) is not chrome, nor is a long stretch of prose marked as page furniture
+    /// (share, ad, menu): a section's class there describes its layout.
+    /// </summary>
+    private static string? MarkedChrome(ContainerTree.Node node, IReadOnlyList<Block> blocks)
+    {
+        var hints = node.Hints & ChromeHints;
+        if (node.Element.LocalName is not ("nav" or "footer"))
+        {
+            hints &= ~BlockHints.Navigation; // "menu" in a class is too often a widget's attachment (a context menu on a formula)
+        }
+
+        if (hints == BlockHints.None || node.ContentLike || node.Element.LocalName is "body" or "html" or "main" or "article")
+        {
+            return null;
+        }
+
+        if ((hints & (BlockHints.Comment | BlockHints.Related)) == 0)
+        {
+            int chars = 0, prose = 0;
+            for (int i = node.First; i < node.End; i++)
+            {
+                chars += blocks[i].Length;
+                prose += blocks[i].Features.LooksLikeProse && blocks[i].LinkDensity < 0.3 ? blocks[i].Length : 0;
+            }
+
+            if (chars > 1000 && prose * 2 > chars)
+            {
+                return null;
+            }
+        }
+
+        return (hints & BlockHints.Comment) != 0 ? "comments"
+            : (hints & BlockHints.Related) != 0 ? "related"
+            : (hints & BlockHints.Social) != 0 ? "share/social"
+            : (hints & BlockHints.Newsletter) != 0 ? "newsletter/subscribe"
+            : (hints & BlockHints.Promo) != 0 ? "promo/sponsor"
+            : (hints & BlockHints.Ad) != 0 ? "ad"
+            : "navigation/menu/footer";
     }
 
     /// <summary>A short line that stands this many times on the page is template text.</summary>
@@ -316,7 +409,8 @@ internal static class NativeExtractor
 
         if (IsProse(block))
         {
-            return (chars - links, links);
+            // A copyright or terms notice is written in sentences but says nothing of the article.
+            return IsLegal(block) ? (0, links) : (chars - links, links);
         }
 
         var f = block.Features;
@@ -326,6 +420,26 @@ internal static class NativeExtractor
         }
 
         return ((chars - links) * NonProseShare, links);
+    }
+
+    /// <summary>A notice longer than this (words) is not taken for a legal one, whatever phrase it holds.</summary>
+    internal const int MaxLegalWords = 100;
+
+    /// <summary>
+    /// Whether a block of prose is a copyright or terms notice: a phrase of the legal list in at most
+    /// <see cref="MaxLegalWords"/> words, or at the start or the end of a longer notice (a list of
+    /// trademarks that ends "All rights reserved.").
+    /// </summary>
+    private static bool IsLegal(Block block)
+    {
+        var legal = block.Document.Phrases["legal"];
+        if (block.Features.WordCount <= MaxLegalWords)
+        {
+            return legal.IsMatch(block);
+        }
+
+        const int Edge = 80;
+        return legal.FirstMatch(block, 0, Edge) is not null || legal.FirstMatch(block, block.Length - Edge, Edge) is not null;
     }
 
     private static bool IsProse(Block block) => block.Features.LooksLikeProse && block.LinkDensity < 0.5;
