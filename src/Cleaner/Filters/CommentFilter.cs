@@ -79,7 +79,10 @@ public sealed partial class CommentFilter : IBlockFilter, IConfigurableFilter<Co
         int firstHeader = -1, headerCount = 0;
         int needed = Math.Min(main.Words / 2, 150);
         int proseBefore = 0;
-        for (int i = bodyStart + 1; i < blocks.Count; i++)
+        // A marker above the first prose counts too when comment headers follow it: a short post (a
+        // title, a byline, a line) over a long thread, where the thread would otherwise pass for
+        // the article and the post be dropped as a short line among boilerplate.
+        for (int i = 1; i < blocks.Count; i++)
         {
             var previous = blocks[i - 1];
             if (Zones.IsProse(document, previous))
@@ -88,7 +91,8 @@ public sealed partial class CommentFilter : IBlockFilter, IConfigurableFilter<Co
             }
 
             var block = blocks[i];
-            if (block.IsKept || proseBefore == 0)
+            bool beforeBody = proseBefore == 0;
+            if (block.IsKept)
             {
                 continue;
             }
@@ -98,6 +102,11 @@ public sealed partial class CommentFilter : IBlockFilter, IConfigurableFilter<Co
                 // Comment headers right below the marker confirm it even after a short article; an
                 // article's byline below it shows that the marker was a tab over the article.
                 bool headerFollows = HeaderFollows(blocks, i);
+                if (beforeBody && !headerFollows)
+                {
+                    continue;
+                }
+
                 if (!headerFollows && BylineFollows(blocks, i))
                 {
                     continue;
@@ -229,7 +238,7 @@ public sealed partial class CommentFilter : IBlockFilter, IConfigurableFilter<Co
             return true;
         }
 
-        // A name (one to four words) followed by a timestamp on the same line.
+        // A name (one to four words) followed by a timestamp on the same line, or by a bare date over a comment.
         if (f.DigitCount > 0 && !f.EndsWithTerminalPunctuation)
         {
             var rest = span;
@@ -242,7 +251,7 @@ public sealed partial class CommentFilter : IBlockFilter, IConfigurableFilter<Co
                 }
 
                 rest = rest[(space + 1)..].TrimStart();
-                if (Dates.IsDateLine(rest) && ContainsTime(rest) && Dates.HasCalendarDate(rest))
+                if (Dates.IsDateLine(rest) && Dates.HasCalendarDate(rest) && (ContainsTime(rest) || IsNameOverComment(span, rest, block.Next)))
                 {
                     return true;
                 }
@@ -253,6 +262,47 @@ public sealed partial class CommentFilter : IBlockFilter, IConfigurableFilter<Co
         // (A line in capitals over a dateline is a section label, not a name.)
         return block.Next is { } next && f.WordCount <= 4 && f.SentenceMarks == 0 && f.DigitCount == 0 && !(f.UpperShare >= 0.8 && f.LetterCount >= 4)
             && next.Features.WordCount <= 10 && ContainsTime(next.Span) && Dates.IsDateLine(next.Span) && Dates.HasCalendarDate(next.Span);
+    }
+
+    /// <summary>
+    /// A name and a bare date ("Jermaine 07 Nov 12") is a header when the name is only a name (letters,
+    /// not a byline with "By" or "Posted") and a comment of prose follows it, not another dated line.
+    /// </summary>
+    private static bool IsNameOverComment(ReadOnlySpan<char> span, ReadOnlySpan<char> date, Block? next)
+    {
+        // The date names a day ("07 Nov 12", not a running head's "December 2014"), and the whole
+        // line is not a date itself ("March 25, 2015").
+        var name = span[..^date.Length].Trim();
+        if (NumberGroups(date) < 2 || Dates.IsDateLine(span) || name.Length == 0 || name.StartsWith("by ", StringComparison.OrdinalIgnoreCase) || name.StartsWith("posted", StringComparison.OrdinalIgnoreCase)
+            || !char.IsLetter(name[0]))
+        {
+            return false;
+        }
+
+        // Only a name: an embedded post's attribution ("Jane (@jane) October 30, 2012") is no header.
+        foreach (char c in name)
+        {
+            if (!(char.IsLetter(c) || c is ' ' or '-' or ',' or '.' or '\'' or '\u2019' or '_'))
+            {
+                return false;
+            }
+        }
+
+        return next is { } comment && comment.Features.SentenceMarks > 0 && comment.Features.WordCount >= 3 && !Dates.IsDateLine(comment.Span);
+    }
+
+    private static int NumberGroups(ReadOnlySpan<char> text)
+    {
+        int groups = 0;
+        for (int i = 0; i < text.Length; i++)
+        {
+            if (char.IsAsciiDigit(text[i]) && (i == 0 || !char.IsAsciiDigit(text[i - 1])))
+            {
+                groups++;
+            }
+        }
+
+        return groups;
     }
 
     private static bool ContainsTime(ReadOnlySpan<char> text)

@@ -114,6 +114,7 @@ public sealed class ContextFilter : IConfigurableFilter<ContextOptions>
             }
         }
 
+        PromoteRuns(blocks, initial, o);
         var final = (Rating[])initial.Clone();
         var before = Nearest(initial, -1, ignoreNearGood: true);
         var after = Nearest(initial, +1, ignoreNearGood: true);
@@ -177,6 +178,81 @@ public sealed class ContextFilter : IConfigurableFilter<ContextOptions>
             });
         }
     }
+
+    /// <summary>
+    /// A run of near-good paragraphs, with at most short lines between them, reads as an article
+    /// even when no single paragraph is long enough to be good: news in short paragraphs. Such a
+    /// run counts as good when it holds enough prose.
+    /// </summary>
+    private static void PromoteRuns(IReadOnlyList<Block> blocks, Rating[] ratings, in ContextOptions o)
+    {
+        int n = ratings.Length;
+        int i = 0;
+        while (i < n)
+        {
+            if (ratings[i] != Rating.NearGood || !IsRunSentence(blocks[i]))
+            {
+                i++;
+                continue;
+            }
+
+            int start = i, end = i, count = 0, length = 0, shorts = 0;
+            bool good = false;
+            for (int k = i; k < n; k++)
+            {
+                var r = ratings[k];
+                bool sentence = IsRunSentence(blocks[k]);
+                if (r == Rating.Short || (r == Rating.NearGood && !sentence))
+                {
+                    if (++shorts > RunGap)
+                    {
+                        break;
+                    }
+
+                    continue;
+                }
+
+                if (r == Rating.Bad)
+                {
+                    break;
+                }
+
+                shorts = 0;
+                end = k;
+                good |= r == Rating.Good;
+                if (r == Rating.NearGood)
+                {
+                    count++;
+                    length += blocks[k].ParagraphFeatures.Length;
+                }
+            }
+
+            if (!good && count >= RunMinParagraphs && length >= o.LengthHigh * RunLengthFactor)
+            {
+                for (int k = start; k <= end; k++)
+                {
+                    if (ratings[k] == Rating.NearGood)
+                    {
+                        ratings[k] = Rating.Good;
+                    }
+                }
+            }
+
+            i = end + 1;
+        }
+    }
+
+    private const int RunGap = 0;
+
+    /// <summary>A paragraph that may join a run: it ends a sentence and is not a headline in title case.</summary>
+    private static bool IsRunSentence(Block block)
+    {
+        var f = block.ParagraphFeatures;
+        return f.EndsWithTerminalPunctuation && f.CapitalizedShare < 0.5;
+    }
+
+    private const int RunMinParagraphs = 3;
+    private const int RunLengthFactor = 2;
 
     private static Rating Rate(Block block, in ContextOptions o)
     {

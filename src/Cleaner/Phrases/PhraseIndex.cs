@@ -29,7 +29,9 @@ internal sealed class PhraseIndex
 
     private readonly Phrase[] _phrases;
     private readonly Dictionary<string, int[]> _byKey;
+#if NET9_0_OR_GREATER
     private readonly Dictionary<string, int[]>.AlternateLookup<ReadOnlySpan<char>> _lookup;
+#endif
     private readonly int _maxKeyLength;
 
     /// <summary>The phrases without a first token, in list order.</summary>
@@ -70,7 +72,9 @@ internal sealed class PhraseIndex
         }
 
         _byKey = byKey.ToDictionary(pair => pair.Key, pair => pair.Value.ToArray(), StringComparer.Ordinal);
+#if NET9_0_OR_GREATER
         _lookup = _byKey.GetAlternateLookup<ReadOnlySpan<char>>();
+#endif
         _loose = [.. loose];
         int groups = (_loose.Length + 63) / 64;
         _looseKeys = new PhraseKeys[groups];
@@ -271,7 +275,7 @@ internal sealed class PhraseIndex
             return (one, two);
         }
 
-        if (_lookup.TryGetValue(key[..n], out var found))
+        if (Find(key[..n], out var found))
         {
             one = found;
         }
@@ -286,7 +290,7 @@ internal sealed class PhraseIndex
         {
             key[0] = '2';
             if ((next == end || Append(' ', key, ref n)) && AppendFolded(text[next..TokenEnd(text, next)], key, ref n, '\0')
-                && _lookup.TryGetValue(key[..n], out found))
+                && Find(key[..n], out found))
             {
                 two = found;
             }
@@ -603,5 +607,15 @@ internal sealed class PhraseIndex
 
             return i - pos;
         }
+    }
+
+    /// <summary>The phrases filed under a key (a span look-up where the runtime has one; net8.0 makes a string).</summary>
+    private bool Find(ReadOnlySpan<char> key, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out int[]? found)
+    {
+#if NET9_0_OR_GREATER
+        return _lookup.TryGetValue(key, out found);
+#else
+        return _byKey.TryGetValue(key.ToString(), out found);
+#endif
     }
 }

@@ -194,6 +194,8 @@ public class TitleFilterTests
 
 public class ContextFilterTests
 {
+    private const string Footer = "Contact | Jobs | Advertise | Privacy Policy | Terms of Use | Site Map | RSS Feeds | Newsletters | Store";
+
     [Test]
     public void Keeps_short_lines_between_paragraphs_and_drops_short_lines_among_boilerplate()
     {
@@ -213,6 +215,36 @@ public class ContextFilterTests
         var line = "March 3, 2012 - The company said on Monday that it would cut 300 jobs at its plant in Ohio, where it has made engines for forty years.";
         var result = Run(new ContextFilter(), Prose, line, Prose);
         AssertKept(result, line);
+    }
+
+    [TestCase("PLYMOUTH, Mich. - Matt Mahalak made 36 saves to lead the home side to a 4-1 win over the visitors on Tuesday.",
+        "The game was held in the afternoon as many schools in the area were closed for the election.",
+        "Stefan Noesen scored a pair of goals for the Whalers, including the first and the last goal of the game.",
+        "After he opened the scoring in the first period, the visitors answered just 16 seconds later on the ensuing shift.",
+        Prose + " " + Prose)]
+    [TestCase("MADRID. - El equipo local ganó por dos a uno en un partido que se jugó bajo una lluvia intensa.",
+        "El entrenador dijo después del partido que sus jugadores habían hecho todo lo que se les pidió.",
+        "Los visitantes marcaron primero, pero no supieron mantener la ventaja durante toda la segunda parte.",
+        "El próximo partido se jugará el domingo por la tarde en el estadio de la capital, con las entradas agotadas.",
+        "Somos un periódico independiente que cuenta lo que pasa en la ciudad y en la región desde hace más de cien años, y lo hacemos gracias a nuestros lectores y suscriptores.")]
+    public void A_run_of_short_paragraphs_among_boilerplate_is_an_article(string a, string b, string c, string d, string about)
+    {
+        var result = Run(new ContextFilter(), "Home", "Scores", "Teams", a, b, c, d, Footer, "About us", about);
+        foreach (var line in new[] { a, b, c, d })
+        {
+            AssertKept(result, line);
+        }
+
+        AssertRemoved(result, "Scores", "context");
+    }
+
+    [TestCase("Tech Shopping 2 Must-Have Apps For Book Lovers Who Read Every Night!", "Editor's Pick 3 School-Ready Apps For The Science Wiz In Your Family!", "Geek Gear 6 Cool Manicures For The Ultimate Nerd Who Has Everything!")]
+    [TestCase("Sport 2 Die Besten Torhüter Der Saison Im Großen Vergleich Der Liga!", "Politik 3 Was Der Neue Haushalt Für Familien Und Rentner Bedeutet!", "Kultur 4 Zehn Bücher Für Den Sommer Am Strand Und Im Garten!")]
+    public void A_run_of_headlines_among_boilerplate_is_not_an_article(string a, string b, string c)
+    {
+        var result = Run(new ContextFilter(), "Home", "Popular", a, b, c, Footer, "About us", Prose + " " + Prose);
+        AssertRemoved(result, a, "context");
+        AssertRemoved(result, c, "context");
     }
 }
 
@@ -272,6 +304,57 @@ public class CommentFilterTests
         AssertRemoved(result, "{ 69 comments… read them below or add one }", "comments");
         AssertRemoved(result, "Beautiful story, thank you for sharing it with all of us today.", "comments");
         AssertKept(result, "The abbot asked his pupil how his spiritual progress was coming along, and the pupil answered well.");
+    }
+
+    [TestCase("Conversation with my readers, 29 June", "by Jane Doe on June 29, 2012", "{ 43 comments… read them below or add one }",
+        "Maria July 7, 2012 at 2:31 pm", "Thank you for your kind words and the wisdom you share with us, it means a lot to me and my family.",
+        "Peter July 7, 2012 at 3:02 pm", "I have read all of your books and I am still waiting for the next one, please write it soon for us.")]
+    [TestCase("Gespräch mit meinen Lesern", "von Erika Muster am 29. Juni 2012", "43 Kommentare",
+        "Maria schreibt:", "Vielen Dank für Ihre freundlichen Worte, sie bedeuten mir und meiner Familie sehr viel in dieser Zeit.",
+        "Peter schreibt:", "Ich habe alle Ihre Bücher gelesen und warte schon lange auf das nächste, bitte schreiben Sie es bald.")]
+    public void A_thread_under_a_post_without_prose_is_cut_when_comment_headers_follow(string title, string byline, string marker, string h1, string c1, string h2, string c2)
+    {
+        var result = Run(new CommentFilter(), "Home", title, byline, marker, h1, c1, h2, c2, "Ann says:", "Lovely.");
+        AssertRemoved(result, marker, "comments");
+        AssertRemoved(result, c1, "comments");
+        AssertRemoved(result, c2, "comments");
+        AssertKept(result, title);
+        AssertKept(result, byline);
+    }
+
+    [TestCase("Jermaine 07 Nov 12", "Radex 07 Nov 12", "Ash Menon 08 Nov 12", "Love it. The little details matter.")]
+    [TestCase("Jean Dupont 7 novembre 2012", "Marie 7 novembre 2012", "Paul Martin 8 novembre 2012", "Bravo. Les petits détails comptent.")]
+    public void Finds_a_comment_section_by_names_over_bare_dates(string h1, string h2, string h3, string comment)
+    {
+        var result = Run(new CommentFilter(), [.. Article, h1, comment, h2, comment + " Yes.", h3, comment + " No."]);
+        AssertRemoved(result, h1, "comments");
+        AssertRemoved(result, comment + " No.", "comments");
+        AssertKept(result, Article[3]);
+    }
+
+    [Test]
+    public void Embedded_posts_and_running_heads_are_not_comment_headers()
+    {
+        string[] lines =
+        [
+            .. Article,
+            "Why is the service always down? Again and again, every single week.", "Destiny Noel. (@destiny) October 30, 2012",
+            "Internet-Draft remoteStorage December 2014", "The server answers with the document and its version in the ETag header.",
+            "March 25, 2015", "The new release is version 2.8, which was unveiled on March 2 after a long wait.",
+            "Internet-Draft remoteStorage December 2014", "A folder description is a map of the items it contains, each with its version.",
+            "Internet-Draft remoteStorage December 2014", "Requests to a folder are answered with a list of its items and their types.",
+        ];
+        var result = Run(new CommentFilter(), lines);
+        Assert.That(result.Blocks.Where(b => b.IsRemoved), Is.Empty);
+    }
+
+    [TestCase("Comments")]
+    [TestCase("Kommentare")]
+    public void A_comments_tab_above_an_article_cuts_nothing_without_comment_headers(string marker)
+    {
+        var result = Run(new CommentFilter(), ["Home", marker, .. Article, "Jane Doe November 1, 2012 at 8:29 am"]);
+        AssertKept(result, Article[1]);
+        AssertKept(result, Prose);
     }
 
     [Test]
