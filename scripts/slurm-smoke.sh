@@ -12,6 +12,8 @@ work=$(mktemp -d /tmp/slurm-smoke.XXXXXX)
 fail() { echo "slurm-smoke: FAIL $*"; exit 1; }
 
 if ! command -v slurmctld >/dev/null || ! command -v munged >/dev/null; then
+  # A fresh machine may have no package index yet: fetch it when the packages are not known.
+  apt-cache show slurm-wlm >/dev/null 2>&1 || apt-get update -qq >/dev/null
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq slurm-wlm munge >/dev/null
 fi
 
