@@ -10,10 +10,13 @@ namespace Cleaner.Text;
 /// without letters ("©"), its first symbol. A phrase can match a text only where its key is one of
 /// the text's maximal runs of letters and digits (compared lower-cased), or, for a symbol key, where
 /// the symbol occurs: the pattern puts a word boundary, white space or a non-word character around
-/// every run of the phrase. Keys are made of Latin-1 characters and of characters without case
-/// (CJK, kana), and text runs are folded with the few other characters that case-insensitive
-/// matching equates with Latin-1 ones (the Kelvin sign, the long s, ...), so the test never
-/// rejects a text that matches.
+/// every run of the phrase. Keys are made of characters of the Latin, Greek and Cyrillic ranges and
+/// of characters without case (CJK, kana, Hangul), and key and text alike are folded as
+/// case-insensitive matching compares characters (<see cref="PhraseIndex.Fold"/>, which a test
+/// checks against the regular-expression engine for every character of those ranges), so the test
+/// never rejects a text that matches. (Keys were Latin-1 only until Russian, Polish and Turkish
+/// phrases joined the lists: those lists then had a phrase without a key and were compiled and
+/// searched for every text, which tripled the time of a first clean.)
 /// </summary>
 internal sealed class PhraseKeys
 {
@@ -139,13 +142,13 @@ internal sealed class PhraseKeys
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static int Shape(char first, char last) => ((first & 31) << 5) | (last & 31);
 
-    /// <summary>Lower-cases a run into key form; false when it holds a character no key can match.</summary>
+    /// <summary>Folds a run into key form; false when it holds a character no key can match.</summary>
     private static bool Fold(ReadOnlySpan<char> run, Span<char> lower)
     {
         for (int k = 0; k < run.Length; k++)
         {
             char c = FoldChar(run[k]);
-            if (c > 0xFF && !IsCaseless(c))
+            if (!IsKeyChar(c))
             {
                 return false;
             }
@@ -159,22 +162,16 @@ internal sealed class PhraseKeys
     /// <summary>Whether a character has no other case form, so that case-insensitive matching equates it with itself only.</summary>
     private static bool IsCaseless(char c) => char.ToLowerInvariant(c) == c && char.ToUpperInvariant(c) == c;
 
-    /// <summary>A character in key form: lower case, and the few characters that case-insensitive matching equates with a Latin-1 one mapped to it.</summary>
+    /// <summary>
+    /// Whether a character may stand in a key: one of the ranges where <see cref="PhraseIndex.Fold"/>
+    /// is checked against case-insensitive matching (Latin, Greek, Cyrillic, Armenian up to U+052F,
+    /// Latin Extended Additional, letter-like symbols), or a character without case (CJK, kana, Hangul).
+    /// </summary>
+    private static bool IsKeyChar(char c) => c < '\u0530' || c is (>= '\u1E00' and <= '\u1EFF') or (>= '\u2100' and <= '\u214F') || IsCaseless(c);
+
+    /// <summary>A character in key form: as case-insensitive matching compares it (<see cref="PhraseIndex.Fold"/>).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static char FoldChar(char c) => c switch
-    {
-        < 'A' => c,
-        <= 'Z' => (char)(c | 0x20),
-        < '\u0080' => c,
-        '\u212A' => 'k', // Kelvin sign
-        '\u017F' => 's', // long s
-        '\u212B' => '\u00E5', // Angstrom sign
-        '\u0178' => '\u00FF', // Y with diaeresis
-        '\u039C' or '\u03BC' => '\u00B5', // Greek mu, micro sign
-        '\u1E9E' => '\u00DF', // capital sharp s
-        '\u0130' or '\u0131' => 'i', // dotted and dotless i
-        _ => char.ToLowerInvariant(c),
-    };
+    private static char FoldChar(char c) => PhraseIndex.Fold(c);
 
     /// <summary>The key of a phrase: its best run of letters and digits (Latin-1 or without case), lower-cased, or else its first symbol; null when it has neither.</summary>
     public static (string? Word, char Symbol) KeyOf(string phrase, Func<string, bool> isCommonWord)
@@ -202,7 +199,7 @@ internal sealed class PhraseKeys
             bool keyable = true;
             while (i < phrase.Length && char.IsLetterOrDigit(phrase[i]))
             {
-                keyable &= (phrase[i] <= 0xFF && char.ToLowerInvariant(phrase[i]) <= 0xFF) || IsCaseless(phrase[i]);
+                keyable &= IsKeyChar(FoldChar(phrase[i]));
                 i++;
             }
 
@@ -213,7 +210,13 @@ internal sealed class PhraseKeys
                 continue;
             }
 
-            var word = phrase[start..i].ToLowerInvariant();
+            var word = string.Create(i - start, phrase.AsSpan(start, i - start), static (key, run) =>
+            {
+                for (int k = 0; k < run.Length; k++)
+                {
+                    key[k] = FoldChar(run[k]);
+                }
+            });
             int score = (isCommonWord(word) ? 0 : 1000) + word.Length;
             if (score > bestScore)
             {
