@@ -210,13 +210,13 @@ internal sealed class PhraseKeys
                 continue;
             }
 
-            var word = string.Create(i - start, phrase.AsSpan(start, i - start), static (key, run) =>
+            var folded = new char[i - start];
+            for (int k = 0; k < folded.Length; k++)
             {
-                for (int k = 0; k < run.Length; k++)
-                {
-                    key[k] = FoldChar(run[k]);
-                }
-            });
+                folded[k] = FoldChar(phrase[start + k]);
+            }
+
+            var word = new string(folded);
             int score = (isCommonWord(word) ? 0 : 1000) + word.Length;
             if (score > bestScore)
             {
