@@ -50,8 +50,7 @@ public sealed partial class TextCleaner
     {
         if (html.Length > Options.MaxInputLength)
         {
-            return CleanResult.Untouched(html, Options, Phrases, CleanStatus.InputTooLarge,
-                $"the page has {html.Length:N0} characters, over the limit of {Options.MaxInputLength:N0} (CleanerOptions.MaxInputLength)");
+            return TooLarge(html, html.Length, "page");
         }
 
         using var scope = deadline.Enter();
@@ -125,8 +124,7 @@ public sealed partial class TextCleaner
         cancellationToken.ThrowIfCancellationRequested();
         if (document.Source is { Length: var length } source && length > Options.MaxInputLength)
         {
-            return CleanResult.Untouched(source.Text, Options, Phrases, CleanStatus.InputTooLarge,
-                $"the page has {length:N0} characters, over the limit of {Options.MaxInputLength:N0} (CleanerOptions.MaxInputLength)");
+            return TooLarge(source.Text, length, "page");
         }
 
         url ??= Uri.TryCreate(document.Url, UriKind.Absolute, out var own) && own.Scheme is "http" or "https" ? own : null;
