@@ -58,8 +58,7 @@ public sealed partial class TextCleaner
     {
         if (text.Length > Options.MaxInputLength)
         {
-            return CleanResult.Untouched(text, Options, Phrases, CleanStatus.InputTooLarge,
-                $"the input has {text.Length:N0} characters, over the limit of {Options.MaxInputLength:N0} (CleanerOptions.MaxInputLength)");
+            return TooLarge(text, text.Length, "input");
         }
 
         using var scope = deadline.Enter();
@@ -251,6 +250,11 @@ public sealed partial class TextCleaner
 
         return new CleanResult(document, CleanStatus.Cleaned, deadline.Notes.Count == 0 ? null : string.Join("; ", deadline.Notes));
     }
+
+    /// <summary>The result of an input longer than <see cref="CleanerOptions.MaxInputLength"/>: the input, untouched, and why.</summary>
+    private CleanResult TooLarge(string input, int length, string what) =>
+        CleanResult.Untouched(input, Options, Phrases, CleanStatus.InputTooLarge,
+            $"the {what} has {length:N0} characters, over the limit of {Options.MaxInputLength:N0} (CleanerOptions.MaxInputLength)");
 
     /// <summary>The result of a call that ran out of time: the input, untouched, and the phase it stopped in.</summary>
     private CleanResult TimedOut(string input, Deadline deadline, string phase) =>

@@ -1,4 +1,5 @@
 using System.Text;
+using Cleaner.Batch.Streams;
 using Cleaner.Cli.Inputs;
 
 namespace Cleaner.Cli.Commands;
@@ -98,32 +99,4 @@ internal sealed class TextWriterStream(TextWriter writer) : WriteOnlyStream
 
     public override void Flush() => writer.Flush();
 
-}
-
-/// <summary>A stream that only writes, what every one of them says to the rest.</summary>
-internal abstract class WriteOnlyStream : Stream
-{
-    public override bool CanRead => false;
-
-    public override bool CanSeek => false;
-
-    public override bool CanWrite => true;
-
-    public override long Length => throw new NotSupportedException();
-
-    public override long Position
-    {
-        get => throw new NotSupportedException();
-        set => throw new NotSupportedException();
-    }
-
-    public override void Write(byte[] buffer, int offset, int count) => Write(buffer.AsSpan(offset, count));
-
-    public abstract override void Write(ReadOnlySpan<byte> buffer);
-
-    public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
 }

@@ -5,8 +5,11 @@ using Cleaner.Text;
 namespace Cleaner.Filters;
 
 /// <summary>
-/// Finds the title and protects it from later filters. For HTML the page's own title leads; for
-/// plain text the title is the headline-like line before the body whose words the body repeats most.
+/// The one title finder; it protects the title from later filters. For HTML the page's metadata
+/// titles seed it: the HTML input runs the seeded step (<see cref="Seed"/>) while it reads the page,
+/// and this filter keeps the block found. Otherwise (plain text, or no block shows the metadata
+/// title) the title is the headline-like line before the body whose words the body, or the metadata
+/// title, repeat most. Only this class sets <see cref="Document.TitleBlock"/>.
 /// </summary>
 public sealed class TitleFilter : IBlockFilter
 {
@@ -277,16 +280,34 @@ public sealed class TitleFilter : IBlockFilter
     }
 
     /// <summary>
-    /// The title finder of an HTML page, seeded by its metadata: the block that shows one of the
-    /// page's titles (a heading near the top, preferably, before the article's first paragraph or a
-    /// little into it), or null. The HTML input runs it while it reads the page, so that the
-    /// extractor knows the title; this filter then keeps that block.
+    /// The seeded step of the title finder, which the HTML input runs while it reads a page (so that
+    /// the extractor knows the title): the block that shows one of the page's metadata titles becomes
+    /// the title block, joins the article, and lends the metadata title the wording the page shows.
+    /// When no block shows it, the filter's own step (<see cref="Apply"/>) looks for the title later,
+    /// with the metadata title still weighing in.
     /// </summary>
-    /// <param name="blocks">The page's blocks.</param>
-    /// <param name="hasMainContent">Whether an extractor's article decides which blocks are main content.</param>
-    /// <param name="title">The metadata title.</param>
+    /// <param name="document">The page, its blocks read and its metadata set.</param>
     /// <param name="titles">The title's forms found in the page's metadata (the title alone when empty).</param>
-    internal static Block? FindSeeded(IReadOnlyList<Block> blocks, bool hasMainContent, string title, IReadOnlyList<string> titles)
+    internal static void Seed(Document document, IReadOnlyList<string> titles)
+    {
+        if (document.Metadata.Title is not { } title)
+        {
+            return;
+        }
+
+        if (FindSeeded(document.Blocks, document.HasMainContent, title, titles) is { } best)
+        {
+            document.TitleBlock = best;
+            best.InMainContent = true;
+            document.Metadata = document.Metadata with { Title = best.Text };
+        }
+    }
+
+    /// <summary>
+    /// The block that shows one of the page's titles (a heading near the top, preferably, before the
+    /// article's first paragraph or a little into it), or null.
+    /// </summary>
+    private static Block? FindSeeded(IReadOnlyList<Block> blocks, bool hasMainContent, string title, IReadOnlyList<string> titles)
     {
         // Look before the article's first paragraph (and a little into it).
         int limit = blocks.Count;

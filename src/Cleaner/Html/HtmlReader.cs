@@ -10,8 +10,8 @@ namespace Cleaner.Html;
 /// of <see cref="CleanerOptions.Extractor"/> finds it (the native one on the blocks and their
 /// elements; SmartReader on the same DOM, which it changes). The decisions it asks for live
 /// elsewhere: which class hints count (<see cref="HintScope"/>), whether SmartReader's article is
-/// trusted (<see cref="ArticleTrust"/>), and which block shows the title (the title finder of
-/// <see cref="Filters.TitleFilter"/>, seeded by the metadata).
+/// trusted (<see cref="ArticleTrust"/>), and which block shows the title (the one title finder,
+/// <see cref="Filters.TitleFilter"/>, which the page's metadata titles seed).
 /// </summary>
 internal sealed class HtmlReader
 {
@@ -52,13 +52,13 @@ internal sealed class HtmlReader
         {
             var article = reader.UseSmartReader(dom, url, walker);
             document.Metadata = Merge(metadata, article);
-            reader.FindTitle(titles);
+            Filters.TitleFilter.Seed(document, titles);
             return document;
         }
 
         // Native (and Auto): the title first, so that the lead under it can join the article.
         HintScope.Apply(document.Blocks, walker.Hinted, null);
-        reader.FindTitle(titles);
+        Filters.TitleFilter.Seed(document, titles);
         var native = NativeExtractor.Extract(document.Blocks, walker.TextBlocks, document.TitleBlock?.Index ?? -1);
         if (native.InArticle is { } chosen && (options.Extractor == ContentExtractor.Native || native.Weakness is null))
         {
@@ -85,7 +85,7 @@ internal sealed class HtmlReader
         if (document.HasMainContent)
         {
             document.Metadata = Merge(document.Metadata, smart);
-            reader.FindTitle(titles);
+            Filters.TitleFilter.Seed(document, titles);
             return document;
         }
 
@@ -174,25 +174,6 @@ internal sealed class HtmlReader
         }
 
         _document.HasMainContent = true;
-    }
-
-    /// <summary>
-    /// Makes the block that shows the metadata title the title block (see
-    /// <see cref="Filters.TitleFilter.FindSeeded"/>); the metadata title then takes the wording the page shows.
-    /// </summary>
-    private void FindTitle(IReadOnlyList<string> titles)
-    {
-        if (_document.Metadata.Title is not { } title)
-        {
-            return;
-        }
-
-        if (Filters.TitleFilter.FindSeeded(_blocks, _document.HasMainContent, title, titles) is { } best)
-        {
-            _document.TitleBlock = best;
-            best.InMainContent = true;
-            _document.Metadata = _document.Metadata with { Title = best.Text };
-        }
     }
 
     private static DocumentMetadata Merge(DocumentMetadata metadata, SmartReader.Article? article)

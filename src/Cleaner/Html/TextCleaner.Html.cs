@@ -16,10 +16,10 @@ public sealed partial class TextCleaner
     });
 
     /// <summary>
-    /// Cleans an HTML page: finds the article with SmartReader, turns the page into blocks with their
-    /// DOM features (kind, heading level, link share, class hints, in the article or not), runs the
-    /// filters, and reads the page's metadata. When SmartReader finds no article, or far less text than
-    /// the page holds, the filters judge the whole page instead.
+    /// Cleans an HTML page: reads the page's metadata, turns the page into blocks with their DOM
+    /// features (kind, heading level, link share, class hints), finds the title and the article (with
+    /// the extractor that <see cref="CleanerOptions.Extractor"/> names), and runs the filters. When no
+    /// extractor finds an article that can be trusted, the filters judge the whole page instead.
     /// </summary>
     /// <param name="html">The page's markup.</param>
     /// <param name="url">The page's address, when known (resolves the canonical address).</param>
@@ -50,8 +50,7 @@ public sealed partial class TextCleaner
     {
         if (html.Length > Options.MaxInputLength)
         {
-            return CleanResult.Untouched(html, Options, Phrases, CleanStatus.InputTooLarge,
-                $"the page has {html.Length:N0} characters, over the limit of {Options.MaxInputLength:N0} (CleanerOptions.MaxInputLength)");
+            return TooLarge(html, html.Length, "page");
         }
 
         using var scope = deadline.Enter();
@@ -125,8 +124,7 @@ public sealed partial class TextCleaner
         cancellationToken.ThrowIfCancellationRequested();
         if (document.Source is { Length: var length } source && length > Options.MaxInputLength)
         {
-            return CleanResult.Untouched(source.Text, Options, Phrases, CleanStatus.InputTooLarge,
-                $"the page has {length:N0} characters, over the limit of {Options.MaxInputLength:N0} (CleanerOptions.MaxInputLength)");
+            return TooLarge(source.Text, length, "page");
         }
 
         url ??= Uri.TryCreate(document.Url, UriKind.Absolute, out var own) && own.Scheme is "http" or "https" ? own : null;

@@ -40,7 +40,7 @@ public sealed class Document
     /// <summary>The language whose stopwords the features use (two-letter code), or null when unknown.</summary>
     public string? Language { get; }
 
-    /// <summary>The block that holds the title, once the title finder (seeded by the HTML metadata) or the title filter found it.</summary>
+    /// <summary>The block that holds the title, once the title finder (<see cref="Filters.TitleFilter"/>, seeded by the HTML metadata) found it; set by the library only.</summary>
     public Block? TitleBlock { get; internal set; }
 
     /// <summary>Metadata found in the page (HTML); empty for plain text.</summary>

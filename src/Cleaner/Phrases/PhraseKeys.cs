@@ -52,22 +52,9 @@ internal sealed class PhraseKeys
             return true;
         }
 
-        int i = 0;
-        while (i < text.Length && _wordCount > 0)
+        for (int i = 0; _wordCount > 0 && NextRun(text, ref i, out var run);)
         {
-            if (!TextStats.IsLetterOrDigit(text[i]))
-            {
-                i++;
-                continue;
-            }
-
-            int start = i;
-            while (i < text.Length && TextStats.IsLetterOrDigit(text[i]))
-            {
-                i++;
-            }
-
-            if (OfRun(text[start..i]) != 0)
+            if (OfRun(run) != 0)
             {
                 return true;
             }
@@ -80,25 +67,31 @@ internal sealed class PhraseKeys
     public ulong Mask(ReadOnlySpan<char> text)
     {
         ulong found = ScanSymbols(text);
-        int i = 0;
-        while (i < text.Length && _wordCount > 0)
+        for (int i = 0; _wordCount > 0 && NextRun(text, ref i, out var run);)
         {
-            if (!TextStats.IsLetterOrDigit(text[i]))
-            {
-                i++;
-                continue;
-            }
-
-            int start = i;
-            while (i < text.Length && TextStats.IsLetterOrDigit(text[i]))
-            {
-                i++;
-            }
-
-            found |= OfRun(text[start..i]);
+            found |= OfRun(run);
         }
 
         return found;
+    }
+
+    /// <summary>The next run of letters and digits at or after <paramref name="i"/>, which moves past it; false when none is left.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool NextRun(ReadOnlySpan<char> text, ref int i, out ReadOnlySpan<char> run)
+    {
+        while (i < text.Length && !TextStats.IsLetterOrDigit(text[i]))
+        {
+            i++;
+        }
+
+        int start = i;
+        while (i < text.Length && TextStats.IsLetterOrDigit(text[i]))
+        {
+            i++;
+        }
+
+        run = text[start..i];
+        return run.Length > 0;
     }
 
     /// <summary>The masks of the key symbols the text holds, combined.</summary>
