@@ -78,6 +78,45 @@ public class NativeExtractorTests
     }
 
     [Test]
+    public void Links_in_a_container_cost_it_against_one_of_equal_prose()
+    {
+        // The same prose in both; the first also holds a block of links, which is chrome.
+        var links = "<ul>" + string.Concat(Enumerable.Range(1, 6).Select(i => $"<li><a href=\"/s{i}\">Another story about the river district, number {i}</a></li>")) + "</ul>";
+        var body = "<div class=\"col\"><div class=\"a\"><p>" + Para(1, "harbour") + "</p><p>" + Para(2, "harbour") + "</p>" + links + "</div></div>"
+            + "<div class=\"col\"><div class=\"b\"><p>" + Para(1) + "</p><p>" + Para(2) + "</p></div></div>";
+        var result = Native.CleanHtml(Page(body));
+        Assert.That(result.Document.ArticleContainer, Is.EqualTo("div.b"));
+        var other = BlockOf(result, Para(1, "harbour"));
+        Assert.That(other.InMainContent, Is.False);
+        Assert.That(result.Document.MainContentReasons![other.Index], Does.Match(@"^outside the article: its container div\.col scored \d+ against \d+ for the article's div\.b$"));
+    }
+
+    [Test]
+    public void Text_that_is_not_prose_counts_less_than_prose()
+    {
+        // The list holds more text than the paragraphs, but in items that are not sentences.
+        var items = "<div class=\"a\"><ul>" + string.Concat(Enumerable.Range(1, 8).Select(i => $"<li>Opening hours of branch number {i} on weekdays and the weekend</li>")) + "</ul></div>";
+        var body = items + "<div class=\"b\"><p>" + Para(1) + "</p><p>" + Para(2) + "</p></div>";
+        var result = Native.CleanHtml(Page(body));
+        Assert.That(result.Document.ArticleContainer, Is.EqualTo("div.b"));
+        var item = BlockOf(result, "Opening hours of branch number 1");
+        Assert.That(item.InMainContent, Is.False);
+        Assert.That(result.Document.MainContentReasons![item.Index], Does.Match(@"^outside the article: its container div\.a scored \d+ against \d+ for the article's div\.b$"));
+    }
+
+    [Test]
+    public void An_article_that_is_a_list_of_links_keeps_its_list()
+    {
+        // A link round-up: the list is most of the article, so it is not chrome inside it.
+        var list = "<ul class=\"picks\">" + string.Concat(Enumerable.Range(1, 10).Select(i => $"<li><a href=\"/r{i}\">A reading list entry on the history of public libraries, part {i}</a></li>")) + "</ul>";
+        var body = Menu() + "<div class=\"x\"><p>" + Para(1) + "</p>" + list + "</div>";
+        var result = Native.CleanHtml(Page(body));
+        Assert.That(result.Document.ArticleContainer, Is.EqualTo("div.x"));
+        Assert.That(BlockOf(result, "A reading list entry on the history of public libraries, part 7").InMainContent, Is.True);
+        Assert.That(result.Text, Does.Contain(Para(1)));
+    }
+
+    [Test]
     public void A_lead_between_the_headline_and_the_body_belongs_to_the_article()
     {
         var body = Menu() + "<div class=\"head\"><div class=\"kicker\"><h1>The council approves the plan</h1></div>"
