@@ -117,6 +117,29 @@ public class NativeExtractorTests
     }
 
     [Test]
+    public void The_container_whose_text_the_JSON_LD_article_body_holds_gets_credit()
+    {
+        // Without the metadata the longer container would win; the page's JSON-LD says which text is
+        // the article's (in other words of spacing and case, with one paragraph left out).
+        var ld = "{\"@context\":\"https://schema.org\",\"@type\":\"NewsArticle\",\"headline\":\"The council approves the plan\",\"articleBody\":\""
+            + Para(1).ToUpperInvariant() + "\\n\\n" + Para(2) + "\"}";
+        string Harbour(int i) => $"Note {i}: the harbour board met on Monday to discuss the dredging of the channel, the new cranes on the eastern quay and the fees that the ferries pay.";
+        var body = "<div class=\"col\"><div class=\"a\"><p>" + Harbour(1) + "</p><p>" + Harbour(2) + "</p><p>" + Harbour(3) + "</p></div></div>"
+            + "<div class=\"col\"><div class=\"b\"><p>" + Para(1) + "</p><p>" + Para(2) + "</p></div></div>";
+        string WithLd(string ldJson) => Page(body).Replace("</head>", "<script type=\"application/ld+json\">" + ldJson + "</script></head>", StringComparison.Ordinal);
+
+        var result = Native.CleanHtml(WithLd(ld));
+        Assert.That(result.Document.ArticleContainer, Is.EqualTo("div.b"));
+        Assert.That(BlockOf(result, Para(1)[..30]).InMainContent, Is.True);
+        Assert.That(BlockOf(result, "Note 1: the harbour board").InMainContent, Is.False);
+
+        // The same page with an article body that is not on the page: the longer container wins.
+        var other = Native.CleanHtml(WithLd(ld.Replace(Para(2), "Snow is expected on the higher passes this weekend, and the roads over the mountains may close for a day or two.", StringComparison.Ordinal)
+            .Replace(Para(1).ToUpperInvariant(), "A different story altogether, about the weather in the mountains this winter.", StringComparison.Ordinal)));
+        Assert.That(other.Document.ArticleContainer, Is.EqualTo("div.a"));
+    }
+
+    [Test]
     public void A_lead_between_the_headline_and_the_body_belongs_to_the_article()
     {
         var body = Menu() + "<div class=\"head\"><div class=\"kicker\"><h1>The council approves the plan</h1></div>"
