@@ -18,7 +18,7 @@ internal sealed record NativeResult(bool[]? InArticle, string?[] Reasons, string
 /// <item>Each block gets a content value (the characters of prose outside links; a share of that for
 /// text that is not prose, such as list items and data rows) and a chrome value (characters in
 /// links, or in elements marked share, related, ad, comment, navigation...). A block whose text the
-page's JSON-LD <c>articleBody</c> holds counts double.</item>
+/// page's JSON-LD <c>articleBody</c> holds counts double.</item>
 /// <item>Each element (container) adds up the values of the blocks it holds; its score is content
 /// minus a share of chrome, raised a little when its class or tag says article or content.</item>
 /// <item>The best-scoring container is the article's root. Its edges are added: the lead between the
