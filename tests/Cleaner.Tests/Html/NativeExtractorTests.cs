@@ -321,6 +321,19 @@ public class NativeExtractorTests
     }
 
     [Test]
+    public void A_short_article_that_holds_all_the_prose_of_the_page_is_sound()
+    {
+        // A two-sentence news item: short, but there is no other prose on the page for SmartReader to find.
+        var body = Menu() + "<div class=\"x\"><p>The library opens on Monday at nine, the council said on Friday after its last meeting of the year.</p>"
+            + "<p>Readers who have a card from the old branch can use it at the new one until the end of the spring.</p></div>";
+        var result = TextCleaner.Default.CleanHtml(Page(body));
+        Assert.That(result.Document.ExtractorNote, Is.Null);
+        Assert.That(result.ExtractedBy, Is.EqualTo(ContentExtractor.Native));
+        Assert.That(result.Text, Does.Contain("Readers who have a card"));
+        Assert.That(result.Text, Does.Not.Contain("Sport"));
+    }
+
+    [Test]
     public void Auto_consults_SmartReader_on_an_article_of_mostly_links()
     {
         var list = "<ul>" + string.Concat(Enumerable.Range(1, 12).Select(i => $"<li><a href=\"/r{i}\">A reading list entry on the history of public libraries, part {i}</a></li>")) + "</ul>";

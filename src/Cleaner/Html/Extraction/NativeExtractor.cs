@@ -29,8 +29,8 @@ internal sealed record NativeResult(bool[]? InArticle, string?[] Reasons, string
 /// </list>
 /// Every block left out gets its reason with the figures. The choice is called weak (and
 /// <see cref="ContentExtractor.Auto"/> then asks SmartReader) when a disjoint container scores close
-/// to the root, when the article is very short, when it is mostly links, or when it holds little of
-/// the page's prose.
+/// to the root, when the article is very short (unless it holds all of the page's prose and is not
+/// tiny), when it is mostly links, or when it holds little of the page's prose.
 /// </summary>
 internal static class NativeExtractor
 {
@@ -48,6 +48,12 @@ internal static class NativeExtractor
 
     /// <summary>An article with less content than this (characters) is very short.</summary>
     internal const int ShortArticle = 250;
+
+    /// <summary>
+    /// A very short article with at least this much content (characters) is sound when it holds all
+    /// of the page's prose: the page is short.
+    /// </summary>
+    internal const int ShortWholeArticle = 100;
 
     /// <summary>An article whose link characters exceed this share of its text is mostly links.</summary>
     internal const double MostlyLinks = 0.5;
@@ -639,7 +645,10 @@ internal static class NativeExtractor
             return Format($"close runner-up: {nodes[runner].Describe()} scored {runnerUp:F0} against {score[root]:F0}");
         }
 
-        if (articleGood < ShortArticle)
+        // A short article that holds all of the page's prose is a short page: there is no longer
+        // article elsewhere for SmartReader to find.
+        bool wholePage = articleGood >= ShortWholeArticle && pageProse > 0 && articleProse >= pageProse;
+        if (articleGood < ShortArticle && !wholePage)
         {
             return Format($"very short article: {articleGood:F0} characters of content");
         }
