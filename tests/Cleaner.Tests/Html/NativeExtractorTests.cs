@@ -278,6 +278,20 @@ public class NativeExtractorTests
     }
 
     [Test]
+    public void A_promotion_inside_the_article_is_left_out_however_long_its_prose()
+    {
+        // A slideshow of another story, with long captions, inside the article's element.
+        var promo = "<div class=\"promo-holder\"><ul>" + string.Concat(Enumerable.Range(1, 7).Select(i => $"<li><p>{Para(i, "stadium")}</p></li>")) + "</ul></div>";
+        var body = "<h1>The council approves the plan</h1><div class=\"x\"><p>" + Para(1) + "</p><p>" + Para(2) + "</p><p>" + Para(3) + "</p><p>" + Para(4) + "</p>" + promo + "</div>";
+        var result = Native.CleanHtml(Page(body));
+        Assert.That(result.Document.ArticleContainer, Is.EqualTo("div.x"));
+        Assert.That(result.Text, Does.Contain(Para(4)));
+        var caption = BlockOf(result, Para(6, "stadium"));
+        Assert.That(caption.InMainContent, Is.False);
+        Assert.That(result.Document.MainContentReasons![caption.Index], Is.EqualTo("chrome inside the article: its element div.promo-holder is marked promo/sponsor"));
+    }
+
+    [Test]
     public void A_menu_class_inside_the_article_is_not_chrome_but_a_nav_or_footer_tag_is()
     {
         // "menu" in a class is often a widget's attachment (a formula with a context menu); the tags

@@ -421,7 +421,8 @@ internal static class NativeExtractor
     /// What an element inside the article is marked as by its own class, id or tag (comments,
     /// related, share..., and menus by their tag, nav or footer), or null. An element that says content too ("comment-body" aside, a tag
     /// such as article) is not chrome, nor is a long stretch of prose marked as page furniture
-    /// (share, ad, menu): a section's class there describes its layout.
+    /// (share, ad, menu): a section's class there describes its layout. Comments, related stories and
+    /// promotions (a sponsored slideshow with long captions) are chrome however long their prose.
     /// </summary>
     private static string? MarkedChrome(ContainerTree.Node node, IReadOnlyList<Block> blocks)
     {
@@ -436,7 +437,7 @@ internal static class NativeExtractor
             return null;
         }
 
-        if ((hints & (BlockHints.Comment | BlockHints.Related)) == 0)
+        if ((hints & (BlockHints.Comment | BlockHints.Related | BlockHints.Promo)) == 0)
         {
             int chars = 0, prose = 0;
             for (int i = node.First; i < node.End; i++)
