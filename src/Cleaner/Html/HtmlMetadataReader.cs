@@ -23,8 +23,11 @@ internal static class HtmlMetadataReader
         "parsely-pub-date", "citation_publication_date", "citation_date", "article.published", "originalpublicationdate",
     ];
 
-    /// <summary>Reads the metadata of a parsed page, and every title the page gives (best first) to find the headline block by.</summary>
-    public static (DocumentMetadata Metadata, IReadOnlyList<string> Titles) Read(IHtmlDocument dom, Uri? url)
+    /// <summary>
+    /// Reads the metadata of a parsed page, every title the page gives (best first) to find the
+    /// headline block by, and the article's text as its JSON-LD gives it (<c>articleBody</c>), or null.
+    /// </summary>
+    public static (DocumentMetadata Metadata, IReadOnlyList<string> Titles, string? ArticleBody) Read(IHtmlDocument dom, Uri? url)
     {
         var meta = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         foreach (var element in dom.QuerySelectorAll("meta"))
@@ -97,7 +100,7 @@ internal static class HtmlMetadataReader
             Language = NormalizeLanguage(language),
             CanonicalUrl = canonical,
         };
-        return (metadata, titles);
+        return (metadata, titles, ld.ArticleBody);
     }
 
     /// <summary>The page title without the site's name around it: the longest part between separators.</summary>
@@ -252,6 +255,7 @@ internal static class HtmlMetadataReader
             found.Byline ??= Names(element, "author") ?? Names(element, "creator");
             found.Published ??= ParseDate(String(element, "datePublished") ?? String(element, "dateCreated"));
             found.Language ??= String(element, "inLanguage");
+            found.ArticleBody ??= String(element, "articleBody");
             if (element.TryGetProperty("publisher", out var publisher))
             {
                 found.SiteName ??= Names(publisher, null);
@@ -364,5 +368,7 @@ internal static class HtmlMetadataReader
         public string? WebsiteName { get; set; }
 
         public string? Language { get; set; }
+
+        public string? ArticleBody { get; set; }
     }
 }

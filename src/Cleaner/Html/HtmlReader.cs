@@ -27,7 +27,7 @@ internal sealed class HtmlReader
     /// <summary>Builds a document from a parsed page.</summary>
     public static Document Read(IHtmlDocument dom, Uri? url, CleanerOptions options, PhraseBook phrases)
     {
-        var (metadata, titles) = HtmlMetadataReader.Read(dom, url);
+        var (metadata, titles, articleBody) = HtmlMetadataReader.Read(dom, url);
         var walker = new HtmlBlockWalker();
         if (dom.Body is { } body)
         {
@@ -59,7 +59,7 @@ internal sealed class HtmlReader
         // Native (and Auto): the title first, so that the lead under it can join the article.
         HintScope.Apply(document.Blocks, walker.Hinted, null);
         Filters.TitleFilter.Seed(document, titles);
-        var native = NativeExtractor.Extract(document.Blocks, walker.TextBlocks, document.TitleBlock?.Index ?? -1);
+        var native = NativeExtractor.Extract(document.Blocks, walker.TextBlocks, document.TitleBlock?.Index ?? -1, articleBody);
         if (native.InArticle is { } chosen && (options.Extractor == ContentExtractor.Native || native.Weakness is null))
         {
             reader.UseNative(chosen, native.Reasons, native.Container);

@@ -326,7 +326,7 @@ public sealed class BatchCommandTests : CliTestKit
         var input = WriteFile("in.jsonl", Mixed);
         var run = Run("batch", input, "--progress", "--errors", TempPath("e.jsonl"));
         Assert.That(run.ErrLines[^3], Does.Match(@"^cleaner: progress records=7 mb=0\.0 records/s=\d+ eta=0:00:00$"));
-        Assert.That(run.ErrLines[^2], Is.EqualTo("extractor: smartreader=1"), "the one HTML record's extractor, before the summary");
+        Assert.That(run.ErrLines[^2], Is.EqualTo("extractor: native=1"), "the one HTML record's extractor (a one-paragraph page: its article holds all its prose), before the summary");
         Assert.That(Run("batch", input, "--errors", TempPath("e.jsonl")).ErrLines, Has.Length.EqualTo(2), "silent otherwise: only the extractors and the summary");
     }
 

@@ -78,6 +78,68 @@ public class NativeExtractorTests
     }
 
     [Test]
+    public void Links_in_a_container_cost_it_against_one_of_equal_prose()
+    {
+        // The same prose in both; the first also holds a block of links, which is chrome.
+        var links = "<ul>" + string.Concat(Enumerable.Range(1, 6).Select(i => $"<li><a href=\"/s{i}\">Another story about the river district, number {i}</a></li>")) + "</ul>";
+        var body = "<div class=\"col\"><div class=\"a\"><p>" + Para(1, "harbour") + "</p><p>" + Para(2, "harbour") + "</p>" + links + "</div></div>"
+            + "<div class=\"col\"><div class=\"b\"><p>" + Para(1) + "</p><p>" + Para(2) + "</p></div></div>";
+        var result = Native.CleanHtml(Page(body));
+        Assert.That(result.Document.ArticleContainer, Is.EqualTo("div.b"));
+        var other = BlockOf(result, Para(1, "harbour"));
+        Assert.That(other.InMainContent, Is.False);
+        Assert.That(result.Document.MainContentReasons![other.Index], Does.Match(@"^outside the article: its container div\.col scored \d+ against \d+ for the article's div\.b$"));
+    }
+
+    [Test]
+    public void Text_that_is_not_prose_counts_less_than_prose()
+    {
+        // The list holds more text than the paragraphs, but in items that are not sentences.
+        var items = "<div class=\"a\"><ul>" + string.Concat(Enumerable.Range(1, 8).Select(i => $"<li>Opening hours of branch number {i} on weekdays and the weekend</li>")) + "</ul></div>";
+        var body = items + "<div class=\"b\"><p>" + Para(1) + "</p><p>" + Para(2) + "</p></div>";
+        var result = Native.CleanHtml(Page(body));
+        Assert.That(result.Document.ArticleContainer, Is.EqualTo("div.b"));
+        var item = BlockOf(result, "Opening hours of branch number 1");
+        Assert.That(item.InMainContent, Is.False);
+        Assert.That(result.Document.MainContentReasons![item.Index], Does.Match(@"^outside the article: its container div\.a scored \d+ against \d+ for the article's div\.b$"));
+    }
+
+    [Test]
+    public void An_article_that_is_a_list_of_links_keeps_its_list()
+    {
+        // A link round-up: the list is most of the article, so it is not chrome inside it.
+        var list = "<ul class=\"picks\">" + string.Concat(Enumerable.Range(1, 10).Select(i => $"<li><a href=\"/r{i}\">A reading list entry on the history of public libraries, part {i}</a></li>")) + "</ul>";
+        var body = Menu() + "<div class=\"x\"><p>" + Para(1) + "</p>" + list + "</div>";
+        var result = Native.CleanHtml(Page(body));
+        Assert.That(result.Document.ArticleContainer, Is.EqualTo("div.x"));
+        Assert.That(BlockOf(result, "A reading list entry on the history of public libraries, part 7").InMainContent, Is.True);
+        Assert.That(result.Text, Does.Contain(Para(1)));
+    }
+
+    [Test]
+    public void The_container_whose_text_the_JSON_LD_article_body_holds_gets_credit()
+    {
+        // Without the metadata the longer container would win; the page's JSON-LD says which text is
+        // the article's (in other words of spacing and case, with one paragraph left out).
+        var ld = "{\"@context\":\"https://schema.org\",\"@type\":\"NewsArticle\",\"headline\":\"The council approves the plan\",\"articleBody\":\""
+            + Para(1).ToUpperInvariant() + "\\n\\n" + Para(2) + "\"}";
+        string Harbour(int i) => $"Note {i}: the harbour board met on Monday to discuss the dredging of the channel, the new cranes on the eastern quay and the fees that the ferries pay.";
+        var body = "<div class=\"col\"><div class=\"a\"><p>" + Harbour(1) + "</p><p>" + Harbour(2) + "</p><p>" + Harbour(3) + "</p></div></div>"
+            + "<div class=\"col\"><div class=\"b\"><p>" + Para(1) + "</p><p>" + Para(2) + "</p></div></div>";
+        string WithLd(string ldJson) => Page(body).Replace("</head>", "<script type=\"application/ld+json\">" + ldJson + "</script></head>", StringComparison.Ordinal);
+
+        var result = Native.CleanHtml(WithLd(ld));
+        Assert.That(result.Document.ArticleContainer, Is.EqualTo("div.b"));
+        Assert.That(BlockOf(result, Para(1)[..30]).InMainContent, Is.True);
+        Assert.That(BlockOf(result, "Note 1: the harbour board").InMainContent, Is.False);
+
+        // The same page with an article body that is not on the page: the longer container wins.
+        var other = Native.CleanHtml(WithLd(ld.Replace(Para(2), "Snow is expected on the higher passes this weekend, and the roads over the mountains may close for a day or two.", StringComparison.Ordinal)
+            .Replace(Para(1).ToUpperInvariant(), "A different story altogether, about the weather in the mountains this winter.", StringComparison.Ordinal)));
+        Assert.That(other.Document.ArticleContainer, Is.EqualTo("div.a"));
+    }
+
+    [Test]
     public void A_lead_between_the_headline_and_the_body_belongs_to_the_article()
     {
         var body = Menu() + "<div class=\"head\"><div class=\"kicker\"><h1>The council approves the plan</h1></div>"
@@ -132,8 +194,31 @@ public class NativeExtractorTests
         var body = "<h1>The council approves the plan</h1><div class=\"x\"><p>" + Para(1) + "</p><p>" + Para(2) + "</p></div>" + notice;
         var result = Native.CleanHtml(Page(body));
         Assert.That(result.Text, Does.Contain(Para(2)));
-        Assert.That(BlockOf(result, "This site and everything").InMainContent, Is.False);
+        var line = BlockOf(result, "This site and everything");
+        Assert.That(line.InMainContent, Is.False);
+        Assert.That(result.Document.MainContentReasons![line.Index], Does.Match(@"^outside the article: its container div\.legal scored 0\b.* for the article's div\.x$"));
         Assert.That(result.Document.ArticleContainer, Is.EqualTo("div.x"));
+    }
+
+    [Test]
+    public void A_long_notice_is_legal_by_the_phrase_at_its_edge_and_an_article_that_names_one_in_its_middle_is_not()
+    {
+        // Both are over a hundred words. The notice ends with "All rights reserved."; the article
+        // speaks of a privacy policy halfway through, which says nothing against it.
+        var article = "The council published on Tuesday the results of the survey that it ran among the readers of the city's libraries over the summer months, and most of those "
+            + "who answered asked for longer opening hours in the evening. Some of them also asked how the data would be kept, and the council pointed to the privacy policy "
+            + "that the libraries adopted two years ago, which says that no answer is stored with a name. The new hours will be tried out in two branches from the first of "
+            + "March, and the council will decide in the summer whether every branch of the city should follow the same plan.";
+        var notice = "The names, logos and word marks of the city, of its libraries and of its museums, the crest, the seal and the flag shown on these pages are registered "
+            + "trademarks of the city and may not be used without its prior written consent. Photographs and drawings are the property of their authors and are used with "
+            + "their permission, and they may not be copied, printed or sent on without it. The texts of these pages may be quoted in part when the source is named and a "
+            + "link to the page is given, except for the texts of the press releases, which may be quoted in full. Everything else on this site: All rights reserved.";
+        var aside = "<div class=\"aside\"><p>The reading room on the second floor will stay closed for repairs until the end of the month, the library said.</p></div>";
+        var body = "<h1>The council approves the plan</h1><div class=\"x\"><p>" + article + "</p></div>" + aside + "<div class=\"legal\"><p>" + notice + "</p></div>";
+        var result = Native.CleanHtml(Page(body));
+        Assert.That(result.Document.ArticleContainer, Is.EqualTo("div.x"));
+        Assert.That(BlockOf(result, "The council published on Tuesday").InMainContent, Is.True);
+        Assert.That(BlockOf(result, "The names, logos and word marks").InMainContent, Is.False);
     }
 
     [Test]
@@ -149,8 +234,12 @@ public class NativeExtractorTests
         var result = Native.CleanHtml(Page(body));
         Assert.That(result.Document.ArticleContainer, Is.EqualTo("div.x"));
         Assert.That(result.Text, Does.Contain(Para(3)));
-        Assert.That(result.Document.MainContentReasons![BlockOf(result, Short(1, "harbour")).Index], Does.Contain("(halved: above the headline)"));
-        Assert.That(result.Document.MainContentReasons![BlockOf(result, Short(1, "market")).Index], Does.Match(@"\(halved: below \d+ characters of prose after the headline\)"));
+        var harbour = BlockOf(result, Short(1, "harbour"));
+        var market = BlockOf(result, Short(4, "market"));
+        Assert.That(harbour.InMainContent, Is.False);
+        Assert.That(market.InMainContent, Is.False);
+        Assert.That(result.Document.MainContentReasons![harbour.Index], Does.Match(@"^outside the article: its container div\.top scored \d+ \(halved: above the headline\) against \d+ for the article's div\.x$"));
+        Assert.That(result.Document.MainContentReasons![market.Index], Does.Match(@"^outside the article: its container div\.foot scored \d+ \(halved: below \d+ characters of prose after the headline\) against \d+ for the article's div\.x$"));
     }
 
     [Test]
@@ -168,6 +257,54 @@ public class NativeExtractorTests
         Assert.That(reply.InMainContent, Is.False);
         Assert.That(result.Document.MainContentReasons![reply.Index], Is.EqualTo("chrome inside the article: its element div.comment-list is marked comments"));
         Assert.That(result.Document.MainContentReasons![BlockOf(result, "Previous post").Index], Is.EqualTo("chrome inside the article: its element nav is marked navigation/menu/footer"));
+    }
+
+    [Test]
+    public void Share_and_newsletter_boxes_inside_the_article_are_left_out_by_their_class()
+    {
+        // Short lines without links: only their element's class says they are not the article's.
+        var share = "<div class=\"share-tools\"><p>Tell your friends about this story on the network of your choice</p></div>";
+        var newsletter = "<div class=\"newsletter-box\"><p>The best stories of the week in your inbox, every Friday morning</p></div>";
+        var body = "<h1>The council approves the plan</h1><div class=\"x\"><p>" + Para(1) + "</p><p>" + Para(2) + "</p>" + share + "<p>" + Para(3) + "</p>" + newsletter + "<p>" + Para(4) + "</p></div>";
+        var result = Native.CleanHtml(Page(body));
+        Assert.That(result.Document.ArticleContainer, Is.EqualTo("div.x"));
+        Assert.That(result.Text, Does.Contain(Para(4)));
+        var shareLine = BlockOf(result, "Tell your friends");
+        var newsletterLine = BlockOf(result, "The best stories of the week");
+        Assert.That(shareLine.InMainContent, Is.False);
+        Assert.That(newsletterLine.InMainContent, Is.False);
+        Assert.That(result.Document.MainContentReasons![shareLine.Index], Is.EqualTo("chrome inside the article: its element div.share-tools is marked share/social"));
+        Assert.That(result.Document.MainContentReasons![newsletterLine.Index], Is.EqualTo("chrome inside the article: its element div.newsletter-box is marked newsletter/subscribe"));
+    }
+
+    [Test]
+    public void A_promotion_inside_the_article_is_left_out_however_long_its_prose()
+    {
+        // A slideshow of another story, with long captions, inside the article's element.
+        var promo = "<div class=\"promo-holder\"><ul>" + string.Concat(Enumerable.Range(1, 7).Select(i => $"<li><p>{Para(i, "stadium")}</p></li>")) + "</ul></div>";
+        var body = "<h1>The council approves the plan</h1><div class=\"x\"><p>" + Para(1) + "</p><p>" + Para(2) + "</p><p>" + Para(3) + "</p><p>" + Para(4) + "</p>" + promo + "</div>";
+        var result = Native.CleanHtml(Page(body));
+        Assert.That(result.Document.ArticleContainer, Is.EqualTo("div.x"));
+        Assert.That(result.Text, Does.Contain(Para(4)));
+        var caption = BlockOf(result, Para(6, "stadium"));
+        Assert.That(caption.InMainContent, Is.False);
+        Assert.That(result.Document.MainContentReasons![caption.Index], Is.EqualTo("chrome inside the article: its element div.promo-holder is marked promo/sponsor"));
+    }
+
+    [Test]
+    public void A_menu_class_inside_the_article_is_not_chrome_but_a_nav_or_footer_tag_is()
+    {
+        // "menu" in a class is often a widget's attachment (a formula with a context menu); the tags
+        // nav and footer say what the element is.
+        var formula = "<div class=\"formula-menu\"><p>The cost per reader falls to four euros a year.</p></div>";
+        var footer = "<footer><p>Filed under the city and its libraries.</p></footer>";
+        var body = "<h1>The council approves the plan</h1><div class=\"x\"><p>" + Para(1) + "</p>" + formula + "<p>" + Para(2) + "</p><p>" + Para(3) + "</p>" + footer + "</div>";
+        var result = Native.CleanHtml(Page(body));
+        Assert.That(result.Document.ArticleContainer, Is.EqualTo("div.x"));
+        Assert.That(BlockOf(result, "The cost per reader").InMainContent, Is.True);
+        var filed = BlockOf(result, "Filed under");
+        Assert.That(filed.InMainContent, Is.False);
+        Assert.That(result.Document.MainContentReasons![filed.Index], Is.EqualTo("chrome inside the article: its element footer is marked navigation/menu/footer"));
     }
 
     [Test]
@@ -195,6 +332,19 @@ public class NativeExtractorTests
         var result = TextCleaner.Default.CleanHtml(Page(body));
         Assert.That(result.Document.ExtractorNote, Does.StartWith("very short article"));
         Assert.That(result.Text, Does.Contain("The library opens on Monday"));
+    }
+
+    [Test]
+    public void A_short_article_that_holds_all_the_prose_of_the_page_is_sound()
+    {
+        // A two-sentence news item: short, but there is no other prose on the page for SmartReader to find.
+        var body = Menu() + "<div class=\"x\"><p>The library opens on Monday at nine, the council said on Friday after its last meeting of the year.</p>"
+            + "<p>Readers who have a card from the old branch can use it at the new one until the end of the spring.</p></div>";
+        var result = TextCleaner.Default.CleanHtml(Page(body));
+        Assert.That(result.Document.ExtractorNote, Is.Null);
+        Assert.That(result.ExtractedBy, Is.EqualTo(ContentExtractor.Native));
+        Assert.That(result.Text, Does.Contain("Readers who have a card"));
+        Assert.That(result.Text, Does.Not.Contain("Sport"));
     }
 
     [Test]

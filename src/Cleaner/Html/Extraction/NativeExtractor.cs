@@ -17,7 +17,8 @@ internal sealed record NativeResult(bool[]? InArticle, string?[] Reasons, string
 /// <list type="number">
 /// <item>Each block gets a content value (the characters of prose outside links; a share of that for
 /// text that is not prose, such as list items and data rows) and a chrome value (characters in
-/// links, or in elements marked share, related, ad, comment, navigation...).</item>
+/// links, or in elements marked share, related, ad, comment, navigation...). A block whose text the
+/// page's JSON-LD <c>articleBody</c> holds counts double.</item>
 /// <item>Each element (container) adds up the values of the blocks it holds; its score is content
 /// minus a share of chrome, raised a little when its class or tag says article or content.</item>
 /// <item>The best-scoring container is the article's root. Its edges are added: the lead between the
@@ -28,8 +29,8 @@ internal sealed record NativeResult(bool[]? InArticle, string?[] Reasons, string
 /// </list>
 /// Every block left out gets its reason with the figures. The choice is called weak (and
 /// <see cref="ContentExtractor.Auto"/> then asks SmartReader) when a disjoint container scores close
-/// to the root, when the article is very short, when it is mostly links, or when it holds little of
-/// the page's prose.
+/// to the root, when the article is very short (unless it holds all of the page's prose and is not
+/// tiny), when it is mostly links, or when it holds little of the page's prose.
 /// </summary>
 internal static class NativeExtractor
 {
@@ -48,6 +49,12 @@ internal static class NativeExtractor
     /// <summary>An article with less content than this (characters) is very short.</summary>
     internal const int ShortArticle = 250;
 
+    /// <summary>
+    /// A very short article with at least this much content (characters) is sound when it holds all
+    /// of the page's prose: the page is short.
+    /// </summary>
+    internal const int ShortWholeArticle = 100;
+
     /// <summary>An article whose link characters exceed this share of its text is mostly links.</summary>
     internal const double MostlyLinks = 0.5;
 
@@ -60,7 +67,8 @@ internal static class NativeExtractor
     /// <param name="blocks">The blocks of the page, with features, link density and hints.</param>
     /// <param name="textBlocks">The blocks each text node went into (from the walker).</param>
     /// <param name="titleBlock">The index of the block that shows the page's headline, or -1.</param>
-    public static NativeResult Extract(IReadOnlyList<Block> blocks, IReadOnlyDictionary<INode, (int First, int Count)> textBlocks, int titleBlock)
+    /// <param name="articleBody">The article's text as the page's JSON-LD gives it (<c>articleBody</c>), or null.</param>
+    public static NativeResult Extract(IReadOnlyList<Block> blocks, IReadOnlyDictionary<INode, (int First, int Count)> textBlocks, int titleBlock, string? articleBody = null)
     {
         int n = blocks.Count;
         var reasons = new string?[n];
@@ -75,10 +83,16 @@ internal static class NativeExtractor
         var bad = new double[n];
         double pageProse = 0;
         var chromeBlock = new bool[n];
+        var inBody = ArticleBodyMatch(blocks, articleBody);
         for (int i = 0; i < n; i++)
         {
             chromeBlock[i] = (blocks[i].Hints & ChromeHints) != 0 || (tree.BlockNode[i] >= 0 && nodes[tree.BlockNode[i]].InChrome);
             (good[i], bad[i]) = chromeBlock[i] ? (0, 0) : Value(blocks[i]);
+            if (inBody is not null && inBody[i] && !chromeBlock[i])
+            {
+                // The page's own metadata says this text is the article's: full credit, and more.
+                good[i] = blocks[i].Length * (1 - blocks[i].LinkDensity) * ArticleBodyCredit;
+            }
             if ((blocks[i].Hints & (BlockHints.Comment | BlockHints.Navigation)) == 0 && IsProse(blocks[i]))
             {
                 pageProse += good[i];
@@ -292,6 +306,89 @@ internal static class NativeExtractor
         return new NativeResult(inArticle, reasons, Weakness(blocks, nodes, contains, inside, score, root, inArticle, good, pageProse), null, rootName);
     }
 
+    /// <summary>The factor on the content of a block whose text the page's JSON-LD <c>articleBody</c> holds.</summary>
+    internal const double ArticleBodyCredit = 2;
+
+    /// <summary>The number of words in a shingle when blocks are matched against the JSON-LD <c>articleBody</c>.</summary>
+    private const int BodyShingle = 4;
+
+    /// <summary>
+    /// For each block, whether its text stands in <paramref name="articleBody"/>: at least half of
+    /// its runs of <see cref="BodyShingle"/> words (case ignored, punctuation skipped) are runs of
+    /// the article body's. Null when there is no article body. Linear: the body's runs are hashed
+    /// once into a set, and each block's are looked up.
+    /// </summary>
+    internal static bool[]? ArticleBodyMatch(IReadOnlyList<Block> blocks, string? articleBody)
+    {
+        if (string.IsNullOrWhiteSpace(articleBody))
+        {
+            return null;
+        }
+
+        var shingles = new HashSet<ulong>();
+        Shingles(articleBody, shingles, null);
+        if (shingles.Count == 0)
+        {
+            return null;
+        }
+
+        var matched = new bool[blocks.Count];
+        for (int i = 0; i < blocks.Count; i++)
+        {
+            var (total, found) = Shingles(blocks[i].Span, null, shingles);
+            matched[i] = total > 0 && found * 2 >= total;
+        }
+
+        return matched;
+    }
+
+    /// <summary>
+    /// Hashes each run of <see cref="BodyShingle"/> words of <paramref name="text"/>: adds it to
+    /// <paramref name="into"/>, or counts how many stand in <paramref name="lookUp"/>.
+    /// </summary>
+    private static (int Total, int Found) Shingles(ReadOnlySpan<char> text, HashSet<ulong>? into, HashSet<ulong>? lookUp)
+    {
+        Span<ulong> last = stackalloc ulong[BodyShingle];
+        int words = 0, total = 0, found = 0;
+        const ulong Basis = 14695981039346656037UL;
+        ulong word = Basis;
+        bool inWord = false;
+        for (int i = 0; i <= text.Length; i++)
+        {
+            char c = i < text.Length ? text[i] : ' ';
+            if (char.IsLetterOrDigit(c))
+            {
+                word = (word ^ char.ToLowerInvariant(c)) * 1099511628211UL; // FNV-1a
+                inWord = true;
+                continue;
+            }
+
+            if (!inWord)
+            {
+                continue;
+            }
+
+            last[words % BodyShingle] = word;
+            words++;
+            inWord = false;
+            word = Basis;
+            if (words >= BodyShingle)
+            {
+                ulong shingle = 17;
+                for (int j = words - BodyShingle; j < words; j++)
+                {
+                    shingle = (shingle * 1000003UL) ^ last[j % BodyShingle];
+                }
+
+                total++;
+                into?.Add(shingle);
+                found += lookUp is not null && lookUp.Contains(shingle) ? 1 : 0;
+            }
+        }
+
+        return (total, found);
+    }
+
     /// <summary>The factor on the score of a container placed where an article does not stand (see <see cref="Misplaced"/>).</summary>
     internal const double MisplacedShare = 0.5;
 
@@ -324,7 +421,8 @@ internal static class NativeExtractor
     /// What an element inside the article is marked as by its own class, id or tag (comments,
     /// related, share..., and menus by their tag, nav or footer), or null. An element that says content too ("comment-body" aside, a tag
     /// such as article) is not chrome, nor is a long stretch of prose marked as page furniture
-    /// (share, ad, menu): a section's class there describes its layout.
+    /// (share, ad, menu): a section's class there describes its layout. Comments, related stories and
+    /// promotions (a sponsored slideshow with long captions) are chrome however long their prose.
     /// </summary>
     private static string? MarkedChrome(ContainerTree.Node node, IReadOnlyList<Block> blocks)
     {
@@ -339,7 +437,7 @@ internal static class NativeExtractor
             return null;
         }
 
-        if ((hints & (BlockHints.Comment | BlockHints.Related)) == 0)
+        if ((hints & (BlockHints.Comment | BlockHints.Related | BlockHints.Promo)) == 0)
         {
             int chars = 0, prose = 0;
             for (int i = node.First; i < node.End; i++)
@@ -548,7 +646,10 @@ internal static class NativeExtractor
             return Format($"close runner-up: {nodes[runner].Describe()} scored {runnerUp:F0} against {score[root]:F0}");
         }
 
-        if (articleGood < ShortArticle)
+        // A short article that holds all of the page's prose is a short page: there is no longer
+        // article elsewhere for SmartReader to find.
+        bool wholePage = articleGood >= ShortWholeArticle && pageProse > 0 && articleProse >= pageProse;
+        if (articleGood < ShortArticle && !wholePage)
         {
             return Format($"very short article: {articleGood:F0} characters of content");
         }
