@@ -225,8 +225,13 @@ public class ContextFilterTests
     [TestCase("MADRID. - El equipo local ganó por dos a uno en un partido que se jugó bajo una lluvia intensa.",
         "El entrenador dijo después del partido que sus jugadores habían hecho todo lo que se les pidió.",
         "Los visitantes marcaron primero, pero no supieron mantener la ventaja durante toda la segunda parte.",
-        "El próximo partido se jugará el domingo por la tarde en el estadio de la capital, con las entradas agotadas.",
-        "Somos un periódico independiente que cuenta lo que pasa en la ciudad y en la región desde hace más de cien años, y lo hacemos gracias a nuestros lectores y suscriptores.")]
+        "El próximo partido se jugará el domingo por la tarde en el estadio de la capital, con todas las entradas ya agotadas.",
+        "Somos un periódico independiente que cuenta lo que pasa en la ciudad y en la región desde hace más de cien años, y lo hacemos gracias a nuestros lectores y suscriptores, que cada mañana nos leen en papel y en la red.")]
+    [TestCase("LYON. - L'équipe locale a gagné deux à un dans un match joué sous une pluie battante samedi soir.",
+        "L'entraîneur a dit après le match que ses joueurs avaient fait tout ce qu'il leur avait demandé.",
+        "Les visiteurs ont marqué les premiers, mais ils n'ont pas su garder leur avance pendant la seconde mi-temps.",
+        "Le prochain match se jouera dimanche après-midi dans le stade de la ville, et toutes les places sont déjà vendues.",
+        "Nous sommes un journal indépendant qui raconte ce qui se passe dans la ville et dans la région depuis plus de cent ans, et nous le faisons grâce à nos lecteurs et à nos abonnés, qui nous lisent chaque matin sur papier et en ligne.")]
     public void A_run_of_short_paragraphs_among_boilerplate_is_an_article(string a, string b, string c, string d, string about)
     {
         var result = Run(new ContextFilter(), "Home", "Scores", "Teams", a, b, c, d, Footer, "About us", about);
@@ -332,10 +337,8 @@ public class CommentFilterTests
         AssertKept(result, Article[3]);
     }
 
-    [Test]
-    public void Embedded_posts_and_running_heads_are_not_comment_headers()
-    {
-        string[] lines =
+    private static readonly string[][] EmbeddedPostsAndRunningHeads =
+    [
         [
             .. Article,
             "Why is the service always down? Again and again, every single week.", "Destiny Noel. (@destiny) October 30, 2012",
@@ -343,8 +346,24 @@ public class CommentFilterTests
             "March 25, 2015", "The new release is version 2.8, which was unveiled on March 2 after a long wait.",
             "Internet-Draft remoteStorage December 2014", "A folder description is a map of the items it contains, each with its version.",
             "Internet-Draft remoteStorage December 2014", "Requests to a folder are answered with a list of its items and their types.",
-        ];
-        var result = Run(new CommentFilter(), lines);
+        ],
+        [
+            "Stadtrat beschließt neuen Haushalt für die Schulen",
+            "Der Stadtrat hat am Dienstag nach einer langen Debatte über die Gehälter der Lehrer und die Gebäude den neuen Haushalt beschlossen.",
+            "Die Mitglieder sagten, die Abstimmung sei die knappste seit zehn Jahren gewesen, und der nächste Haushalt werde noch schwerer.",
+            "Warum ist der Dienst schon wieder nicht erreichbar? Jede Woche das gleiche Spiel.", "Erika Muster (@erika) 30. Oktober 2012",
+            "Internet-Draft Speicherdienst Dezember 2014", "Der Server antwortet mit dem Dokument und seiner Version im Kopf der Antwort.",
+            "25. März 2015", "Die neue Version 2.8 wurde nach langer Wartezeit am 2. März vorgestellt und ist seitdem verfügbar.",
+            "Internet-Draft Speicherdienst Dezember 2014", "Eine Ordnerbeschreibung ist eine Liste der Einträge, die er enthält, jeweils mit ihrer Version.",
+            "Internet-Draft Speicherdienst Dezember 2014", "Anfragen an einen Ordner werden mit einer Liste seiner Einträge und ihrer Typen beantwortet.",
+        ],
+    ];
+
+    [TestCase(0)]
+    [TestCase(1)]
+    public void Embedded_posts_and_running_heads_are_not_comment_headers(int language)
+    {
+        var result = Run(new CommentFilter(), EmbeddedPostsAndRunningHeads[language]);
         Assert.That(result.Blocks.Where(b => b.IsRemoved), Is.Empty);
     }
 
