@@ -121,8 +121,11 @@ public sealed class ContextFilter : IConfigurableFilter<ContextOptions>
         var beforeAny = Nearest(initial, -1, ignoreNearGood: false);
         var afterAny = Nearest(initial, +1, ignoreNearGood: false);
 
+        var continues = ContinuesArticle(blocks, initial);
+
         // Short blocks: good between good, bad between bad; between the two, good only when a
-        // near-good block stands next to the bad side.
+        // near-good block stands next to the bad side, or when the block is a short sentence that
+        // continues the article above it.
         for (int i = 0; i < n; i++)
         {
             if (initial[i] != Rating.Short)
@@ -140,7 +143,7 @@ public sealed class ContextFilter : IConfigurableFilter<ContextOptions>
             {
                 final[i] = Rating.Bad;
             }
-            else if ((prev == Rating.Bad && beforeAny[i] == Rating.NearGood) || (next == Rating.Bad && afterAny[i] == Rating.NearGood))
+            else if ((prev == Rating.Bad && beforeAny[i] == Rating.NearGood) || (next == Rating.Bad && afterAny[i] == Rating.NearGood) || continues[i])
             {
                 final[i] = Rating.Good;
             }
@@ -243,6 +246,46 @@ public sealed class ContextFilter : IConfigurableFilter<ContextOptions>
     }
 
     private const int RunGap = 0;
+
+    /// <summary>
+    /// The short blocks that continue the article: short sentences (a closing line, the items of a
+    /// list written as sentences) that follow a good block with only other such sentences, or
+    /// near-good paragraphs, between them and it. A line that is no sentence ends the run.
+    /// </summary>
+    private static bool[] ContinuesArticle(IReadOnlyList<Block> blocks, Rating[] ratings)
+    {
+        var result = new bool[ratings.Length];
+        bool open = false;
+        for (int i = 0; i < ratings.Length; i++)
+        {
+            switch (ratings[i])
+            {
+                case Rating.Good:
+                    open = blocks[i].IsUndecided;
+                    break;
+                case Rating.Short:
+                    open &= blocks[i].IsUndecided && IsShortSentence(blocks[i]);
+                    result[i] = open;
+                    break;
+                case Rating.NearGood:
+                    open &= IsRunSentence(blocks[i]);
+                    break;
+                default:
+                    open = false;
+                    break;
+            }
+        }
+
+        return result;
+    }
+
+    private static bool IsShortSentence(Block block)
+    {
+        var f = block.ParagraphFeatures;
+        return f.EndsWithTerminalPunctuation && f.WordCount >= ShortSentenceWords && f.CapitalizedShare < 0.8;
+    }
+
+    private const int ShortSentenceWords = 3;
 
     /// <summary>A paragraph that may join a run: it ends a sentence and is not a headline in title case.</summary>
     private static bool IsRunSentence(Block block)

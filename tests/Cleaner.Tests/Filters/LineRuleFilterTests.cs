@@ -243,6 +243,28 @@ public class ContextFilterTests
         AssertRemoved(result, "Scores", "context");
     }
 
+    [TestCase("Also note the tiny, tiny helicopter in the corner.", "Thanks to my sister for the photo!", "That is all.")]
+    [TestCase("Man beachte auch den winzigen Hubschrauber.", "Danke an meine Schwester für das Foto!", "Das ist alles.")]
+    [TestCase("Notez aussi le tout petit hélicoptère.", "Merci à ma sœur pour la photo !", "C'est tout pour aujourd'hui.")]
+    public void Short_sentences_that_close_the_article_before_boilerplate_are_kept(string a, string b, string c)
+    {
+        var result = Run(new ContextFilter(), "Home", "News", Prose + " " + Prose, a, b, c, Footer, "About us");
+        AssertKept(result, a);
+        AssertKept(result, b);
+        AssertKept(result, c);
+        AssertRemoved(result, "News", "context");
+    }
+
+    [TestCase("Like It. Tweet It. Digg It.", "More from the site", "The mayor opens the new bridge today.")]
+    [TestCase("Gefällt Mir. Teilen. Twittern.", "Mehr aus dem Ressort", "Der Bürgermeister eröffnet heute die neue Brücke.")]
+    public void Short_lines_after_the_article_that_are_no_sentences_end_it(string buttons, string heading, string teaser)
+    {
+        var result = Run(new ContextFilter(), "Home", "News", Prose + " " + Prose, buttons, heading, teaser, Footer, "About us");
+        AssertRemoved(result, buttons, "context");
+        AssertRemoved(result, heading, "context");
+        AssertRemoved(result, teaser, "context");
+    }
+
     [TestCase("Tech Shopping 2 Must-Have Apps For Book Lovers Who Read Every Night!", "Editor's Pick 3 School-Ready Apps For The Science Wiz In Your Family!", "Geek Gear 6 Cool Manicures For The Ultimate Nerd Who Has Everything!")]
     [TestCase("Sport 2 Die Besten Torhüter Der Saison Im Großen Vergleich Der Liga!", "Politik 3 Was Der Neue Haushalt Für Familien Und Rentner Bedeutet!", "Kultur 4 Zehn Bücher Für Den Sommer Am Strand Und Im Garten!")]
     public void A_run_of_headlines_among_boilerplate_is_not_an_article(string a, string b, string c)
