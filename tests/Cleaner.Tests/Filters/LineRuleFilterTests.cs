@@ -265,6 +265,36 @@ public class ContextFilterTests
         AssertRemoved(result, teaser, "context");
     }
 
+    [TestCase("How to Spot an Instagram Junkie", "by Jennifer Dancy on May 3, 2012")]
+    [TestCase("Die Rückkehr der Dampflok", "von Erika Muster am 3. Mai 2012")]
+    [TestCase("Le retour de la locomotive à vapeur", "Par Jean Dupont — 24 novembre 2017 à 18:42")]
+    public void A_headline_over_a_dated_byline_is_kept_when_the_post_has_no_prose(string headline, string byline)
+    {
+        var result = Run(new ContextFilter(), "Home", "News", "Videos", headline, byline, "Share this", "Tweet", Footer, "About us", Prose + " " + Prose);
+        AssertKept(result, headline);
+        AssertKept(result, byline);
+        AssertRemoved(result, "Videos", "context");
+        AssertRemoved(result, "Share this", "context");
+    }
+
+    [TestCase("Apple Shoppers Set To Receive New Tablets By Friday, November 16", "Ten Gadgets For The Kitchen Reviewed By Our Team In 2012")]
+    [TestCase("Neue Tablets Kommen Bis Freitag, 16. November", "Zehn Küchengeräte Im Test Von Unserer Redaktion 2012")]
+    public void Headlines_in_title_case_with_by_and_a_date_are_no_byline(string first, string second)
+    {
+        var result = Run(new ContextFilter(), "Home", "Popular", first, second, "Videos", Footer, "About us", Prose + " " + Prose);
+        AssertRemoved(result, first, "context");
+        AssertRemoved(result, second, "context");
+    }
+
+    [TestCase("More from the blog", "by Jennifer Dancy on May 3, 2012")]
+    [TestCase("Mehr aus dem Blog", "von Erika Muster am 3. Mai 2012")]
+    public void A_headline_over_a_byline_below_the_article_is_not_rescued(string headline, string byline)
+    {
+        var result = Run(new ContextFilter(), "Home", Prose + " " + Prose, Footer, headline, byline, "About us");
+        AssertRemoved(result, headline, "context");
+        AssertRemoved(result, byline, "context");
+    }
+
     [TestCase("Tech Shopping 2 Must-Have Apps For Book Lovers Who Read Every Night!", "Editor's Pick 3 School-Ready Apps For The Science Wiz In Your Family!", "Geek Gear 6 Cool Manicures For The Ultimate Nerd Who Has Everything!")]
     [TestCase("Sport 2 Die Besten Torhüter Der Saison Im Großen Vergleich Der Liga!", "Politik 3 Was Der Neue Haushalt Für Familien Und Rentner Bedeutet!", "Kultur 4 Zehn Bücher Für Den Sommer Am Strand Und Im Garten!")]
     public void A_run_of_headlines_among_boilerplate_is_not_an_article(string a, string b, string c)
