@@ -1,3 +1,5 @@
+using Cleaner.Text;
+
 namespace Cleaner.Filters;
 
 /// <summary>Thresholds of the <see cref="ContextFilter"/>; change them with <c>with</c>.</summary>
@@ -121,8 +123,11 @@ public sealed class ContextFilter : IConfigurableFilter<ContextOptions>
         var beforeAny = Nearest(initial, -1, ignoreNearGood: false);
         var afterAny = Nearest(initial, +1, ignoreNearGood: false);
 
+        var continues = ContinuesArticle(blocks, initial);
+
         // Short blocks: good between good, bad between bad; between the two, good only when a
-        // near-good block stands next to the bad side.
+        // near-good block stands next to the bad side, or when the block is a short sentence that
+        // continues the article above it.
         for (int i = 0; i < n; i++)
         {
             if (initial[i] != Rating.Short)
@@ -140,7 +145,7 @@ public sealed class ContextFilter : IConfigurableFilter<ContextOptions>
             {
                 final[i] = Rating.Bad;
             }
-            else if ((prev == Rating.Bad && beforeAny[i] == Rating.NearGood) || (next == Rating.Bad && afterAny[i] == Rating.NearGood))
+            else if ((prev == Rating.Bad && beforeAny[i] == Rating.NearGood) || (next == Rating.Bad && afterAny[i] == Rating.NearGood) || continues[i])
             {
                 final[i] = Rating.Good;
             }
@@ -161,6 +166,7 @@ public sealed class ContextFilter : IConfigurableFilter<ContextOptions>
             }
         }
 
+        KeepHeadOverByline(blocks, final);
         for (int i = 0; i < n; i++)
         {
             var block = blocks[i];
@@ -243,6 +249,134 @@ public sealed class ContextFilter : IConfigurableFilter<ContextOptions>
     }
 
     private const int RunGap = 0;
+
+    /// <summary>
+    /// The first dated byline of the page ("by Jane Doe on May 3, 2012", "von Erika Muster, 3. Mai
+    /// 2012") and the headline right above it are the head of the post, kept even when the post has
+    /// no prose (a video, a picture): a headline among boilerplate has no such line under it.
+    /// </summary>
+    private static void KeepHeadOverByline(IReadOnlyList<Block> blocks, Rating[] final)
+    {
+        for (int i = 1; i < blocks.Count; i++)
+        {
+            if (final[i] == Rating.Good && blocks[i].IsUndecided)
+            {
+                // Prose comes first: the post's head is above it, or the post has one already.
+                return;
+            }
+
+            if (!IsDatedByline(blocks[i]))
+            {
+                continue;
+            }
+
+            var head = blocks[i - 1];
+            var f = head.Features;
+            if (blocks[i].IsUndecided && head.IsUndecided && f.WordCount is >= 1 and <= MaxHeadlineWords && !head.Span.EndsWith('.'))
+            {
+                final[i] = Rating.Good;
+                final[i - 1] = Rating.Good;
+            }
+
+            return;
+        }
+    }
+
+    private const int MaxHeadlineWords = 15;
+
+    private static readonly string[] BylineWords = ["by", "von", "par", "por", "door", "di", "da", "av", "af"];
+
+    /// <summary>A short line with a calendar date and a byline word followed by a capitalised name.</summary>
+    private static bool IsDatedByline(Block block)
+    {
+        var f = block.Features;
+        if (f.WordCount is < 3 or > MaxBylineWords || f.DigitCount == 0 || f.EndsWithTerminalPunctuation && block.Span[^1] != '.')
+        {
+            return false;
+        }
+
+        var span = block.Span;
+        bool named = false;
+        foreach (var word in BylineWords)
+        {
+            int at = IndexOfWord(span, word);
+            // At the start of the line, or in lower case inside it: "By" inside a headline in title case is no byline.
+            if (at >= 0 && (at == 0 || char.IsLower(span[at])) && at + word.Length + 1 < span.Length && char.IsUpper(span[at + word.Length + 1]))
+            {
+                named = true;
+                break;
+            }
+        }
+
+        return named && Dates.HasCalendarDate(span);
+    }
+
+    /// <summary>Where a word stands in the text as a whole word followed by a space (case-insensitive), or -1.</summary>
+    private static int IndexOfWord(ReadOnlySpan<char> text, string word)
+    {
+        int from = 0;
+        while (from < text.Length)
+        {
+            int at = text[from..].IndexOf(word, StringComparison.OrdinalIgnoreCase);
+            if (at < 0)
+            {
+                return -1;
+            }
+
+            at += from;
+            int end = at + word.Length;
+            if ((at == 0 || !char.IsLetter(text[at - 1])) && end < text.Length && text[end] == ' ')
+            {
+                return at;
+            }
+
+            from = at + 1;
+        }
+
+        return -1;
+    }
+
+    private const int MaxBylineWords = 12;
+
+    /// <summary>
+    /// The short blocks that continue the article: short sentences (a closing line, the items of a
+    /// list written as sentences) that follow a good block with only other such sentences, or
+    /// near-good paragraphs, between them and it. A line that is no sentence ends the run.
+    /// </summary>
+    private static bool[] ContinuesArticle(IReadOnlyList<Block> blocks, Rating[] ratings)
+    {
+        var result = new bool[ratings.Length];
+        bool open = false;
+        for (int i = 0; i < ratings.Length; i++)
+        {
+            switch (ratings[i])
+            {
+                case Rating.Good:
+                    open = blocks[i].IsUndecided;
+                    break;
+                case Rating.Short:
+                    open &= blocks[i].IsUndecided && IsShortSentence(blocks[i]);
+                    result[i] = open;
+                    break;
+                case Rating.NearGood:
+                    open &= IsRunSentence(blocks[i]);
+                    break;
+                default:
+                    open = false;
+                    break;
+            }
+        }
+
+        return result;
+    }
+
+    private static bool IsShortSentence(Block block)
+    {
+        var f = block.ParagraphFeatures;
+        return f.EndsWithTerminalPunctuation && f.WordCount >= ShortSentenceWords && f.CapitalizedShare < 0.8;
+    }
+
+    private const int ShortSentenceWords = 3;
 
     /// <summary>A paragraph that may join a run: it ends a sentence and is not a headline in title case.</summary>
     private static bool IsRunSentence(Block block)

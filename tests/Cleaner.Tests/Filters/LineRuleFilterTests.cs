@@ -225,8 +225,13 @@ public class ContextFilterTests
     [TestCase("MADRID. - El equipo local ganó por dos a uno en un partido que se jugó bajo una lluvia intensa.",
         "El entrenador dijo después del partido que sus jugadores habían hecho todo lo que se les pidió.",
         "Los visitantes marcaron primero, pero no supieron mantener la ventaja durante toda la segunda parte.",
-        "El próximo partido se jugará el domingo por la tarde en el estadio de la capital, con las entradas agotadas.",
-        "Somos un periódico independiente que cuenta lo que pasa en la ciudad y en la región desde hace más de cien años, y lo hacemos gracias a nuestros lectores y suscriptores.")]
+        "El próximo partido se jugará el domingo por la tarde en el estadio de la capital, con todas las entradas ya agotadas.",
+        "Somos un periódico independiente que cuenta lo que pasa en la ciudad y en la región desde hace más de cien años, y lo hacemos gracias a nuestros lectores y suscriptores, que cada mañana nos leen en papel y en la red.")]
+    [TestCase("LYON. - L'équipe locale a gagné deux à un dans un match joué sous une pluie battante samedi soir.",
+        "L'entraîneur a dit après le match que ses joueurs avaient fait tout ce qu'il leur avait demandé.",
+        "Les visiteurs ont marqué les premiers, mais ils n'ont pas su garder leur avance pendant la seconde mi-temps.",
+        "Le prochain match se jouera dimanche après-midi dans le stade de la ville, et toutes les places sont déjà vendues.",
+        "Nous sommes un journal indépendant qui raconte ce qui se passe dans la ville et dans la région depuis plus de cent ans, et nous le faisons grâce à nos lecteurs et à nos abonnés, qui nous lisent chaque matin sur papier et en ligne.")]
     public void A_run_of_short_paragraphs_among_boilerplate_is_an_article(string a, string b, string c, string d, string about)
     {
         var result = Run(new ContextFilter(), "Home", "Scores", "Teams", a, b, c, d, Footer, "About us", about);
@@ -236,6 +241,58 @@ public class ContextFilterTests
         }
 
         AssertRemoved(result, "Scores", "context");
+    }
+
+    [TestCase("Also note the tiny, tiny helicopter in the corner.", "Thanks to my sister for the photo!", "That is all.")]
+    [TestCase("Man beachte auch den winzigen Hubschrauber.", "Danke an meine Schwester für das Foto!", "Das ist alles.")]
+    [TestCase("Notez aussi le tout petit hélicoptère.", "Merci à ma sœur pour la photo !", "C'est tout pour aujourd'hui.")]
+    public void Short_sentences_that_close_the_article_before_boilerplate_are_kept(string a, string b, string c)
+    {
+        var result = Run(new ContextFilter(), "Home", "News", Prose + " " + Prose, a, b, c, Footer, "About us");
+        AssertKept(result, a);
+        AssertKept(result, b);
+        AssertKept(result, c);
+        AssertRemoved(result, "News", "context");
+    }
+
+    [TestCase("Like It. Tweet It. Digg It.", "More from the site", "The mayor opens the new bridge today.")]
+    [TestCase("Gefällt Mir. Teilen. Twittern.", "Mehr aus dem Ressort", "Der Bürgermeister eröffnet heute die neue Brücke.")]
+    public void Short_lines_after_the_article_that_are_no_sentences_end_it(string buttons, string heading, string teaser)
+    {
+        var result = Run(new ContextFilter(), "Home", "News", Prose + " " + Prose, buttons, heading, teaser, Footer, "About us");
+        AssertRemoved(result, buttons, "context");
+        AssertRemoved(result, heading, "context");
+        AssertRemoved(result, teaser, "context");
+    }
+
+    [TestCase("How to Spot an Instagram Junkie", "by Jennifer Dancy on May 3, 2012")]
+    [TestCase("Die Rückkehr der Dampflok", "von Erika Muster am 3. Mai 2012")]
+    [TestCase("Le retour de la locomotive à vapeur", "Par Jean Dupont — 24 novembre 2017 à 18:42")]
+    public void A_headline_over_a_dated_byline_is_kept_when_the_post_has_no_prose(string headline, string byline)
+    {
+        var result = Run(new ContextFilter(), "Home", "News", "Videos", headline, byline, "Share this", "Tweet", Footer, "About us", Prose + " " + Prose);
+        AssertKept(result, headline);
+        AssertKept(result, byline);
+        AssertRemoved(result, "Videos", "context");
+        AssertRemoved(result, "Share this", "context");
+    }
+
+    [TestCase("Apple Shoppers Set To Receive New Tablets By Friday, November 16", "Ten Gadgets For The Kitchen Reviewed By Our Team In 2012")]
+    [TestCase("Neue Tablets Kommen Bis Freitag, 16. November", "Zehn Küchengeräte Im Test Von Unserer Redaktion 2012")]
+    public void Headlines_in_title_case_with_by_and_a_date_are_no_byline(string first, string second)
+    {
+        var result = Run(new ContextFilter(), "Home", "Popular", first, second, "Videos", Footer, "About us", Prose + " " + Prose);
+        AssertRemoved(result, first, "context");
+        AssertRemoved(result, second, "context");
+    }
+
+    [TestCase("More from the blog", "by Jennifer Dancy on May 3, 2012")]
+    [TestCase("Mehr aus dem Blog", "von Erika Muster am 3. Mai 2012")]
+    public void A_headline_over_a_byline_below_the_article_is_not_rescued(string headline, string byline)
+    {
+        var result = Run(new ContextFilter(), "Home", Prose + " " + Prose, Footer, headline, byline, "About us");
+        AssertRemoved(result, headline, "context");
+        AssertRemoved(result, byline, "context");
     }
 
     [TestCase("Tech Shopping 2 Must-Have Apps For Book Lovers Who Read Every Night!", "Editor's Pick 3 School-Ready Apps For The Science Wiz In Your Family!", "Geek Gear 6 Cool Manicures For The Ultimate Nerd Who Has Everything!")]
@@ -332,10 +389,8 @@ public class CommentFilterTests
         AssertKept(result, Article[3]);
     }
 
-    [Test]
-    public void Embedded_posts_and_running_heads_are_not_comment_headers()
-    {
-        string[] lines =
+    private static readonly string[][] EmbeddedPostsAndRunningHeads =
+    [
         [
             .. Article,
             "Why is the service always down? Again and again, every single week.", "Destiny Noel. (@destiny) October 30, 2012",
@@ -343,8 +398,24 @@ public class CommentFilterTests
             "March 25, 2015", "The new release is version 2.8, which was unveiled on March 2 after a long wait.",
             "Internet-Draft remoteStorage December 2014", "A folder description is a map of the items it contains, each with its version.",
             "Internet-Draft remoteStorage December 2014", "Requests to a folder are answered with a list of its items and their types.",
-        ];
-        var result = Run(new CommentFilter(), lines);
+        ],
+        [
+            "Stadtrat beschließt neuen Haushalt für die Schulen",
+            "Der Stadtrat hat am Dienstag nach einer langen Debatte über die Gehälter der Lehrer und die Gebäude den neuen Haushalt beschlossen.",
+            "Die Mitglieder sagten, die Abstimmung sei die knappste seit zehn Jahren gewesen, und der nächste Haushalt werde noch schwerer.",
+            "Warum ist der Dienst schon wieder nicht erreichbar? Jede Woche das gleiche Spiel.", "Erika Muster (@erika) 30. Oktober 2012",
+            "Internet-Draft Speicherdienst Dezember 2014", "Der Server antwortet mit dem Dokument und seiner Version im Kopf der Antwort.",
+            "25. März 2015", "Die neue Version 2.8 wurde nach langer Wartezeit am 2. März vorgestellt und ist seitdem verfügbar.",
+            "Internet-Draft Speicherdienst Dezember 2014", "Eine Ordnerbeschreibung ist eine Liste der Einträge, die er enthält, jeweils mit ihrer Version.",
+            "Internet-Draft Speicherdienst Dezember 2014", "Anfragen an einen Ordner werden mit einer Liste seiner Einträge und ihrer Typen beantwortet.",
+        ],
+    ];
+
+    [TestCase(0)]
+    [TestCase(1)]
+    public void Embedded_posts_and_running_heads_are_not_comment_headers(int language)
+    {
+        var result = Run(new CommentFilter(), EmbeddedPostsAndRunningHeads[language]);
         Assert.That(result.Blocks.Where(b => b.IsRemoved), Is.Empty);
     }
 
