@@ -272,7 +272,7 @@ public sealed class ContextFilter : IConfigurableFilter<ContextOptions>
 
             var head = blocks[i - 1];
             var f = head.Features;
-            if (blocks[i].IsUndecided && head.IsUndecided && f.WordCount is >= 1 and <= MaxHeadlineWords && !head.Span.EndsWith('.'))
+            if (blocks[i].IsUndecided && head.IsUndecided && f.WordCount is >= 1 and <= MaxHeadlineWords && !head.Span.EndsWith(".", StringComparison.Ordinal))
             {
                 final[i] = Rating.Good;
                 final[i - 1] = Rating.Good;
