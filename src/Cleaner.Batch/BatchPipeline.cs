@@ -63,6 +63,9 @@ public sealed class BatchPipeline
     /// <summary>Records of the run (every shard) given out so far, resumed ones included.</summary>
     internal long RecordsWritten => Interlocked.Read(ref _written);
 
+    /// <summary>How long a cancelled run waits for a reader blocked in a read of its input before it ends without it.</summary>
+    internal static readonly TimeSpan ReaderGrace = TimeSpan.FromMilliseconds(500);
+
     /// <summary>Starts the counts where a resumed run left them.</summary>
     internal void StartFrom(BatchCounts counts, long done)
     {
@@ -86,7 +89,11 @@ public sealed class BatchPipeline
     /// result given out.
     /// </summary>
     /// <param name="records">The records, for example from <see cref="BatchReader"/>.</param>
-    /// <param name="cancellationToken">Stops the run: reading stops and the records in flight are dropped.</param>
+    /// <param name="cancellationToken">
+    /// Stops the run: reading stops and the records in flight are dropped. A read of the input that
+    /// blocks (a pipe with nothing to send) cannot be interrupted: it is left behind after half a
+    /// second, and the run ends without it.
+    /// </param>
     /// <returns>The results.</returns>
     /// <exception cref="OperationCanceledException">The run was cancelled.</exception>
     public IAsyncEnumerable<BatchResult> CleanAsync(IAsyncEnumerable<BatchRecord> records, CancellationToken cancellationToken = default)
@@ -153,14 +160,26 @@ public sealed class BatchPipeline
                 await cts.CancelAsync().ConfigureAwait(false);
             }
 
-            try
+            // A worker still on a record given up as timed out is not waited for: every record is given out.
+            var stopped = Volatile.Read(ref _abandoned) && finished ? tasks[0] : Task.WhenAll(tasks);
+            if (!finished && cancellationToken.IsCancellationRequested)
             {
-                // A worker still on a record given up as timed out is not waited for: every record is given out.
-                await (Volatile.Read(ref _abandoned) && finished ? tasks[0] : Task.WhenAll(tasks)).ConfigureAwait(false);
+                // Cancelled by the caller: the workers stop at once, but a reader blocked in a read of
+                // its stream (a pipe whose writer has nothing more to send yet) cannot be woken. It is
+                // given a moment, then left behind, so that a stop is never stuck behind an idle input.
+                await Task.WhenAny(stopped, Task.Delay(ReaderGrace, CancellationToken.None)).ConfigureAwait(false);
+                _ = stopped.ContinueWith(t => t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
             }
-            catch (Exception) when (!finished)
+            else
             {
-                // The first real failure is reported below.
+                try
+                {
+                    await stopped.ConfigureAwait(false);
+                }
+                catch (Exception) when (!finished)
+                {
+                    // The first real failure is reported below.
+                }
             }
         }
 
