@@ -24,7 +24,9 @@ public readonly record struct SiteBoilerplateOptions
 /// does nothing. A block goes when the profile finds it (normalised: case, digits and white space
 /// folded) on at least <see cref="SiteBoilerplateOptions.MinPages"/> pages and at least <see cref="SiteBoilerplateOptions.MinShare"/> of the site's
 /// pages; the reason says how many: "on 37 of 40 pages of example.com". The title, blocks an
-/// earlier filter kept, and lines without a letter or digit are judged as without a profile.
+/// earlier filter kept, and lines without a letter or digit are judged as without a profile. So is
+/// the page's own dateline, which the site's other pages repeat only in shape: a short line with a
+/// day of a named month ("by Jane Doe on July 21, 2012", whose digits the profile folds).
 /// </summary>
 public sealed class SiteBoilerplateFilter : IBlockFilter, IConfigurableFilter<SiteBoilerplateOptions>
 {
@@ -52,6 +54,9 @@ public sealed class SiteBoilerplateFilter : IBlockFilter, IConfigurableFilter<Si
 
     /// <summary>The least share of the site's pages a block must stand on to go (above 0, at most 1) (<see cref="SiteBoilerplateOptions.MinShare"/>).</summary>
     private double MinShare => Options.MinShare;
+
+    /// <summary>The most words of a byline or dateline.</summary>
+    private const int MaxBylineWords = 16;
 
     /// <summary>The least number of pages a block must stand on to go (at least 2); a site with fewer pages is left alone (<see cref="SiteBoilerplateOptions.MinPages"/>).</summary>
     private int MinPages => Options.MinPages;
@@ -84,6 +89,11 @@ public sealed class SiteBoilerplateFilter : IBlockFilter, IConfigurableFilter<Si
                 continue;
             }
 
+            if (IsDated(block))
+            {
+                continue;
+            }
+
             int pages = profile.PagesWith(block.Span);
             if (pages >= needed)
             {
@@ -91,4 +101,11 @@ public sealed class SiteBoilerplateFilter : IBlockFilter, IConfigurableFilter<Si
             }
         }
     }
+
+    /// <summary>
+    /// A short line with a day of a named month (a dateline, a dated byline): the page's own, though
+    /// the site's other pages repeat its shape (the profile folds the digits).
+    /// </summary>
+    private static bool IsDated(Block block) =>
+        block.Features.WordCount <= MaxBylineWords && block.Features.DigitCount > 0 && Text.Dates.NamesMonth(block.Span);
 }

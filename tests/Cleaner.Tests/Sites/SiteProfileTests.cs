@@ -166,6 +166,29 @@ public class SiteProfileTests
         Assert.That(result.Text, Does.Contain(SitePages.Article(2)[3]));
     }
 
+    [TestCase("by Jane Doe on July {0}, 2012", "Posted by Jane Doe at 10:{0} am")]
+    [TestCase("von Erika Mustermann am {0}. März 2012", "Zuletzt aktualisiert: {0}:15 Uhr")]
+    public void A_dated_byline_stays_though_its_shape_stands_on_every_page(string byline, string stamp)
+    {
+        // One author writes the whole blog: the byline differs from page to page only in its digits,
+        // which the profile folds. The date makes it the page's own; a time of day alone does not.
+        var builder = new SiteProfileBuilder();
+        string Page(int seed) => string.Join("\n", SitePages.Article(seed).Take(1)
+            .Append(string.Format(System.Globalization.CultureInfo.InvariantCulture, byline, seed % 28 + 1))
+            .Append(string.Format(System.Globalization.CultureInfo.InvariantCulture, stamp, seed % 50 + 10))
+            .Concat(SitePages.Article(seed).Skip(1)));
+        for (int seed = 0; seed < 10; seed++)
+        {
+            builder.AddText(Site, Page(seed));
+        }
+
+        var result = TextCleaner.Default.WithSiteProfile(builder.Build().Find(Site)).Clean(Page(3));
+        var dated = string.Format(System.Globalization.CultureInfo.InvariantCulture, byline, 4);
+        Assert.That(result.Blocks.Single(b => b.Text == dated).Filter, Is.Not.EqualTo("site-boilerplate"));
+        var timed = result.Blocks.Single(b => b.Text == string.Format(System.Globalization.CultureInfo.InvariantCulture, stamp, 13));
+        Assert.That((timed.Filter, timed.Reason), Is.EqualTo(("site-boilerplate", "on 10 of 10 pages of example.com")));
+    }
+
     [Test]
     public void Merging_equals_building_from_the_union()
     {
