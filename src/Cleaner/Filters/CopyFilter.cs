@@ -30,7 +30,7 @@ public sealed class CopyFilter : IBlockFilter
         Dictionary<string, int>? first = null;
         for (int i = 0; i < blocks.Count; i++)
         {
-            if (blocks[i].Length >= MinLength && Key(blocks[i].Span) is { Length: >= MinLength } key)
+            if (blocks[i].Length >= MinLength && Text.TextCase.LineKey(blocks[i].Span) is { Length: >= MinLength } key)
             {
                 keys ??= new string?[blocks.Count];
                 first ??= new Dictionary<string, int>(StringComparer.Ordinal);
@@ -111,32 +111,5 @@ public sealed class CopyFilter : IBlockFilter
         }
 
         return inside * 2 > count;
-    }
-
-    /// <summary>The text in lower case with its runs of white space made one space.</summary>
-    private static string Key(ReadOnlySpan<char> text)
-    {
-        text = text.Trim();
-        var buffer = text.Length <= 512 ? stackalloc char[text.Length] : new char[text.Length];
-        int n = 0;
-        bool space = false;
-        foreach (char c in text)
-        {
-            if (char.IsWhiteSpace(c))
-            {
-                space = true;
-                continue;
-            }
-
-            if (space)
-            {
-                buffer[n++] = ' ';
-                space = false;
-            }
-
-            buffer[n++] = char.ToLowerInvariant(c);
-        }
-
-        return new string(buffer[..n]);
     }
 }

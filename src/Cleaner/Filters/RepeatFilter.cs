@@ -80,7 +80,8 @@ public sealed class RepeatFilter : IBlockFilter, IConfigurableFilter<RepeatOptio
                 continue;
             }
 
-            var key = Key(block.Span);
+            // The line in lower case, with its runs of spaces made one and the punctuation around it dropped.
+            var key = Text.TextCase.LineKey(block.Span.Trim(" \t\u00A0|•·-–—:>»«<*"));
             if (key.Length == 0)
             {
                 continue;
@@ -110,32 +111,5 @@ public sealed class RepeatFilter : IBlockFilter, IConfigurableFilter<RepeatOptio
     {
         var f = block.Features;
         return f.EndsWithTerminalPunctuation && (f.WordCount >= 2 || f.CjkCount >= 4);
-    }
-
-    /// <summary>The line in lower case, with its runs of spaces made one and the punctuation around it dropped.</summary>
-    private static string Key(ReadOnlySpan<char> text)
-    {
-        text = text.Trim(" \t\u00A0|•·-–—:>»«<*");
-        Span<char> buffer = stackalloc char[text.Length];
-        int n = 0;
-        bool space = false;
-        foreach (char c in text)
-        {
-            if (char.IsWhiteSpace(c))
-            {
-                space = n > 0;
-                continue;
-            }
-
-            if (space)
-            {
-                buffer[n++] = ' ';
-                space = false;
-            }
-
-            buffer[n++] = char.ToLowerInvariant(c);
-        }
-
-        return new string(buffer[..n]);
     }
 }

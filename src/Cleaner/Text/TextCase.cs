@@ -32,4 +32,31 @@ internal static class TextCase
 
         return source.Length;
     }
+
+    /// <summary>A line as a key: in lower case (invariant), with each run of white space made one space and none at either end.</summary>
+    public static string LineKey(ReadOnlySpan<char> text)
+    {
+        text = text.Trim();
+        var buffer = text.Length <= 512 ? stackalloc char[text.Length] : new char[text.Length];
+        int n = 0;
+        bool space = false;
+        foreach (char c in text)
+        {
+            if (char.IsWhiteSpace(c))
+            {
+                space = true;
+                continue;
+            }
+
+            if (space)
+            {
+                buffer[n++] = ' ';
+                space = false;
+            }
+
+            buffer[n++] = char.ToLowerInvariant(c);
+        }
+
+        return new string(buffer[..n]);
+    }
 }
