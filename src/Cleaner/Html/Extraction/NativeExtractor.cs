@@ -93,7 +93,7 @@ internal static class NativeExtractor
                 // The page's own metadata says this text is the article's: full credit, and more.
                 good[i] = blocks[i].Length * (1 - blocks[i].LinkDensity) * ArticleBodyCredit;
             }
-            if ((blocks[i].Hints & (BlockHints.Comment | BlockHints.Navigation)) == 0 && IsProse(blocks[i]))
+            if (CountsAsProse(blocks[i]))
             {
                 pageProse += good[i];
             }
@@ -274,6 +274,7 @@ internal static class NativeExtractor
         }
 
         AddEdges(blocks, tree, root, unplaced, sumGood, good, titleBlock, inArticle);
+        pageProse -= CutComments(blocks, rootNode, good, inArticle, reasons); // comments are no prose the article might have missed
 
         // Reasons for the blocks outside: the score of the branch they sit in.
         var branch = new int[nodes.Count];
@@ -540,6 +541,9 @@ internal static class NativeExtractor
         return legal.FirstMatch(block, 0, Edge) is not null || legal.FirstMatch(block, block.Length - Edge, Edge) is not null;
     }
 
+    /// <summary>Whether a block's content counts as the page's prose (not in comments or menus).</summary>
+    private static bool CountsAsProse(Block block) => (block.Hints & (BlockHints.Comment | BlockHints.Navigation)) == 0 && IsProse(block);
+
     private static bool IsProse(Block block) => block.Features.LooksLikeProse && block.LinkDensity < 0.5;
 
     /// <summary>
@@ -603,6 +607,75 @@ internal static class NativeExtractor
         }
     }
 
+    /// <summary>The least content (characters) of the article above a comments heading for the heading to cut the article.</summary>
+    internal const int ContentBeforeComments = 100;
+
+    /// <summary>
+    /// Leaves out the comments that follow the article flat, inside its own container or beside it
+    /// as siblings that joined it as its edges: from a
+    /// heading that opens a comment section ("Comments", "12 Responses", "Kommentare", "Post a
+    /// comment": the whole line from the comments phrase list), under some of the article's
+    /// content, to the end of the article. A later heading of the same or a higher level that does
+    /// not open comments shows the heading to be a section of the article ("Discussion" over
+    /// "Conclusion"), and nothing is cut.
+    /// </summary>
+    /// <returns>The content of the prose that was cut (it counts no longer as the page's prose).</returns>
+    private static double CutComments(IReadOnlyList<Block> blocks, ContainerTree.Node rootNode, double[] good, bool[] inArticle, string?[] reasons)
+    {
+        int end = rootNode.End; // the article with its edges: siblings of the root after it join the article too
+        for (int i = blocks.Count - 1; i >= end; i--)
+        {
+            if (inArticle[i])
+            {
+                end = i + 1;
+                break;
+            }
+        }
+
+        int marker = -1;
+        double before = 0;
+        for (int i = rootNode.First; i < end; i++)
+        {
+            var block = blocks[i];
+            if (block.Kind == BlockKind.Heading && before >= ContentBeforeComments && OpensComments(block))
+            {
+                if (marker < 0)
+                {
+                    marker = i;
+                }
+            }
+            else if (block.Kind == BlockKind.Heading && marker >= 0 && block.HeadingLevel <= blocks[marker].HeadingLevel)
+            {
+                return 0; // a section of the article after all
+            }
+
+            before += inArticle[i] ? good[i] : 0;
+        }
+
+        if (marker < 0)
+        {
+            return 0;
+        }
+
+        string reason = Format($"comments inside the article: under the heading \"{blocks[marker].Text}\" that opens them");
+        double cut = 0;
+        for (int i = marker; i < blocks.Count; i++)
+        {
+            if (inArticle[i])
+            {
+                inArticle[i] = false;
+                reasons[i] = reason;
+                cut += CountsAsProse(blocks[i]) ? good[i] : 0;
+            }
+        }
+
+        return cut;
+    }
+
+    /// <summary>Whether a heading is, as a whole, a line that opens a comment section.</summary>
+    private static bool OpensComments(Block block) =>
+        block.Features.WordCount <= 12 && block.Document.Phrases["comments"].Coverage(block) >= 1;
+
     /// <summary>The first sign that the choice is weak, or null.</summary>
     private static string? Weakness(IReadOnlyList<Block> blocks, IReadOnlyList<ContainerTree.Node> nodes, bool[] contains, bool[] inside, double[] score, int root, bool[] inArticle, double[] good, double pageProse)
     {
@@ -617,7 +690,7 @@ internal static class NativeExtractor
             articleGood += good[i];
             articleText += blocks[i].Length;
             articleLinks += blocks[i].Length * blocks[i].LinkDensity;
-            if ((blocks[i].Hints & (BlockHints.Comment | BlockHints.Navigation)) == 0 && IsProse(blocks[i]))
+            if (CountsAsProse(blocks[i]))
             {
                 articleProse += good[i];
             }
