@@ -26,6 +26,8 @@ internal sealed record NativeResult(bool[]? InArticle, string?[] Reasons, string
 /// section that scores well: an FAQ, a table, a note under a figure).</item>
 /// <item>Chrome inside the root (an element whose chrome outweighs its content: a teaser list, an
 /// author box, a share prompt, a form) is left out.</item>
+/// <item>Comments that follow the post flat, under a heading that opens them ("Comments"), are cut
+/// from the article.</item>
 /// </list>
 /// Every block left out gets its reason with the figures. The choice is called weak (and
 /// <see cref="ContentExtractor.Auto"/> then asks SmartReader) when a disjoint container scores close
