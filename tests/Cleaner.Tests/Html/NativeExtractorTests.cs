@@ -396,6 +396,20 @@ public class NativeExtractorTests
     }
 
     [Test]
+    public void The_other_parts_of_an_article_split_into_sections_of_the_same_make_join_it()
+    {
+        // A layout that puts each section of the story into its own "inner" box; a box of the same
+        // make above the headline is not a part of the story.
+        string Part(string paragraphs) => $"<section class=\"section\"><div class=\"inner\">{paragraphs}</div></section>";
+        var body = Menu() + "<article>" + Part("<p>" + Para(9, "harbour") + "</p>") + "<h1>The council approves the plan</h1>"
+            + Part(string.Concat(Enumerable.Range(1, 4).Select(i => $"<p>{Para(i)}</p>"))) + Part($"<h2>What comes next</h2><p>{Para(5)}</p>") + "</article>";
+        var result = Native.CleanHtml(Page(body));
+        Assert.That(result.Text, Does.Contain(Para(4)));
+        Assert.That(result.Text, Does.Contain(Para(5)), "the second part");
+        Assert.That(result.Text, Does.Not.Contain("harbour"), "the box above the headline");
+    }
+
+    [Test]
     public void Flat_comments_under_a_comments_heading_inside_the_article_are_left_out()
     {
         // A blog post and its comments as paragraphs of one container, the comments under a heading.

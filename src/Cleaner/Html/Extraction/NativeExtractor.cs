@@ -26,6 +26,8 @@ internal sealed record NativeResult(bool[]? InArticle, string?[] Reasons, string
 /// section that scores well: an FAQ, a table, a note under a figure).</item>
 /// <item>Chrome inside the root (an element whose chrome outweighs its content: a teaser list, an
 /// author box, a share prompt, a form) is left out.</item>
+/// <item>The other parts of an article that its layout splits into sections of the same make (the
+/// root's tag and class, at its depth, under the headline) join it.</item>
 /// <item>Comments that follow the post flat, under a heading that opens them ("Comments"), are cut
 /// from the article.</item>
 /// </list>
@@ -276,6 +278,7 @@ internal static class NativeExtractor
         }
 
         AddEdges(blocks, tree, root, unplaced, sumGood, good, titleBlock, inArticle);
+        AddParts(blocks, tree, root, sumGood, titleBlock, inArticle);
         pageProse -= CutComments(blocks, rootNode, good, inArticle, reasons); // comments are no prose the article might have missed
 
         // Reasons for the blocks outside: the score of the branch they sit in.
@@ -605,6 +608,68 @@ internal static class NativeExtractor
             if (prose || strongSibling)
             {
                 inArticle[i] = true;
+            }
+        }
+    }
+
+    /// <summary>How many levels up the root and another part of the article may meet.</summary>
+    internal const int PartLevels = 3;
+
+    /// <summary>The least content (characters) of another part of the article.</summary>
+    internal const int PartContent = 100;
+
+    /// <summary>
+    /// Adds the other parts of an article that its layout splits into sections of the same make
+    /// (a "section-inner" per section): elements with the root's tag and class, at the root's depth
+    /// under an ancestor of the root at most <see cref="PartLevels"/> levels up, that hold content
+    /// and start below the headline (a box of the same make above it, a welcome note, is no part).
+    /// </summary>
+    private static void AddParts(IReadOnlyList<Block> blocks, ContainerTree tree, int root, double[] sumGood, int titleBlock, bool[] inArticle)
+    {
+        var nodes = tree.Nodes;
+        var rootNode = nodes[root];
+        if (string.IsNullOrEmpty(rootNode.Element.ClassName))
+        {
+            return;
+        }
+
+        Span<int> up = stackalloc int[PartLevels + 1];
+        up[0] = root;
+        for (int j = 1; j <= PartLevels; j++)
+        {
+            up[j] = up[j - 1] >= 0 ? nodes[up[j - 1]].Parent : -1;
+        }
+
+        for (int k = 0; k < nodes.Count; k++)
+        {
+            var node = nodes[k];
+            if (k == root || node.InChrome || sumGood[k] < PartContent || node.First <= titleBlock || node.Element.LocalName != rootNode.Element.LocalName
+                || !string.Equals(node.Element.ClassName, rootNode.Element.ClassName, StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            int at = k;
+            bool meets = false;
+            for (int j = 1; j <= PartLevels && at >= 0 && !meets; j++)
+            {
+                at = nodes[at].Parent;
+                meets = at >= 0 && at == up[j];
+            }
+
+            if (!meets)
+            {
+                continue;
+            }
+
+            for (int i = node.First; i < node.End; i++)
+            {
+                var block = blocks[i];
+                int b = tree.BlockNode[i];
+                if ((block.Hints & ChromeHints) == 0 && block.LinkDensity < 0.5 && !(b >= 0 && nodes[b].InChrome))
+                {
+                    inArticle[i] = true;
+                }
             }
         }
     }
