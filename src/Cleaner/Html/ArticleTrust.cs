@@ -44,4 +44,46 @@ internal static class ArticleTrust
             ? "the extractor's article holds far less prose than the page"
             : null;
     }
+
+    /// <summary>
+    /// Why SmartReader's article, asked as a second opinion on a weak native choice, loses to the
+    /// native article, or null when it is taken. It loses when it turns its back on the headline
+    /// (it starts above the headline while the native article stands under it: a teaser box or a
+    /// menu column, not the story the headline opens), or when it is mostly links and the native
+    /// article is not (an archive or a link column).
+    /// </summary>
+    /// <param name="blocks">The page's blocks; <see cref="Block.InMainContent"/> marks SmartReader's article.</param>
+    /// <param name="native">For each block, whether the native article holds it.</param>
+    /// <param name="titleBlock">The index of the block that shows the headline, or -1.</param>
+    public static string? SecondOpinionLoses(IReadOnlyList<Block> blocks, bool[] native, int titleBlock)
+    {
+        int nativeFirst = -1, smartFirst = -1;
+        double nativeText = 0, nativeLinks = 0, smartText = 0, smartLinks = 0;
+        for (int i = 0; i < blocks.Count; i++)
+        {
+            var block = blocks[i];
+            if (native[i])
+            {
+                nativeFirst = nativeFirst < 0 ? i : nativeFirst;
+                nativeText += block.Length;
+                nativeLinks += block.Length * block.LinkDensity;
+            }
+
+            if (block.InMainContent)
+            {
+                smartFirst = smartFirst < 0 ? i : smartFirst;
+                smartText += block.Length;
+                smartLinks += block.Length * block.LinkDensity;
+            }
+        }
+
+        if (titleBlock >= 0 && smartFirst >= 0 && smartFirst < titleBlock && nativeFirst >= titleBlock)
+        {
+            return "SmartReader's article starts above the headline, the native one under it";
+        }
+
+        return smartLinks > smartText * Extraction.NativeExtractor.MostlyLinks && nativeLinks <= nativeText * Extraction.NativeExtractor.MostlyLinks
+            ? "SmartReader's article is mostly links, the native one is not"
+            : null;
+    }
 }

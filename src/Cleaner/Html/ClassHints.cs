@@ -78,7 +78,15 @@ internal static class ClassHints
 
         if (!string.IsNullOrEmpty(className))
         {
-            hints |= OfTokens(className);
+            var classHints = OfTokens(className);
+            if ((classHints & BlockHints.Byline) != 0 && NamesPost(className))
+            {
+                // The post's own element names its author among its classes ("entry-author-jdoe
+                // entry-type-post entry"): whose post it is, not a byline or an author box.
+                classHints &= ~BlockHints.Byline;
+            }
+
+            hints |= classHints;
         }
 
         // Generated ids that spell out a heading ("sharing-with-a-single-developer") name a
@@ -127,6 +135,37 @@ internal static class ClassHints
             foreach (var content in ContentWords)
             {
                 if (word.Contains(content, StringComparison.Ordinal) && !IsIgnored(word))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    // Class tokens that name a post's own element, whole ("entry", "hentry", "type-post"), as blog software writes them.
+    private static readonly string[] PostWords = ["entry", "hentry", "post", "type-post", "article", "story"];
+
+    /// <summary>
+    /// Whether a class names the element of a post: a token that is a word of <see cref="PostWords"/>,
+    /// or "post-" and a number ("post-1234"). Tokens that only hold such a word ("post-meta",
+    /// "text-12") do not.
+    /// </summary>
+    private static bool NamesPost(string className)
+    {
+        Span<char> lower = stackalloc char[64];
+        int at = 0;
+        while (NextToken(className, ref at, lower, out var word))
+        {
+            if (word.StartsWith("post-", StringComparison.Ordinal) && word.Length > 5 && char.IsAsciiDigit(word[5]))
+            {
+                return true;
+            }
+
+            foreach (var post in PostWords)
+            {
+                if (word.SequenceEqual(post))
                 {
                     return true;
                 }

@@ -59,7 +59,8 @@ internal sealed class HtmlReader
         // Native (and Auto): the title first, so that the lead under it can join the article.
         HintScope.Apply(document.Blocks, walker.Hinted, null);
         Filters.TitleFilter.Seed(document, titles);
-        var native = NativeExtractor.Extract(document.Blocks, walker.TextBlocks, document.TitleBlock?.Index ?? -1, articleBody);
+        int titleIndex = document.TitleBlock?.Index ?? -1;
+        var native = NativeExtractor.Extract(document.Blocks, walker.TextBlocks, titleIndex, articleBody);
         if (native.InArticle is { } chosen && (options.Extractor == ContentExtractor.Native || native.Weakness is null))
         {
             reader.UseNative(chosen, native.Reasons, native.Container);
@@ -82,7 +83,8 @@ internal sealed class HtmlReader
         }
 
         var smart = reader.UseSmartReader(dom, url, walker);
-        if (document.HasMainContent)
+        string? overruled = document.HasMainContent && native.InArticle is { } mine ? ArticleTrust.SecondOpinionLoses(document.Blocks, mine, titleIndex) : null;
+        if (document.HasMainContent && overruled is null)
         {
             document.Metadata = Merge(document.Metadata, smart);
             Filters.TitleFilter.Seed(document, titles);
@@ -97,6 +99,7 @@ internal sealed class HtmlReader
         if (native.InArticle is { } weak)
         {
             reader.UseNative(weak, native.Reasons, native.Container);
+            document.ExtractorNote = overruled is null ? document.ExtractorNote : $"{document.ExtractorNote}; {overruled}";
         }
 
         return document;

@@ -67,6 +67,20 @@ public class DomHintsFilterTests
     }
 
     [Test]
+    public void The_author_named_in_the_classes_of_the_post_element_does_not_make_the_post_an_author_box()
+    {
+        // A short post (its element classed by the blog's software with its author) over a longer discussion.
+        var comments = "<div id=\"comments\">" + string.Concat(Enumerable.Range(1, 6).Select(i =>
+            $"<div class=\"comment\"><p>I have lived near the river for {i + 10} years, and I think that a library there would be a good thing for the children.</p></div>")) + "</div>";
+        string Post(string classes) => $"<!DOCTYPE html><html lang=\"en\"><head><title>{TestPages.Headline}</title></head><body><h1>{TestPages.Headline}</h1>"
+            + $"<div class=\"{classes}\"><p>{TestPages.Paragraphs[0]}</p></div>{comments}</body></html>";
+        var result = TextCleaner.Default.CleanHtml(Post("entry-author-jane_fielding entry-type-post entry"));
+        Assert.That(result.Text, Does.Contain(TestPages.Paragraphs[0]));
+        var box = TextCleaner.Default.CleanHtml(Post("author-box"));
+        Assert.That(box.Blocks.Single(b => b.Text == TestPages.Paragraphs[0]).Reason, Is.EqualTo("an author box"), "an author box is still one");
+    }
+
+    [Test]
     public void A_byline_that_repeats_the_metadata_author_stays_out_of_the_body()
     {
         var html = TestPages.Page("<p class=\"byline\">By Jane Fielding</p>", head: "<meta name=\"author\" content=\"Jane Fielding\">");

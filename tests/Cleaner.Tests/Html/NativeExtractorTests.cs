@@ -1,4 +1,5 @@
 using System.Text;
+using Cleaner.Html;
 
 namespace Cleaner.Tests.Html;
 
@@ -392,6 +393,84 @@ public class NativeExtractorTests
         Assert.That(result.ExtractedBy, Is.EqualTo(ContentExtractor.Native));
         Assert.That(result.Text, Does.Contain("The library will open on the first of June"));
         Assert.That(result.Text, Does.Not.Contain("a good thing for the children"));
+    }
+
+    [Test]
+    public void The_other_parts_of_an_article_split_into_sections_of_the_same_make_join_it()
+    {
+        // A layout that puts each section of the story into its own "inner" box; a box of the same
+        // make above the headline is not a part of the story.
+        string Part(string paragraphs) => $"<section class=\"section\"><div class=\"inner\">{paragraphs}</div></section>";
+        var body = Menu() + "<article>" + Part("<p>" + Para(9, "harbour") + "</p>") + "<h1>The council approves the plan</h1>"
+            + Part(string.Concat(Enumerable.Range(1, 4).Select(i => $"<p>{Para(i)}</p>"))) + Part($"<h2>What comes next</h2><p>{Para(5)}</p>") + "</article>";
+        var result = Native.CleanHtml(Page(body));
+        Assert.That(result.Text, Does.Contain(Para(4)));
+        Assert.That(result.Text, Does.Contain(Para(5)), "the second part");
+        Assert.That(result.Text, Does.Not.Contain("harbour"), "the box above the headline");
+    }
+
+    [Test]
+    public void Flat_comments_under_a_comments_heading_inside_the_article_are_left_out()
+    {
+        // A blog post and its comments as paragraphs of one container, the comments under a heading.
+        string Comment(int i) => $"<p>I have read this blog for {i + 2} years and I think that the new library on the river is a fine idea for the town.</p><p class=\"posted\">Posted by: Reader {i} | Mar 26, 2007</p>";
+        var body = Menu() + "<div class=\"content\"><h1>The council approves the plan</h1><p>" + Para(1) + "</p><p>" + Para(2) + "</p>"
+            + "<h2>Comments</h2>" + string.Concat(Enumerable.Range(1, 8).Select(Comment)) + "</div>";
+        var result = Native.CleanHtml(Page(body));
+        Assert.That(result.Text, Does.Contain(Para(2)));
+        var comment = BlockOf(result, "I have read this blog for 3 years");
+        Assert.That(comment.InMainContent, Is.False);
+        Assert.That(result.Document.MainContentReasons![comment.Index], Is.EqualTo("comments inside the article: under the heading \"Comments\" that opens them"));
+        Assert.That(TextCleaner.Default.CleanHtml(Page(body)).Document.ExtractorNote, Is.Null, "the comments are not page prose that the article missed");
+    }
+
+    [Test]
+    public void A_comments_heading_followed_by_another_section_of_the_article_cuts_nothing()
+    {
+        // "Diskussion" opens a comment section on a blog, and is a section of a paper under which "Fazit" follows.
+        var body = "<div class=\"content\"><h1>Die Bibliothek am Fluss</h1><p>" + Para(1) + "</p><h2>Diskussion</h2><p>" + Para(2) + "</p><h2>Fazit</h2><p>" + Para(3) + "</p></div>";
+        var result = Native.CleanHtml(Page(body, "Die Bibliothek am Fluss"));
+        Assert.That(result.Text, Does.Contain(Para(2)));
+        Assert.That(result.Text, Does.Contain(Para(3)));
+    }
+
+    [Test]
+    public void SmartReader_loses_to_the_native_article_when_it_starts_above_the_headline()
+    {
+        var body = "<div class=\"teaser\"><p>" + Para(1, "harbour") + "</p></div><h1>The council approves the plan</h1><div class=\"x\"><p>" + Para(2) + "</p><p>" + Para(3) + "</p></div>";
+        var document = Native.CleanHtml(Page(body)).Document;
+        var blocks = document.Blocks;
+        int title = document.TitleBlock!.Index;
+        var native = blocks.Select(b => b.Index > title).ToArray();
+        foreach (var block in blocks)
+        {
+            block.InMainContent = block.Index != title; // SmartReader's: the teaser above the headline and the story
+        }
+
+        Assert.That(ArticleTrust.SecondOpinionLoses(blocks, native, title), Is.EqualTo("SmartReader's article starts above the headline, the native one under it"));
+        foreach (var block in blocks)
+        {
+            block.InMainContent = block.Index >= title; // from the headline down: taken
+        }
+
+        Assert.That(ArticleTrust.SecondOpinionLoses(blocks, native, title), Is.Null);
+    }
+
+    [Test]
+    public void SmartReader_loses_to_the_native_article_when_its_article_is_mostly_links_and_the_native_one_is_not()
+    {
+        var archive = "<ul class=\"archive\">" + string.Concat(Enumerable.Range(1, 12).Select(i => $"<li><a href=\"/m{i}\">Posts of month {i}</a></li>")) + "</ul>";
+        var body = archive + "<div class=\"x\"><p>" + Para(1) + "</p><p>" + Para(2) + "</p></div>";
+        var document = Native.CleanHtml(Page(body)).Document;
+        var blocks = document.Blocks;
+        var native = blocks.Select(b => b.LinkDensity == 0).ToArray();
+        foreach (var block in blocks)
+        {
+            block.InMainContent = block.LinkDensity > 0; // SmartReader's: the archive
+        }
+
+        Assert.That(ArticleTrust.SecondOpinionLoses(blocks, native, -1), Is.EqualTo("SmartReader's article is mostly links, the native one is not"));
+        Assert.That(ArticleTrust.SecondOpinionLoses(blocks, blocks.Select(b => b.LinkDensity > 0).ToArray(), -1), Is.Null, "both are lists of links");
     }
 
     [Test]

@@ -26,6 +26,10 @@ internal sealed record NativeResult(bool[]? InArticle, string?[] Reasons, string
 /// section that scores well: an FAQ, a table, a note under a figure).</item>
 /// <item>Chrome inside the root (an element whose chrome outweighs its content: a teaser list, an
 /// author box, a share prompt, a form) is left out.</item>
+/// <item>The other parts of an article that its layout splits into sections of the same make (the
+/// root's tag and class, at its depth, under the headline) join it.</item>
+/// <item>Comments that follow the post flat, under a heading that opens them ("Comments"), are cut
+/// from the article.</item>
 /// </list>
 /// Every block left out gets its reason with the figures. The choice is called weak (and
 /// <see cref="ContentExtractor.Auto"/> then asks SmartReader) when a disjoint container scores close
@@ -93,7 +97,7 @@ internal static class NativeExtractor
                 // The page's own metadata says this text is the article's: full credit, and more.
                 good[i] = blocks[i].Length * (1 - blocks[i].LinkDensity) * ArticleBodyCredit;
             }
-            if ((blocks[i].Hints & (BlockHints.Comment | BlockHints.Navigation)) == 0 && IsProse(blocks[i]))
+            if (CountsAsProse(blocks[i]))
             {
                 pageProse += good[i];
             }
@@ -274,6 +278,8 @@ internal static class NativeExtractor
         }
 
         AddEdges(blocks, tree, root, unplaced, sumGood, good, titleBlock, inArticle);
+        AddParts(blocks, tree, root, sumGood, titleBlock, inArticle);
+        pageProse -= CutComments(blocks, rootNode, good, inArticle, reasons); // comments are no prose the article might have missed
 
         // Reasons for the blocks outside: the score of the branch they sit in.
         var branch = new int[nodes.Count];
@@ -540,6 +546,9 @@ internal static class NativeExtractor
         return legal.FirstMatch(block, 0, Edge) is not null || legal.FirstMatch(block, block.Length - Edge, Edge) is not null;
     }
 
+    /// <summary>Whether a block's content counts as the page's prose (not in comments or menus).</summary>
+    private static bool CountsAsProse(Block block) => (block.Hints & (BlockHints.Comment | BlockHints.Navigation)) == 0 && IsProse(block);
+
     private static bool IsProse(Block block) => block.Features.LooksLikeProse && block.LinkDensity < 0.5;
 
     /// <summary>
@@ -603,6 +612,137 @@ internal static class NativeExtractor
         }
     }
 
+    /// <summary>How many levels up the root and another part of the article may meet.</summary>
+    internal const int PartLevels = 3;
+
+    /// <summary>The least content (characters) of another part of the article.</summary>
+    internal const int PartContent = 100;
+
+    /// <summary>
+    /// Adds the other parts of an article that its layout splits into sections of the same make
+    /// (a "section-inner" per section): elements with the root's tag and class, at the root's depth
+    /// under an ancestor of the root at most <see cref="PartLevels"/> levels up, that hold content
+    /// and start below the headline (a box of the same make above it, a welcome note, is no part).
+    /// </summary>
+    private static void AddParts(IReadOnlyList<Block> blocks, ContainerTree tree, int root, double[] sumGood, int titleBlock, bool[] inArticle)
+    {
+        var nodes = tree.Nodes;
+        var rootNode = nodes[root];
+        if (string.IsNullOrEmpty(rootNode.Element.ClassName))
+        {
+            return;
+        }
+
+        Span<int> up = stackalloc int[PartLevels + 1];
+        up[0] = root;
+        for (int j = 1; j <= PartLevels; j++)
+        {
+            up[j] = up[j - 1] >= 0 ? nodes[up[j - 1]].Parent : -1;
+        }
+
+        for (int k = 0; k < nodes.Count; k++)
+        {
+            var node = nodes[k];
+            if (k == root || node.InChrome || sumGood[k] < PartContent || node.First <= titleBlock || node.Element.LocalName != rootNode.Element.LocalName
+                || !string.Equals(node.Element.ClassName, rootNode.Element.ClassName, StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            int at = k;
+            bool meets = false;
+            for (int j = 1; j <= PartLevels && at >= 0 && !meets; j++)
+            {
+                at = nodes[at].Parent;
+                meets = at >= 0 && at == up[j];
+            }
+
+            if (!meets)
+            {
+                continue;
+            }
+
+            for (int i = node.First; i < node.End; i++)
+            {
+                var block = blocks[i];
+                int b = tree.BlockNode[i];
+                if ((block.Hints & ChromeHints) == 0 && block.LinkDensity < 0.5 && !(b >= 0 && nodes[b].InChrome))
+                {
+                    inArticle[i] = true;
+                }
+            }
+        }
+    }
+
+    /// <summary>The least content (characters) of the article above a comments heading for the heading to cut the article.</summary>
+    internal const int ContentBeforeComments = 100;
+
+    /// <summary>
+    /// Leaves out the comments that follow the article flat, inside its own container or beside it
+    /// as siblings that joined it as its edges: from a
+    /// heading that opens a comment section ("Comments", "12 Responses", "Kommentare", "Post a
+    /// comment": the whole line from the comments phrase list), under some of the article's
+    /// content, to the end of the article. A later heading of the same or a higher level that does
+    /// not open comments shows the heading to be a section of the article ("Discussion" over
+    /// "Conclusion"), and nothing is cut.
+    /// </summary>
+    /// <returns>The content of the prose that was cut (it counts no longer as the page's prose).</returns>
+    private static double CutComments(IReadOnlyList<Block> blocks, ContainerTree.Node rootNode, double[] good, bool[] inArticle, string?[] reasons)
+    {
+        int end = rootNode.End; // the article with its edges: siblings of the root after it join the article too
+        for (int i = blocks.Count - 1; i >= end; i--)
+        {
+            if (inArticle[i])
+            {
+                end = i + 1;
+                break;
+            }
+        }
+
+        int marker = -1;
+        double before = 0;
+        for (int i = rootNode.First; i < end; i++)
+        {
+            var block = blocks[i];
+            if (block.Kind == BlockKind.Heading && before >= ContentBeforeComments && OpensComments(block))
+            {
+                if (marker < 0)
+                {
+                    marker = i;
+                }
+            }
+            else if (block.Kind == BlockKind.Heading && marker >= 0 && block.HeadingLevel <= blocks[marker].HeadingLevel)
+            {
+                return 0; // a section of the article after all
+            }
+
+            before += inArticle[i] ? good[i] : 0;
+        }
+
+        if (marker < 0)
+        {
+            return 0;
+        }
+
+        string reason = Format($"comments inside the article: under the heading \"{blocks[marker].Text}\" that opens them");
+        double cut = 0;
+        for (int i = marker; i < blocks.Count; i++)
+        {
+            if (inArticle[i])
+            {
+                inArticle[i] = false;
+                reasons[i] = reason;
+                cut += CountsAsProse(blocks[i]) ? good[i] : 0;
+            }
+        }
+
+        return cut;
+    }
+
+    /// <summary>Whether a heading is, as a whole, a line that opens a comment section.</summary>
+    private static bool OpensComments(Block block) =>
+        block.Features.WordCount <= 12 && block.Document.Phrases["comments"].Coverage(block) >= 1;
+
     /// <summary>The first sign that the choice is weak, or null.</summary>
     private static string? Weakness(IReadOnlyList<Block> blocks, IReadOnlyList<ContainerTree.Node> nodes, bool[] contains, bool[] inside, double[] score, int root, bool[] inArticle, double[] good, double pageProse)
     {
@@ -617,7 +757,7 @@ internal static class NativeExtractor
             articleGood += good[i];
             articleText += blocks[i].Length;
             articleLinks += blocks[i].Length * blocks[i].LinkDensity;
-            if ((blocks[i].Hints & (BlockHints.Comment | BlockHints.Navigation)) == 0 && IsProse(blocks[i]))
+            if (CountsAsProse(blocks[i]))
             {
                 articleProse += good[i];
             }
