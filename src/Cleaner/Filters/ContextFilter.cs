@@ -116,6 +116,15 @@ public sealed class ContextFilter : IConfigurableFilter<ContextOptions>
             }
         }
 
+        // Dense sentences are rated only now: they never stand in for the good blocks a page lacks.
+        for (int i = 0; i < n; i++)
+        {
+            if (initial[i] == Rating.Bad && IsDenseSentence(blocks[i], o))
+            {
+                initial[i] = Rating.NearGood;
+            }
+        }
+
         PromoteRuns(blocks, initial, o);
         var final = (Rating[])initial.Clone();
         var before = Nearest(initial, -1, ignoreNearGood: true);
@@ -428,8 +437,40 @@ public sealed class ContextFilter : IConfigurableFilter<ContextOptions>
             return length > o.LengthHigh ? Rating.Good : Rating.NearGood;
         }
 
-        return density >= o.StopwordsLow ? Rating.NearGood : Rating.Bad;
+        if (density >= o.StopwordsLow)
+        {
+            return Rating.NearGood;
+        }
+
+        return Rating.Bad;
     }
+
+    /// <summary>
+    /// Prose written densely (names, nouns, few articles: a caption, a product blurb, a terse news
+    /// line) has fewer stopwords than the classifier asks, but is still shaped as sentences: it ends
+    /// one, reads in sentence case and has clauses. Such a block is near-good, so its neighbours decide.
+    /// </summary>
+    private static bool IsDenseSentence(Block block, in ContextOptions o)
+    {
+        if (!block.IsUndecided || block.LinkDensity > 0)
+        {
+            return false;
+        }
+
+        var f = block.ParagraphFeatures;
+        return f.StopwordsKnown && !f.IsCjk && f.Length >= o.LengthLow
+        && f.StopwordDensity >= o.StopwordsLow * DenseSentenceShare
+        && f.StopwordDensity < o.StopwordsLow
+        && f.EndsWithTerminalPunctuation
+        && f.WordCount >= DenseSentenceWords
+        && f.CapitalizedShare < DenseSentenceCapitals
+        && f.ClauseMarks + f.SentenceMarks >= 2
+        && !Dates.HasCalendarDate(block.Span);
+    }
+
+    private const double DenseSentenceShare = 0.6;
+    private const int DenseSentenceWords = 12;
+    private const double DenseSentenceCapitals = 0.5;
 
     /// <summary>
     /// For each block, the rating of the nearest block before it (step -1) or after it (step +1)

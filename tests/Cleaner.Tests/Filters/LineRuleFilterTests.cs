@@ -295,6 +295,30 @@ public class ContextFilterTests
         AssertRemoved(result, byline, "context");
     }
 
+    [TestCase("Handmade ceramic mugs, glazed teapots and linen napkins from small Portuguese workshops fill two long shelves near the window.",
+        "Expect bold colours, rough textures, fair prices and friendly staff happy to wrap gifts while customers browse.",
+        "The shop opened last spring in a former bakery, and its owner says that most of what she sells was made by people she has met in person over the years.",
+        "Free shipping, easy returns, secure payment, gift cards, loyalty points and weekly deals on thousands of products.",
+        "Published on March 3, 2012 in Shops, Gifts. Tags: ceramics, teapots, linen, Portugal, gifts, design.")]
+    [TestCase("Handgemachte Keramikbecher, glasierte Teekannen und Leinenservietten aus kleinen portugiesischen Werkstätten füllen zwei lange Regale.",
+        "Erwartet werden kräftige Farben, raue Oberflächen, faire Preise und freundliche Verkäuferinnen, gern beim Verpacken von Geschenken.",
+        "Der Laden wurde im letzten Frühjahr in einer alten Bäckerei eröffnet, und die Besitzerin sagt, dass sie die meisten Leute, deren Waren sie verkauft, selbst kennt.",
+        "Kostenloser Versand, einfache Rücksendung, sichere Zahlung, Gutscheine, Treuepunkte und wöchentliche Angebote für tausende Produkte.",
+        "Veröffentlicht am 3. März 2012 in Läden, Geschenke. Stichworte: Keramik, Teekannen, Leinen, Portugal, Geschenke.")]
+    public void Dense_sentences_next_to_the_article_are_judged_by_it(string a, string b, string article, string stray, string meta)
+    {
+        // Written densely (few stopwords), the first two are still sentences: beside the article they stay.
+        var result = Run(new ContextFilter(), "Home", "Shop", a, b, article, meta, Footer, "About us", stray, "Contact");
+        AssertKept(result, a);
+        AssertKept(result, b);
+        AssertKept(result, article);
+        AssertRemoved(result, "Shop", "context");
+
+        // Among boilerplate, a dense sentence goes; a dated line of post data is no sentence of the article.
+        AssertRemoved(result, stray, "context");
+        AssertRemoved(result, meta, "context");
+    }
+
     [TestCase("Tech Shopping 2 Must-Have Apps For Book Lovers Who Read Every Night!", "Editor's Pick 3 School-Ready Apps For The Science Wiz In Your Family!", "Geek Gear 6 Cool Manicures For The Ultimate Nerd Who Has Everything!")]
     [TestCase("Sport 2 Die Besten Torhüter Der Saison Im Großen Vergleich Der Liga!", "Politik 3 Was Der Neue Haushalt Für Familien Und Rentner Bedeutet!", "Kultur 4 Zehn Bücher Für Den Sommer Am Strand Und Im Garten!")]
     public void A_run_of_headlines_among_boilerplate_is_not_an_article(string a, string b, string c)
