@@ -175,6 +175,7 @@ public sealed class ContextFilter : IConfigurableFilter<ContextOptions>
             }
         }
 
+        ContinueLists(blocks, final, o);
         KeepHeadOverByline(blocks, final);
         for (int i = 0; i < n; i++)
         {
@@ -290,6 +291,100 @@ public sealed class ContextFilter : IConfigurableFilter<ContextOptions>
             return;
         }
     }
+
+    /// <summary>
+    /// A list that the article opens with a colon ("Here is what changed:", in a paragraph of the
+    /// article or a short line right under one) continues it: its items
+    /// (lines that start with a bullet or a number) and the short headings between them ("GENERAL
+    /// FIXES", "Email:") stay, however short or terse, until a line that is neither ends it. A line
+    /// another filter removed ends it too, unless it is a heading over another item.
+    /// </summary>
+    private static void ContinueLists(IReadOnlyList<Block> blocks, Rating[] final, in ContextOptions o)
+    {
+        int n = blocks.Count;
+        for (int i = 0; i < n - 1; i++)
+        {
+            if (blocks[i].IsRemoved || !blocks[i].Span.TrimEnd().EndsWith(":", StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            // The line that opens the list is the article's, or a short line right under it.
+            bool opens = final[i] == Rating.Good
+                || (i > 0 && final[i - 1] == Rating.Good && blocks[i - 1].IsUndecided && !blocks[i].IsKept && IsListItem(blocks[i + 1].Span));
+            if (!opens)
+            {
+                continue;
+            }
+
+            final[i] = Rating.Good;
+
+            int j = i + 1;
+            while (j < n)
+            {
+                var block = blocks[j];
+                if (IsListItem(block.Span) && block.LinkDensity <= o.MaxLinkDensity)
+                {
+                    if (block.IsRemoved)
+                    {
+                        break;
+                    }
+
+                    final[j++] = Rating.Good;
+                }
+                else if (IsListHeading(block) && j + 1 < n && IsListItem(blocks[j + 1].Span) && !blocks[j + 1].IsRemoved)
+                {
+                    final[j++] = Rating.Good;
+                }
+                else
+                {
+                    break;
+                }
+            }
+
+            i = j - 1;
+        }
+    }
+
+    /// <summary>A line that starts with a bullet ("- ", "• ", "* ") or a number ("1. ", "2) ").</summary>
+    private static bool IsListItem(ReadOnlySpan<char> span)
+    {
+        span = span.TrimStart();
+        if (span.Length < 3)
+        {
+            return false;
+        }
+
+        if (ListBullets.Contains(span[0]))
+        {
+            return span[1] == ' ';
+        }
+
+        int digits = 0;
+        while (digits < span.Length && digits < 3 && char.IsAsciiDigit(span[digits]))
+        {
+            digits++;
+        }
+
+        return digits > 0 && digits + 2 < span.Length && span[digits] is '.' or ')' && span[digits + 1] == ' ' && char.IsLetter(span[digits + 2]);
+    }
+
+    private const string ListBullets = "-–—•*·▪◦‣";
+
+    /// <summary>A short heading inside a list: a few words that end with a colon or are written in capitals.</summary>
+    private static bool IsListHeading(Block block)
+    {
+        var f = block.Features;
+        if (f.WordCount is < 1 or > MaxListHeadingWords || block.LinkDensity > 0)
+        {
+            return false;
+        }
+
+        var span = block.Span.TrimEnd();
+        return span.EndsWith(":", StringComparison.Ordinal) || (!f.EndsWithTerminalPunctuation && f.UpperShare > 0.8);
+    }
+
+    private const int MaxListHeadingWords = 6;
 
     private const int MaxHeadlineWords = 15;
 

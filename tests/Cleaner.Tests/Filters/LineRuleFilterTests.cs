@@ -319,6 +319,23 @@ public class ContextFilterTests
         AssertRemoved(result, meta, "context");
     }
 
+    [TestCase("The update is out for phones sold in Europe and fixes most of the problems that owners have reported since the spring, so it is worth installing soon.",
+        "Here is the full list of changes:", "- Radio v1.16", "- Faster Wi-Fi", "GENERAL FIXES", "- Calls no longer hang", "2. Keyboard maps", "More from the blog")]
+    [TestCase("Das Update ist für in Europa verkaufte Telefone erschienen und behebt die meisten Probleme, die Besitzer seit dem Frühjahr gemeldet haben, daher lohnt es sich.",
+        "Hier ist die vollständige Liste der Änderungen:", "• Radio v1.16", "• Schnelleres WLAN", "Allgemein:", "• Anrufe hängen nicht mehr", "2) Tastaturbelegung", "Mehr aus dem Blog")]
+    public void A_list_the_article_opens_with_a_colon_continues_it(string article, string opener, string a, string b, string heading, string c, string d, string after)
+    {
+        var result = Run(new ContextFilter(), "Home", "News", article, opener, a, b, heading, c, d, after, Footer, "About us", "- Home", "- Archive", "- Contact us");
+        foreach (var line in new[] { opener, a, b, heading, c, d })
+        {
+            AssertKept(result, line);
+        }
+
+        // A line that is no item ends the list; bulleted lines that no article line opens are menus.
+        AssertRemoved(result, after, "context");
+        AssertRemoved(result, "- Archive", "context");
+    }
+
     [TestCase("Tech Shopping 2 Must-Have Apps For Book Lovers Who Read Every Night!", "Editor's Pick 3 School-Ready Apps For The Science Wiz In Your Family!", "Geek Gear 6 Cool Manicures For The Ultimate Nerd Who Has Everything!")]
     [TestCase("Sport 2 Die Besten Torhüter Der Saison Im Großen Vergleich Der Liga!", "Politik 3 Was Der Neue Haushalt Für Familien Und Rentner Bedeutet!", "Kultur 4 Zehn Bücher Für Den Sommer Am Strand Und Im Garten!")]
     public void A_run_of_headlines_among_boilerplate_is_not_an_article(string a, string b, string c)
