@@ -79,10 +79,11 @@ public sealed class ContextFilter : IConfigurableFilter<ContextOptions>
         }
 
         var o = FocusTable.Context(document.Options.Focus, Options);
+        var broken = BrokenParagraphs(blocks);
         var initial = new Rating[n];
         for (int i = 0; i < n; i++)
         {
-            initial[i] = Rate(blocks[i], o);
+            initial[i] = Rate(blocks[i], broken[i] ? blocks[i].Features : blocks[i].ParagraphFeatures, o);
         }
 
         // A short page may have no block long enough to be good on its own: then near-good blocks
@@ -492,7 +493,42 @@ public sealed class ContextFilter : IConfigurableFilter<ContextOptions>
     private const int RunMinParagraphs = 3;
     private const int RunLengthFactor = 2;
 
-    private static Rating Rate(Block block, in ContextOptions o)
+    /// <summary>
+    /// For each block, whether it is a line of a hard-wrapped paragraph that specific chrome cut: a
+    /// line of words (not code) was removed by a filter that is not statistical (a share prompt in a
+    /// run of lower-case lines). Such lines are judged alone, so a prompt inside the run does not lend the
+    /// rest the weight of a long paragraph.
+    /// </summary>
+    private static bool[] BrokenParagraphs(IReadOnlyList<Block> blocks)
+    {
+        var result = new bool[blocks.Count];
+        int start = 0;
+        for (int i = 1; i <= blocks.Count; i++)
+        {
+            int paragraph = blocks[start].ParagraphIndex;
+            if (i < blocks.Count && paragraph >= 0 && blocks[i].ParagraphIndex == paragraph)
+            {
+                continue;
+            }
+
+            bool cut = false;
+            for (int k = start; k < i && paragraph >= 0 && !cut; k++)
+            {
+                cut = blocks[k].IsRemoved && !blocks[k].JudgedByA(FilterTraits.Statistical) && blocks[k].Features.StopwordCount > 0;
+            }
+
+            for (int k = start; k < i && cut; k++)
+            {
+                result[k] = true;
+            }
+
+            start = i;
+        }
+
+        return result;
+    }
+
+    private static Rating Rate(Block block, in BlockFeatures f, in ContextOptions o)
     {
         if (block.IsRemoved)
         {
@@ -506,7 +542,6 @@ public sealed class ContextFilter : IConfigurableFilter<ContextOptions>
             return Rating.Good;
         }
 
-        var f = block.ParagraphFeatures;
         if (block.LinkDensity > o.MaxLinkDensity)
         {
             return Rating.Bad;

@@ -336,6 +336,25 @@ public class ContextFilterTests
         AssertRemoved(result, "- Archive", "context");
     }
 
+    [TestCase("The old mill by the river was turned into a small museum, and on Sunday it opened its doors to the public for the first time.",
+        "Hello stranger, it is nice that you came by and read a few of the posts on this little blog of mine",
+        "also like my Facebook page",
+        "or send me a letter with your own stories about the places in the town that you love the most, as many readers do")]
+    [TestCase("Die alte Mühle am Fluss wurde zu einem kleinen Museum umgebaut, und am Sonntag hat sie zum ersten Mal ihre Türen für alle geöffnet.",
+        "Hallo, schön dass du hier bist und ein paar der Beiträge in diesem kleinen Blog gelesen hast, in dem ich schreibe",
+        "bitte teile diesen Artikel",
+        "oder schreib mir einen Brief mit deinen eigenen Geschichten über die Orte in der Stadt, die du am meisten liebst")]
+    public void A_wrapped_paragraph_that_a_share_prompt_cuts_does_not_outweigh_the_article(string article, string a, string prompt, string b)
+    {
+        // The sidebar's lines run on in lower case, so they are read as one long paragraph; the share
+        // prompt inside it is removed, and the rest is judged line by line, not as a long paragraph.
+        var cleaner = TextCleaner.CreateBuilder().Clear().Add(new SocialFilter()).Add(new ContextFilter()).Build();
+        var result = cleaner.Clean(string.Join("\n", "Home", "Posts", article, "Comments (0)", "Leave a comment", Footer, "About me", a, prompt, b, "Archives"));
+        AssertKept(result, article);
+        AssertRemoved(result, prompt, "social");
+        AssertRemoved(result, "Leave a comment", "context");
+    }
+
     [TestCase("Tech Shopping 2 Must-Have Apps For Book Lovers Who Read Every Night!", "Editor's Pick 3 School-Ready Apps For The Science Wiz In Your Family!", "Geek Gear 6 Cool Manicures For The Ultimate Nerd Who Has Everything!")]
     [TestCase("Sport 2 Die Besten Torhüter Der Saison Im Großen Vergleich Der Liga!", "Politik 3 Was Der Neue Haushalt Für Familien Und Rentner Bedeutet!", "Kultur 4 Zehn Bücher Für Den Sommer Am Strand Und Im Garten!")]
     public void A_run_of_headlines_among_boilerplate_is_not_an_article(string a, string b, string c)
