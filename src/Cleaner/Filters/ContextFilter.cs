@@ -264,7 +264,8 @@ public sealed class ContextFilter : IConfigurableFilter<ContextOptions>
     /// <summary>
     /// The first dated byline of the page ("by Jane Doe on May 3, 2012", "von Erika Muster, 3. Mai
     /// 2012") and the headline right above it are the head of the post, kept even when the post has
-    /// no prose (a video, a picture): a headline among boilerplate has no such line under it.
+    /// no prose (a video, a picture): a headline among boilerplate has no such line under it. When
+    /// another filter took the headline and no prose follows, the byline still stays.
     /// </summary>
     private static void KeepHeadOverByline(IReadOnlyList<Block> blocks, Rating[] final)
     {
@@ -287,6 +288,11 @@ public sealed class ContextFilter : IConfigurableFilter<ContextOptions>
             {
                 final[i] = Rating.Good;
                 final[i - 1] = Rating.Good;
+            }
+            else if (blocks[i].IsUndecided && head.IsRemoved && f.WordCount is >= 1 and <= MaxHeadlineWords && !HasProseAfter(blocks, final, i))
+            {
+                // A menu rule took the headline (a one-word title reads like a menu item): the byline still marks the post.
+                final[i] = Rating.Good;
             }
 
             return;
@@ -386,6 +392,19 @@ public sealed class ContextFilter : IConfigurableFilter<ContextOptions>
     }
 
     private const int MaxListHeadingWords = 6;
+
+    private static bool HasProseAfter(IReadOnlyList<Block> blocks, Rating[] final, int index)
+    {
+        for (int k = index + 1; k < blocks.Count; k++)
+        {
+            if (final[k] == Rating.Good && blocks[k].IsUndecided)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     private const int MaxHeadlineWords = 15;
 

@@ -277,6 +277,24 @@ public class ContextFilterTests
         AssertRemoved(result, "Share this", "context");
     }
 
+    [TestCase("Reader", "by Jennifer Dancy on May 3, 2012")]
+    [TestCase("Lesegerät", "von Erika Muster am 3. Mai 2012")]
+    public void A_dated_byline_is_kept_when_another_filter_took_its_headline(string headline, string byline)
+    {
+        var cleaner = TextCleaner.CreateBuilder().Clear()
+            .RemoveLines(b => b.Text == headline, "menu", "a menu item")
+            .Add(new ContextFilter())
+            .Build();
+        var result = cleaner.Clean(string.Join("\n", "Home", "News", headline, byline, "Share this", "Tweet", Footer, "About us"));
+        AssertKept(result, byline);
+        AssertRemoved(result, headline, "menu");
+        AssertRemoved(result, "Share this", "context");
+
+        // When the post has prose after it, the byline is no stand-in for it: the context judges it as usual.
+        result = cleaner.Clean(string.Join("\n", "Home", "News", headline, byline, "Share this", "Tweet", Footer, "About us", Prose + " " + Prose));
+        AssertRemoved(result, byline, "context");
+    }
+
     [TestCase("Apple Shoppers Set To Receive New Tablets By Friday, November 16", "Ten Gadgets For The Kitchen Reviewed By Our Team In 2012")]
     [TestCase("Neue Tablets Kommen Bis Freitag, 16. November", "Zehn Küchengeräte Im Test Von Unserer Redaktion 2012")]
     public void Headlines_in_title_case_with_by_and_a_date_are_no_byline(string first, string second)
