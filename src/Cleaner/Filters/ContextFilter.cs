@@ -127,6 +127,7 @@ public sealed class ContextFilter : IConfigurableFilter<ContextOptions>
         }
 
         PromoteRuns(blocks, initial, o);
+        PromotePostFrames(blocks, initial);
         var final = (Rating[])initial.Clone();
         var before = Nearest(initial, -1, ignoreNearGood: true);
         var after = Nearest(initial, +1, ignoreNearGood: true);
@@ -411,7 +412,7 @@ public sealed class ContextFilter : IConfigurableFilter<ContextOptions>
     private static readonly string[] BylineWords = ["by", "von", "par", "por", "door", "di", "da", "av", "af"];
 
     /// <summary>A short line with a calendar date and a byline word followed by a capitalised name.</summary>
-    private static bool IsDatedByline(Block block)
+    private static bool IsDatedByline(Block block, bool orClock = false)
     {
         var f = block.Features;
         if (f.WordCount is < 3 or > MaxBylineWords || f.DigitCount == 0 || f.EndsWithTerminalPunctuation && block.Span[^1] != '.')
@@ -432,7 +433,84 @@ public sealed class ContextFilter : IConfigurableFilter<ContextOptions>
             }
         }
 
-        return named && Dates.HasCalendarDate(span);
+        return named && (Dates.HasCalendarDate(span) || (orClock && HasClock(span)));
+    }
+
+    /// <summary>Whether the text holds a time of day written with a colon ("8:18", "15:05").</summary>
+    private static bool HasClock(ReadOnlySpan<char> text)
+    {
+        for (int i = 1; i + 2 < text.Length; i++)
+        {
+            if (text[i] == ':' && char.IsAsciiDigit(text[i - 1]) && char.IsAsciiDigit(text[i + 1]) && char.IsAsciiDigit(text[i + 2]))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// A blog post framed by its date above ("Friday, October 19, 2012", a line the date filter
+    /// took) and its byline below ("Posted by Jane Doe at 3:00 AM", "Eingestellt von Erika Muster um
+    /// 08:18", and no good prose right under it), a few lines apart: the near-good paragraphs between them are the post, good however
+    /// short it is, so a longer paragraph elsewhere on the page (the blog's description) does not win.
+    /// </summary>
+    private static void PromotePostFrames(IReadOnlyList<Block> blocks, Rating[] ratings)
+    {
+        int n = blocks.Count;
+        for (int i = 0; i < n; i++)
+        {
+            if (!blocks[i].IsRemoved || !blocks[i].JudgedByA(FilterTraits.Dates))
+            {
+                continue;
+            }
+
+            int end = Math.Min(n, i + 1 + MaxPostFrame);
+            for (int j = i + 2; j < end; j++)
+            {
+                if (blocks[j].JudgedByA(FilterTraits.Dates))
+                {
+                    break;
+                }
+
+                if ((blocks[j].IsUndecided || blocks[j].JudgedByA(FilterTraits.Statistical)) && IsDatedByline(blocks[j], orClock: true))
+                {
+                    if (GoodFollows(ratings, j))
+                    {
+                        // A byline over prose heads the post ("Written by Jane Doe on 24/10/12"): it closes no frame.
+                        break;
+                    }
+
+                    for (int k = i + 1; k < j; k++)
+                    {
+                        if (ratings[k] == Rating.NearGood && blocks[k].IsUndecided)
+                        {
+                            ratings[k] = Rating.Good;
+                        }
+                    }
+
+                    i = j;
+                    break;
+                }
+            }
+        }
+    }
+
+    private const int MaxPostFrame = 15;
+
+    /// <summary>Whether the first block after <paramref name="index"/> that is not short is good.</summary>
+    private static bool GoodFollows(Rating[] ratings, int index)
+    {
+        for (int k = index + 1; k < ratings.Length; k++)
+        {
+            if (ratings[k] != Rating.Short)
+            {
+                return ratings[k] == Rating.Good;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Where a word stands in the text as a whole word followed by a space (case-insensitive), or -1.</summary>

@@ -295,6 +295,28 @@ public class ContextFilterTests
         AssertRemoved(result, byline, "context");
     }
 
+    [TestCase("Friday, October 19, 2012", "Posted by John Smith at 3:00 AM",
+        "I was walking in the orchard at dawn this morning and found a giant puffball mushroom by the old fence.",
+        "As a doctor I usually get calls about people who eat mushrooms, but with this one I worry about the reverse!",
+        "Every day I write here about life on the farm, the animals and the orchard, the work that it takes and all the people who help me with it, from the neighbours to the vet who comes by each week to look at the goats.")]
+    [TestCase("Freitag, 19. Oktober 2012", "Eingestellt von Erika Muster um 08:18",
+        "Heute früh bin ich durch den Obstgarten gegangen und habe am alten Zaun einen riesigen Bovist gefunden.",
+        "Als Ärztin werde ich oft gerufen, wenn jemand Pilze gegessen hat, aber bei diesem hier sorge ich mich um das Gegenteil!",
+        "Jeden Tag schreibe ich hier über das Leben auf dem Hof, über die Tiere und den Obstgarten, über die Arbeit, die das alles macht, und über die Leute, die mir dabei helfen, von den Nachbarn bis zur Tierärztin.")]
+    public void Paragraphs_between_a_post_date_and_its_byline_are_the_post(string date, string byline, string a, string b, string about)
+    {
+        const string Menu = "Home | Archive | Photos | Videos | Recipes | Garden | Goats | Bees | Links | Contact";
+        var cleaner = TextCleaner.CreateBuilder().Clear().Add(new DateFilter()).Add(new ContextFilter()).Build();
+        var result = cleaner.Clean(string.Join("\n", "Farm Diary", about, Menu, date, a, b, byline, Menu + " | Top", "4 comments:", "Anonymous said...", Footer));
+        AssertKept(result, a);
+        AssertKept(result, b);
+        AssertRemoved(result, Menu, "context");
+
+        // Without the byline under them, the same paragraphs among boilerplate go.
+        result = cleaner.Clean(string.Join("\n", "Farm Diary", about, Menu, date, a, b, Menu + " | Top", "4 comments:", "Anonymous said...", Footer));
+        AssertRemoved(result, a, "context");
+    }
+
     [TestCase("Apple Shoppers Set To Receive New Tablets By Friday, November 16", "Ten Gadgets For The Kitchen Reviewed By Our Team In 2012")]
     [TestCase("Neue Tablets Kommen Bis Freitag, 16. November", "Zehn Küchengeräte Im Test Von Unserer Redaktion 2012")]
     public void Headlines_in_title_case_with_by_and_a_date_are_no_byline(string first, string second)
