@@ -302,10 +302,10 @@ public sealed class ContextFilter : IConfigurableFilter<ContextOptions>
 
     /// <summary>
     /// A list that the article opens with a colon ("Here is what changed:", in a paragraph of the
-    /// article or a short line right under one) continues it: its items
-    /// (lines that start with a bullet or a number) and the short headings between them ("GENERAL
-    /// FIXES", "Email:") stay, however short or terse, until a line that is neither ends it. A line
-    /// another filter removed ends it too, unless it is a heading over another item.
+    /// article or a short line right under one) continues it: its items (lines that start with a
+    /// bullet or a number) and the short headings between them ("GENERAL FIXES", "Email:") stay,
+    /// however short or terse, until a line that is neither ends it. A line another filter removed
+    /// ends it too, unless it is a heading over another item.
     /// </summary>
     private static void ContinueLists(IReadOnlyList<Block> blocks, Rating[] final, in ContextOptions o)
     {
@@ -394,6 +394,7 @@ public sealed class ContextFilter : IConfigurableFilter<ContextOptions>
 
     private const int MaxListHeadingWords = 6;
 
+    /// <summary>Whether a good block that no other filter judged comes after <paramref name="index"/>.</summary>
     private static bool HasProseAfter(IReadOnlyList<Block> blocks, Rating[] final, int index)
     {
         for (int k = index + 1; k < blocks.Count; k++)
@@ -453,12 +454,14 @@ public sealed class ContextFilter : IConfigurableFilter<ContextOptions>
     /// <summary>
     /// A blog post framed by its date above ("Friday, October 19, 2012", a line the date filter
     /// took) and its byline below ("Posted by Jane Doe at 3:00 AM", "Eingestellt von Erika Muster um
-    /// 08:18", and no good prose right under it), a few lines apart: the near-good paragraphs between them are the post, good however
-    /// short it is, so a longer paragraph elsewhere on the page (the blog's description) does not win.
+    /// 08:18", with no good prose right under it), a few lines apart: the near-good paragraphs
+    /// between them are the post, good however short it is, so a longer paragraph elsewhere on the
+    /// page (the blog's description) does not win. Linear: each frame is looked for within a few lines.
     /// </summary>
     private static void PromotePostFrames(IReadOnlyList<Block> blocks, Rating[] ratings)
     {
         int n = blocks.Count;
+        var next = Nearest(ratings, +1, ignoreNearGood: false);
         for (int i = 0; i < n; i++)
         {
             if (!blocks[i].IsRemoved || !blocks[i].JudgedByA(FilterTraits.Dates))
@@ -476,7 +479,7 @@ public sealed class ContextFilter : IConfigurableFilter<ContextOptions>
 
                 if ((blocks[j].IsUndecided || blocks[j].JudgedByA(FilterTraits.Statistical)) && IsDatedByline(blocks[j], orClock: true))
                 {
-                    if (GoodFollows(ratings, j))
+                    if (next[j] == Rating.Good)
                     {
                         // A byline over prose heads the post ("Written by Jane Doe on 24/10/12"): it closes no frame.
                         break;
@@ -498,20 +501,6 @@ public sealed class ContextFilter : IConfigurableFilter<ContextOptions>
     }
 
     private const int MaxPostFrame = 15;
-
-    /// <summary>Whether the first block after <paramref name="index"/> that is not short is good.</summary>
-    private static bool GoodFollows(Rating[] ratings, int index)
-    {
-        for (int k = index + 1; k < ratings.Length; k++)
-        {
-            if (ratings[k] != Rating.Short)
-            {
-                return ratings[k] == Rating.Good;
-            }
-        }
-
-        return false;
-    }
 
     /// <summary>Where a word stands in the text as a whole word followed by a space (case-insensitive), or -1.</summary>
     private static int IndexOfWord(ReadOnlySpan<char> text, string word)
@@ -593,8 +582,8 @@ public sealed class ContextFilter : IConfigurableFilter<ContextOptions>
     /// <summary>
     /// For each block, whether it is a line of a hard-wrapped paragraph that specific chrome cut: a
     /// line of words (not code) was removed by a filter that is not statistical (a share prompt in a
-    /// run of lower-case lines). Such lines are judged alone, so a prompt inside the run does not lend the
-    /// rest the weight of a long paragraph.
+    /// run of lower-case lines). Such lines are judged alone, so a prompt inside the run does not
+    /// lend the rest the weight of a long paragraph.
     /// </summary>
     private static bool[] BrokenParagraphs(IReadOnlyList<Block> blocks)
     {
@@ -664,12 +653,7 @@ public sealed class ContextFilter : IConfigurableFilter<ContextOptions>
             return length > o.LengthHigh ? Rating.Good : Rating.NearGood;
         }
 
-        if (density >= o.StopwordsLow)
-        {
-            return Rating.NearGood;
-        }
-
-        return Rating.Bad;
+        return density >= o.StopwordsLow ? Rating.NearGood : Rating.Bad;
     }
 
     /// <summary>
@@ -686,13 +670,13 @@ public sealed class ContextFilter : IConfigurableFilter<ContextOptions>
 
         var f = block.ParagraphFeatures;
         return f.StopwordsKnown && !f.IsCjk && f.Length >= o.LengthLow
-        && f.StopwordDensity >= o.StopwordsLow * DenseSentenceShare
-        && f.StopwordDensity < o.StopwordsLow
-        && f.EndsWithTerminalPunctuation
-        && f.WordCount >= DenseSentenceWords
-        && f.CapitalizedShare < DenseSentenceCapitals
-        && f.ClauseMarks + f.SentenceMarks >= 2
-        && !Dates.HasCalendarDate(block.Span);
+            && f.StopwordDensity >= o.StopwordsLow * DenseSentenceShare
+            && f.StopwordDensity < o.StopwordsLow
+            && f.EndsWithTerminalPunctuation
+            && f.WordCount >= DenseSentenceWords
+            && f.CapitalizedShare < DenseSentenceCapitals
+            && f.ClauseMarks + f.SentenceMarks >= 2
+            && !Dates.HasCalendarDate(block.Span);
     }
 
     private const double DenseSentenceShare = 0.6;
