@@ -79,10 +79,11 @@ public sealed class ContextFilter : IConfigurableFilter<ContextOptions>
         }
 
         var o = FocusTable.Context(document.Options.Focus, Options);
+        var broken = BrokenParagraphs(blocks);
         var initial = new Rating[n];
         for (int i = 0; i < n; i++)
         {
-            initial[i] = Rate(blocks[i], o);
+            initial[i] = Rate(blocks[i], broken[i] ? blocks[i].Features : blocks[i].ParagraphFeatures, o);
         }
 
         // A short page may have no block long enough to be good on its own: then near-good blocks
@@ -116,7 +117,17 @@ public sealed class ContextFilter : IConfigurableFilter<ContextOptions>
             }
         }
 
+        // Dense sentences are rated only now: they never stand in for the good blocks a page lacks.
+        for (int i = 0; i < n; i++)
+        {
+            if (initial[i] == Rating.Bad && IsDenseSentence(blocks[i], o))
+            {
+                initial[i] = Rating.NearGood;
+            }
+        }
+
         PromoteRuns(blocks, initial, o);
+        PromotePostFrames(blocks, initial);
         var final = (Rating[])initial.Clone();
         var before = Nearest(initial, -1, ignoreNearGood: true);
         var after = Nearest(initial, +1, ignoreNearGood: true);
@@ -166,6 +177,7 @@ public sealed class ContextFilter : IConfigurableFilter<ContextOptions>
             }
         }
 
+        ContinueLists(blocks, final, o);
         KeepHeadOverByline(blocks, final);
         for (int i = 0; i < n; i++)
         {
@@ -253,7 +265,8 @@ public sealed class ContextFilter : IConfigurableFilter<ContextOptions>
     /// <summary>
     /// The first dated byline of the page ("by Jane Doe on May 3, 2012", "von Erika Muster, 3. Mai
     /// 2012") and the headline right above it are the head of the post, kept even when the post has
-    /// no prose (a video, a picture): a headline among boilerplate has no such line under it.
+    /// no prose (a video, a picture): a headline among boilerplate has no such line under it. When
+    /// another filter took the headline and no prose follows, the byline still stays.
     /// </summary>
     private static void KeepHeadOverByline(IReadOnlyList<Block> blocks, Rating[] final)
     {
@@ -277,9 +290,122 @@ public sealed class ContextFilter : IConfigurableFilter<ContextOptions>
                 final[i] = Rating.Good;
                 final[i - 1] = Rating.Good;
             }
+            else if (blocks[i].IsUndecided && head.IsRemoved && f.WordCount is >= 1 and <= MaxHeadlineWords && !HasProseAfter(blocks, final, i))
+            {
+                // A menu rule took the headline (a one-word title reads like a menu item): the byline still marks the post.
+                final[i] = Rating.Good;
+            }
 
             return;
         }
+    }
+
+    /// <summary>
+    /// A list that the article opens with a colon ("Here is what changed:", in a paragraph of the
+    /// article or a short line right under one) continues it: its items (lines that start with a
+    /// bullet or a number) and the short headings between them ("GENERAL FIXES", "Email:") stay,
+    /// however short or terse, until a line that is neither ends it. A line another filter removed
+    /// ends it too, unless it is a heading over another item.
+    /// </summary>
+    private static void ContinueLists(IReadOnlyList<Block> blocks, Rating[] final, in ContextOptions o)
+    {
+        int n = blocks.Count;
+        for (int i = 0; i < n - 1; i++)
+        {
+            if (blocks[i].IsRemoved || !blocks[i].Span.TrimEnd().EndsWith(":", StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            // The line that opens the list is the article's, or a short line right under it.
+            bool opens = final[i] == Rating.Good
+                || (i > 0 && final[i - 1] == Rating.Good && blocks[i - 1].IsUndecided && !blocks[i].IsKept && IsListItem(blocks[i + 1].Span));
+            if (!opens)
+            {
+                continue;
+            }
+
+            final[i] = Rating.Good;
+
+            int j = i + 1;
+            while (j < n)
+            {
+                var block = blocks[j];
+                if (IsListItem(block.Span) && block.LinkDensity <= o.MaxLinkDensity)
+                {
+                    if (block.IsRemoved)
+                    {
+                        break;
+                    }
+
+                    final[j++] = Rating.Good;
+                }
+                else if (IsListHeading(block) && j + 1 < n && IsListItem(blocks[j + 1].Span) && !blocks[j + 1].IsRemoved)
+                {
+                    final[j++] = Rating.Good;
+                }
+                else
+                {
+                    break;
+                }
+            }
+
+            i = j - 1;
+        }
+    }
+
+    /// <summary>A line that starts with a bullet ("- ", "• ", "* ") or a number ("1. ", "2) ").</summary>
+    private static bool IsListItem(ReadOnlySpan<char> span)
+    {
+        span = span.TrimStart();
+        if (span.Length < 3)
+        {
+            return false;
+        }
+
+        if (ListBullets.Contains(span[0]))
+        {
+            return span[1] == ' ';
+        }
+
+        int digits = 0;
+        while (digits < span.Length && digits < 3 && char.IsAsciiDigit(span[digits]))
+        {
+            digits++;
+        }
+
+        return digits > 0 && digits + 2 < span.Length && span[digits] is '.' or ')' && span[digits + 1] == ' ' && char.IsLetter(span[digits + 2]);
+    }
+
+    private const string ListBullets = "-–—•*·▪◦‣";
+
+    /// <summary>A short heading inside a list: a few words that end with a colon or are written in capitals.</summary>
+    private static bool IsListHeading(Block block)
+    {
+        var f = block.Features;
+        if (f.WordCount is < 1 or > MaxListHeadingWords || block.LinkDensity > 0)
+        {
+            return false;
+        }
+
+        var span = block.Span.TrimEnd();
+        return span.EndsWith(":", StringComparison.Ordinal) || (!f.EndsWithTerminalPunctuation && f.UpperShare > 0.8);
+    }
+
+    private const int MaxListHeadingWords = 6;
+
+    /// <summary>Whether a good block that no other filter judged comes after <paramref name="index"/>.</summary>
+    private static bool HasProseAfter(IReadOnlyList<Block> blocks, Rating[] final, int index)
+    {
+        for (int k = index + 1; k < blocks.Count; k++)
+        {
+            if (final[k] == Rating.Good && blocks[k].IsUndecided)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private const int MaxHeadlineWords = 15;
@@ -287,7 +413,7 @@ public sealed class ContextFilter : IConfigurableFilter<ContextOptions>
     private static readonly string[] BylineWords = ["by", "von", "par", "por", "door", "di", "da", "av", "af"];
 
     /// <summary>A short line with a calendar date and a byline word followed by a capitalised name.</summary>
-    private static bool IsDatedByline(Block block)
+    private static bool IsDatedByline(Block block, bool orClock = false)
     {
         var f = block.Features;
         if (f.WordCount is < 3 or > MaxBylineWords || f.DigitCount == 0 || f.EndsWithTerminalPunctuation && block.Span[^1] != '.')
@@ -308,8 +434,73 @@ public sealed class ContextFilter : IConfigurableFilter<ContextOptions>
             }
         }
 
-        return named && Dates.HasCalendarDate(span);
+        return named && (Dates.HasCalendarDate(span) || (orClock && HasClock(span)));
     }
+
+    /// <summary>Whether the text holds a time of day written with a colon ("8:18", "15:05").</summary>
+    private static bool HasClock(ReadOnlySpan<char> text)
+    {
+        for (int i = 1; i + 2 < text.Length; i++)
+        {
+            if (text[i] == ':' && char.IsAsciiDigit(text[i - 1]) && char.IsAsciiDigit(text[i + 1]) && char.IsAsciiDigit(text[i + 2]))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// A blog post framed by its date above ("Friday, October 19, 2012", a line the date filter
+    /// took) and its byline below ("Posted by Jane Doe at 3:00 AM", "Eingestellt von Erika Muster um
+    /// 08:18", with no good prose right under it), a few lines apart: the near-good paragraphs
+    /// between them are the post, good however short it is, so a longer paragraph elsewhere on the
+    /// page (the blog's description) does not win. Linear: each frame is looked for within a few lines.
+    /// </summary>
+    private static void PromotePostFrames(IReadOnlyList<Block> blocks, Rating[] ratings)
+    {
+        int n = blocks.Count;
+        var next = Nearest(ratings, +1, ignoreNearGood: false);
+        for (int i = 0; i < n; i++)
+        {
+            if (!blocks[i].IsRemoved || !blocks[i].JudgedByA(FilterTraits.Dates))
+            {
+                continue;
+            }
+
+            int end = Math.Min(n, i + 1 + MaxPostFrame);
+            for (int j = i + 2; j < end; j++)
+            {
+                if (blocks[j].JudgedByA(FilterTraits.Dates))
+                {
+                    break;
+                }
+
+                if ((blocks[j].IsUndecided || blocks[j].JudgedByA(FilterTraits.Statistical)) && IsDatedByline(blocks[j], orClock: true))
+                {
+                    if (next[j] == Rating.Good)
+                    {
+                        // A byline over prose heads the post ("Written by Jane Doe on 24/10/12"): it closes no frame.
+                        break;
+                    }
+
+                    for (int k = i + 1; k < j; k++)
+                    {
+                        if (ratings[k] == Rating.NearGood && blocks[k].IsUndecided)
+                        {
+                            ratings[k] = Rating.Good;
+                        }
+                    }
+
+                    i = j;
+                    break;
+                }
+            }
+        }
+    }
+
+    private const int MaxPostFrame = 15;
 
     /// <summary>Where a word stands in the text as a whole word followed by a space (case-insensitive), or -1.</summary>
     private static int IndexOfWord(ReadOnlySpan<char> text, string word)
@@ -388,7 +579,42 @@ public sealed class ContextFilter : IConfigurableFilter<ContextOptions>
     private const int RunMinParagraphs = 3;
     private const int RunLengthFactor = 2;
 
-    private static Rating Rate(Block block, in ContextOptions o)
+    /// <summary>
+    /// For each block, whether it is a line of a hard-wrapped paragraph that specific chrome cut: a
+    /// line of words (not code) was removed by a filter that is not statistical (a share prompt in a
+    /// run of lower-case lines). Such lines are judged alone, so a prompt inside the run does not
+    /// lend the rest the weight of a long paragraph.
+    /// </summary>
+    private static bool[] BrokenParagraphs(IReadOnlyList<Block> blocks)
+    {
+        var result = new bool[blocks.Count];
+        int start = 0;
+        for (int i = 1; i <= blocks.Count; i++)
+        {
+            int paragraph = blocks[start].ParagraphIndex;
+            if (i < blocks.Count && paragraph >= 0 && blocks[i].ParagraphIndex == paragraph)
+            {
+                continue;
+            }
+
+            bool cut = false;
+            for (int k = start; k < i && paragraph >= 0 && !cut; k++)
+            {
+                cut = blocks[k].IsRemoved && !blocks[k].JudgedByA(FilterTraits.Statistical) && blocks[k].Features.StopwordCount > 0;
+            }
+
+            for (int k = start; k < i && cut; k++)
+            {
+                result[k] = true;
+            }
+
+            start = i;
+        }
+
+        return result;
+    }
+
+    private static Rating Rate(Block block, in BlockFeatures f, in ContextOptions o)
     {
         if (block.IsRemoved)
         {
@@ -402,7 +628,6 @@ public sealed class ContextFilter : IConfigurableFilter<ContextOptions>
             return Rating.Good;
         }
 
-        var f = block.ParagraphFeatures;
         if (block.LinkDensity > o.MaxLinkDensity)
         {
             return Rating.Bad;
@@ -430,6 +655,33 @@ public sealed class ContextFilter : IConfigurableFilter<ContextOptions>
 
         return density >= o.StopwordsLow ? Rating.NearGood : Rating.Bad;
     }
+
+    /// <summary>
+    /// Prose written densely (names, nouns, few articles: a caption, a product blurb, a terse news
+    /// line) has fewer stopwords than the classifier asks, but is still shaped as sentences: it ends
+    /// one, reads in sentence case and has clauses. Such a block is near-good, so its neighbours decide.
+    /// </summary>
+    private static bool IsDenseSentence(Block block, in ContextOptions o)
+    {
+        if (!block.IsUndecided || block.LinkDensity > 0)
+        {
+            return false;
+        }
+
+        var f = block.ParagraphFeatures;
+        return f.StopwordsKnown && !f.IsCjk && f.Length >= o.LengthLow
+            && f.StopwordDensity >= o.StopwordsLow * DenseSentenceShare
+            && f.StopwordDensity < o.StopwordsLow
+            && f.EndsWithTerminalPunctuation
+            && f.WordCount >= DenseSentenceWords
+            && f.CapitalizedShare < DenseSentenceCapitals
+            && f.ClauseMarks + f.SentenceMarks >= 2
+            && !Dates.HasCalendarDate(block.Span);
+    }
+
+    private const double DenseSentenceShare = 0.6;
+    private const int DenseSentenceWords = 12;
+    private const double DenseSentenceCapitals = 0.5;
 
     /// <summary>
     /// For each block, the rating of the nearest block before it (step -1) or after it (step +1)

@@ -52,6 +52,9 @@ public sealed class Block
     /// <summary>The block's paragraph in <see cref="Document.JoinedParagraphs"/>, or -1 for a block that is its own paragraph (most: a block keeps no second copy of its features).</summary>
     private int _paragraph = -1;
 
+    /// <summary>The block's paragraph in <see cref="Document.JoinedParagraphs"/>, or -1 for a block that is its own paragraph.</summary>
+    internal int ParagraphIndex => _paragraph;
+
     /// <summary>Makes the block a line of the paragraph <paramref name="paragraph"/> of <see cref="Document.JoinedParagraphs"/>.</summary>
     internal void JoinParagraph(int paragraph) => _paragraph = paragraph;
 

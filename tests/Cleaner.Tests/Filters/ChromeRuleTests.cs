@@ -13,11 +13,16 @@ public class NoticeFilterTests
     [TestCase("Alle Rechte vorbehalten. Eine Weiterverbreitung ohne schriftliche Genehmigung des Verlags ist nicht gestattet.")]
     [TestCase("Todos os direitos reservados. É proibida a reprodução deste conteúdo sem autorização prévia.")]
     [TestCase("Tutti i diritti riservati. La riproduzione di questo articolo è consentita solo con citazione della fonte.")]
+    [TestCase("Para poder comentar tenés que ingresar con tu usuario del diario.")]
+    [TestCase("Um zu kommentieren, müssen Sie sich mit Ihrem Konto anmelden.")]
+    [TestCase("To comment, you must be signed in with your reader account.")]
     public void Removes(string line) => RemovesAlone(new NoticeFilter(), line);
 
     [TestCase("The court ruled that the photographs were subject to the agency's licence and that the newspaper had used them without paying.")]
     [TestCase("Il tribunale ha deciso che le fotografie erano state pubblicate senza il consenso dell'autore, che chiedeva un risarcimento.")]
     [TestCase("Die Richter entschieden, dass der Verlag die Rechte an den Bildern nicht besaß und sie daher nicht hätte drucken dürfen.")]
+    [TestCase("The minister declined to comment, saying that you must wait for the report before drawing conclusions.")]
+    [TestCase("El ministro se negó a comentar la decisión del tribunal hasta conocer la sentencia completa.")]
     public void Keeps(string line) => KeepsAlone(new NoticeFilter(), line);
 
     [Test]

@@ -277,6 +277,46 @@ public class ContextFilterTests
         AssertRemoved(result, "Share this", "context");
     }
 
+    [TestCase("Reader", "by Jennifer Dancy on May 3, 2012")]
+    [TestCase("Lesegerät", "von Erika Muster am 3. Mai 2012")]
+    public void A_dated_byline_is_kept_when_another_filter_took_its_headline(string headline, string byline)
+    {
+        var cleaner = TextCleaner.CreateBuilder().Clear()
+            .RemoveLines(b => b.Text == headline, "menu", "a menu item")
+            .Add(new ContextFilter())
+            .Build();
+        var result = cleaner.Clean(string.Join("\n", "Home", "News", headline, byline, "Share this", "Tweet", Footer, "About us"));
+        AssertKept(result, byline);
+        AssertRemoved(result, headline, "menu");
+        AssertRemoved(result, "Share this", "context");
+
+        // When the post has prose after it, the byline is no stand-in for it: the context judges it as usual.
+        result = cleaner.Clean(string.Join("\n", "Home", "News", headline, byline, "Share this", "Tweet", Footer, "About us", Prose + " " + Prose));
+        AssertRemoved(result, byline, "context");
+    }
+
+    [TestCase("Friday, October 19, 2012", "Posted by John Smith at 3:00 AM",
+        "I was walking in the orchard at dawn this morning and found a giant puffball mushroom by the old fence.",
+        "As a doctor I usually get calls about people who eat mushrooms, but with this one I worry about the reverse!",
+        "Every day I write here about life on the farm, the animals and the orchard, the work that it takes and all the people who help me with it, from the neighbours to the vet who comes by each week to look at the goats.")]
+    [TestCase("Freitag, 19. Oktober 2012", "Eingestellt von Erika Muster um 08:18",
+        "Heute früh bin ich durch den Obstgarten gegangen und habe am alten Zaun einen riesigen Bovist gefunden.",
+        "Als Ärztin werde ich oft gerufen, wenn jemand Pilze gegessen hat, aber bei diesem hier sorge ich mich um das Gegenteil!",
+        "Jeden Tag schreibe ich hier über das Leben auf dem Hof, über die Tiere und den Obstgarten, über die Arbeit, die das alles macht, und über die Leute, die mir dabei helfen, von den Nachbarn bis zur Tierärztin.")]
+    public void Paragraphs_between_a_post_date_and_its_byline_are_the_post(string date, string byline, string a, string b, string about)
+    {
+        const string Menu = "Home | Archive | Photos | Videos | Recipes | Garden | Goats | Bees | Links | Contact";
+        var cleaner = TextCleaner.CreateBuilder().Clear().Add(new DateFilter()).Add(new ContextFilter()).Build();
+        var result = cleaner.Clean(string.Join("\n", "Farm Diary", about, Menu, date, a, b, byline, Menu + " | Top", "4 comments:", "Anonymous said...", Footer));
+        AssertKept(result, a);
+        AssertKept(result, b);
+        AssertRemoved(result, Menu, "context");
+
+        // Without the byline under them, the same paragraphs among boilerplate go.
+        result = cleaner.Clean(string.Join("\n", "Farm Diary", about, Menu, date, a, b, Menu + " | Top", "4 comments:", "Anonymous said...", Footer));
+        AssertRemoved(result, a, "context");
+    }
+
     [TestCase("Apple Shoppers Set To Receive New Tablets By Friday, November 16", "Ten Gadgets For The Kitchen Reviewed By Our Team In 2012")]
     [TestCase("Neue Tablets Kommen Bis Freitag, 16. November", "Zehn Küchengeräte Im Test Von Unserer Redaktion 2012")]
     public void Headlines_in_title_case_with_by_and_a_date_are_no_byline(string first, string second)
@@ -293,6 +333,66 @@ public class ContextFilterTests
         var result = Run(new ContextFilter(), "Home", Prose + " " + Prose, Footer, headline, byline, "About us");
         AssertRemoved(result, headline, "context");
         AssertRemoved(result, byline, "context");
+    }
+
+    [TestCase("Handmade ceramic mugs, glazed teapots and linen napkins from small Portuguese workshops fill two long shelves near the window.",
+        "Expect bold colours, rough textures, fair prices and friendly staff happy to wrap gifts while customers browse.",
+        "The shop opened last spring in a former bakery, and its owner says that most of what she sells was made by people she has met in person over the years.",
+        "Free shipping, easy returns, secure payment, gift cards, loyalty points and weekly deals on thousands of products.",
+        "Published on March 3, 2012 in Shops, Gifts. Tags: ceramics, teapots, linen, Portugal, gifts, design.")]
+    [TestCase("Handgemachte Keramikbecher, glasierte Teekannen und Leinenservietten aus kleinen portugiesischen Werkstätten füllen zwei lange Regale.",
+        "Erwartet werden kräftige Farben, raue Oberflächen, faire Preise und freundliche Verkäuferinnen, gern beim Verpacken von Geschenken.",
+        "Der Laden wurde im letzten Frühjahr in einer alten Bäckerei eröffnet, und die Besitzerin sagt, dass sie die meisten Leute, deren Waren sie verkauft, selbst kennt.",
+        "Kostenloser Versand, einfache Rücksendung, sichere Zahlung, Gutscheine, Treuepunkte und wöchentliche Angebote für tausende Produkte.",
+        "Veröffentlicht am 3. März 2012 in Läden, Geschenke. Stichworte: Keramik, Teekannen, Leinen, Portugal, Geschenke.")]
+    public void Dense_sentences_next_to_the_article_are_judged_by_it(string a, string b, string article, string stray, string meta)
+    {
+        // Written densely (few stopwords), the first two are still sentences: beside the article they stay.
+        var result = Run(new ContextFilter(), "Home", "Shop", a, b, article, meta, Footer, "About us", stray, "Contact");
+        AssertKept(result, a);
+        AssertKept(result, b);
+        AssertKept(result, article);
+        AssertRemoved(result, "Shop", "context");
+
+        // Among boilerplate, a dense sentence goes; a dated line of post data is no sentence of the article.
+        AssertRemoved(result, stray, "context");
+        AssertRemoved(result, meta, "context");
+    }
+
+    [TestCase("The update is out for phones sold in Europe and fixes most of the problems that owners have reported since the spring, so it is worth installing soon.",
+        "Here is the full list of changes:", "- Radio v1.16", "- Faster Wi-Fi", "GENERAL FIXES", "- Calls no longer hang", "2. Keyboard maps", "More from the blog")]
+    [TestCase("Das Update ist für in Europa verkaufte Telefone erschienen und behebt die meisten Probleme, die Besitzer seit dem Frühjahr gemeldet haben, daher lohnt es sich.",
+        "Hier ist die vollständige Liste der Änderungen:", "• Radio v1.16", "• Schnelleres WLAN", "Allgemein:", "• Anrufe hängen nicht mehr", "2) Tastaturbelegung", "Mehr aus dem Blog")]
+    public void A_list_the_article_opens_with_a_colon_continues_it(string article, string opener, string a, string b, string heading, string c, string d, string after)
+    {
+        var result = Run(new ContextFilter(), "Home", "News", article, opener, a, b, heading, c, d, after, Footer, "About us", "- Home", "- Archive", "- Contact us");
+        foreach (var line in new[] { opener, a, b, heading, c, d })
+        {
+            AssertKept(result, line);
+        }
+
+        // A line that is no item ends the list; bulleted lines that no article line opens are menus.
+        AssertRemoved(result, after, "context");
+        AssertRemoved(result, "- Archive", "context");
+    }
+
+    [TestCase("The old mill by the river was turned into a small museum, and on Sunday it opened its doors to the public for the first time.",
+        "Hello stranger, it is nice that you came by and read a few of the posts on this little blog of mine",
+        "also like my Facebook page",
+        "or send me a letter with your own stories about the places in the town that you love the most, as many readers do")]
+    [TestCase("Die alte Mühle am Fluss wurde zu einem kleinen Museum umgebaut, und am Sonntag hat sie zum ersten Mal ihre Türen für alle geöffnet.",
+        "Hallo, schön dass du hier bist und ein paar der Beiträge in diesem kleinen Blog gelesen hast, in dem ich schreibe",
+        "bitte teile diesen Artikel",
+        "oder schreib mir einen Brief mit deinen eigenen Geschichten über die Orte in der Stadt, die du am meisten liebst")]
+    public void A_wrapped_paragraph_that_a_share_prompt_cuts_does_not_outweigh_the_article(string article, string a, string prompt, string b)
+    {
+        // The sidebar's lines run on in lower case, so they are read as one long paragraph; the share
+        // prompt inside it is removed, and the rest is judged line by line, not as a long paragraph.
+        var cleaner = TextCleaner.CreateBuilder().Clear().Add(new SocialFilter()).Add(new ContextFilter()).Build();
+        var result = cleaner.Clean(string.Join("\n", "Home", "Posts", article, "Comments (0)", "Leave a comment", Footer, "About me", a, prompt, b, "Archives"));
+        AssertKept(result, article);
+        AssertRemoved(result, prompt, "social");
+        AssertRemoved(result, "Leave a comment", "context");
     }
 
     [TestCase("Tech Shopping 2 Must-Have Apps For Book Lovers Who Read Every Night!", "Editor's Pick 3 School-Ready Apps For The Science Wiz In Your Family!", "Geek Gear 6 Cool Manicures For The Ultimate Nerd Who Has Everything!")]

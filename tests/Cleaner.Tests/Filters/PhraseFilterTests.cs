@@ -17,6 +17,11 @@ public class SocialFilterTests
     [TestCase("Folgen Sie uns")]
     [TestCase("Partager sur Facebook")]
     [TestCase("Compartir en Facebook")]
+    [TestCase("Retweet this article!")]
+    [TestCase("You can also like my Facebook page")]
+    [TestCase("Teile diesen Artikel!")]
+    [TestCase("Partagez cet article !")]
+    [TestCase("Compartilhe este artigo!")]
     public void Removes(string line) => RemovesAlone(new SocialFilter(), line);
 
     [TestCase("Facebook said on Monday that it would share more data with researchers who study elections.")]
