@@ -38,6 +38,13 @@ internal sealed class CleanerSettings
         HelpName = "auto|native|smartreader",
     };
 
+    private readonly Option<double> _timeout = new("--timeout")
+    {
+        Description = "The most one page may take, in seconds of wall-clock time from the start of its cleaning (0: no limit); a page past it is an error that names the phase it stopped in.",
+        DefaultValueFactory = _ => 30,
+        HelpName = "seconds",
+    };
+
     private readonly Option<bool> _html = new("--html") { Description = "Treat every input as HTML." };
 
     private readonly Option<bool> _text = new("--text") { Description = "Treat every input as plain text." };
@@ -58,6 +65,7 @@ internal sealed class CleanerSettings
         command.Options.Add(_phrases);
         command.Options.Add(_language);
         command.Options.Add(_extractor);
+        command.Options.Add(_timeout);
         if (inputKind)
         {
             command.Options.Add(_html);
@@ -106,7 +114,14 @@ internal sealed class CleanerSettings
             "smartreader" => ContentExtractor.SmartReader,
             _ => ContentExtractor.Auto,
         };
-        builder.WithOptions(o => o with { Extractor = extractor });
+        double seconds = result.GetValue(_timeout);
+        if (!(seconds >= 0 && seconds <= int.MaxValue / 1000))
+        {
+            throw new CliException("--timeout takes a number of seconds, 0 or more (0: no limit)");
+        }
+
+        TimeSpan? timeout = seconds == 0 ? null : TimeSpan.FromSeconds(seconds);
+        builder.WithOptions(o => o with { Extractor = extractor, Timeout = timeout });
         var known = builder.Filters.Select(f => f.Name).ToList();
         foreach (var name in (result.GetValue(_without) ?? []).SelectMany(v => v.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)))
         {
