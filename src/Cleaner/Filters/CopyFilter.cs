@@ -26,27 +26,31 @@ public sealed class CopyFilter : IBlockFilter
     {
         ArgumentNullException.ThrowIfNull(document);
         var blocks = document.Blocks;
-        string?[]? keys = null;
-        Dictionary<string, int>? first = null;
+
+        // The long paragraphs by the hash of their key (a shared hash is checked by SameLine, so a
+        // collision only costs one comparison); most pages have no paragraph twice and stop here.
+        int?[]? hashes = null;
+        Dictionary<int, int>? first = null;
+        bool twice = false;
         for (int i = 0; i < blocks.Count; i++)
         {
-            if (blocks[i].Length >= MinLength && Text.TextCase.LineKey(blocks[i].Span) is { Length: >= MinLength } key)
+            if (blocks[i].Length >= MinLength && Text.TextCase.LineHash(blocks[i].Span, out int length) is var hash && length >= MinLength)
             {
-                keys ??= new string?[blocks.Count];
-                first ??= new Dictionary<string, int>(StringComparer.Ordinal);
-                keys[i] = key;
-                first.TryAdd(key, i);
+                hashes ??= new int?[blocks.Count];
+                first ??= [];
+                hashes[i] = hash;
+                twice |= !first.TryAdd(hash, i);
             }
         }
 
-        if (keys is null || first is null || first.Count == keys.Count(k => k is not null))
+        if (!twice || hashes is null || first is null)
         {
             return;
         }
 
         for (int i = 0; i < blocks.Count;)
         {
-            int j = keys[i] is { } key ? first[key] : i;
+            int j = hashes[i] is { } key ? first[key] : i;
             if (j == i)
             {
                 i++;
@@ -56,18 +60,17 @@ public sealed class CopyFilter : IBlockFilter
             // The run: the blocks from i that equal those from j, in order, without reaching i. It
             // ends where a long paragraph equals the one before it in the run (a paragraph repeated
             // in a row is filler, not a copy), which also keeps the scan linear.
-            int m = 0, distinct = 0;
-            string? previous = null;
-            while (i + m < blocks.Count && j + m < i && Same(blocks, keys, i + m, j + m))
+            int m = 0, distinct = 0, previous = -1;
+            while (i + m < blocks.Count && j + m < i && Same(blocks, hashes, i + m, j + m))
             {
-                if (keys[i + m] is { } k)
+                if (hashes[i + m] is not null)
                 {
-                    if (k == previous)
+                    if (previous >= 0 && Same(blocks, hashes, i + m, previous))
                     {
                         break;
                     }
 
-                    previous = k;
+                    previous = i + m;
                     distinct++;
                 }
 
@@ -97,9 +100,9 @@ public sealed class CopyFilter : IBlockFilter
     }
 
     /// <summary>Whether two blocks say the same: equal keys for long ones, equal text (case aside) for the rest.</summary>
-    private static bool Same(IReadOnlyList<Block> blocks, string?[] keys, int a, int b) =>
-        keys[a] is { } x ? x == keys[b]
-        : keys[b] is null && blocks[a].Span.Trim().Equals(blocks[b].Span.Trim(), StringComparison.OrdinalIgnoreCase);
+    private static bool Same(IReadOnlyList<Block> blocks, int?[] hashes, int a, int b) =>
+        hashes[a] is { } x ? x == hashes[b] && Text.TextCase.SameLine(blocks[a].Span, blocks[b].Span)
+        : hashes[b] is null && blocks[a].Span.Trim().Equals(blocks[b].Span.Trim(), StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Whether most of the <paramref name="count"/> blocks from <paramref name="start"/> lie in the extractor's article.</summary>
     private static bool InArticle(IReadOnlyList<Block> blocks, int start, int count)

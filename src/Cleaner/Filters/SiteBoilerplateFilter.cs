@@ -89,13 +89,8 @@ public sealed class SiteBoilerplateFilter : IBlockFilter, IConfigurableFilter<Si
                 continue;
             }
 
-            if (IsDated(block))
-            {
-                continue;
-            }
-
             int pages = profile.PagesWith(block.Span);
-            if (pages >= needed)
+            if (pages >= needed && !IsDated(block))
             {
                 block.Remove(string.Create(CultureInfo.InvariantCulture, $"on {pages} of {profile.Pages} pages of {profile.Site}"));
             }

@@ -99,7 +99,10 @@ internal sealed class HtmlReader
         if (native.InArticle is { } weak)
         {
             reader.UseNative(weak, native.Reasons, native.Container);
-            document.ExtractorNote = overruled is null ? document.ExtractorNote : $"{document.ExtractorNote}; {overruled}";
+            if (overruled is not null)
+            {
+                document.ExtractorNote = $"{document.ExtractorNote}; {overruled}";
+            }
         }
 
         return document;
