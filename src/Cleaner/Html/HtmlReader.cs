@@ -96,12 +96,15 @@ internal sealed class HtmlReader
             document.Blocks[i].Hints = hints[i];
         }
 
+        // Why SmartReader's opinion was not taken: it lost to the native article, or it gave none
+        // (it failed, found nothing, or its article could not be trusted).
+        var secondOpinion = overruled ?? (document.MainContentNote is { } none ? $"SmartReader: {none}" : null);
         if (native.InArticle is { } weak)
         {
             reader.UseNative(weak, native.Reasons, native.Container);
-            if (overruled is not null)
+            if (secondOpinion is not null)
             {
-                document.ExtractorNote = $"{document.ExtractorNote}; {overruled}";
+                document.ExtractorNote = $"{document.ExtractorNote}; {secondOpinion}";
             }
         }
 

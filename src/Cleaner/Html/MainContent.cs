@@ -30,6 +30,12 @@ internal static class MainContent
     /// </summary>
     public const int MaxDepth = 256;
 
+    /// <summary>
+    /// Tests only: runs in place of SmartReader's <see cref="Reader.GetArticle()"/> in the calls made on
+    /// this async flow (to show what a page where SmartReader throws comes to). Null in production.
+    /// </summary>
+    internal static readonly AsyncLocal<Func<Reader, Article>?> RunOverride = new();
+
     /// <summary>Runs the extractor; never throws for a bad page.</summary>
     public static MainContentResult Find(IHtmlDocument dom, Uri? url)
     {
@@ -48,7 +54,7 @@ internal static class MainContent
                 Debug = false,
             };
             reader.AddCustomOperationEnd(element => content = element);
-            article = reader.GetArticle();
+            article = RunOverride.Value is { } run ? run(reader) : reader.GetArticle();
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {

@@ -382,6 +382,50 @@ public class NativeExtractorTests
     }
 
     [Test]
+    public void When_SmartReader_throws_the_native_choice_decides_and_the_note_says_why()
+    {
+        // A very short article, so that Auto asks SmartReader, which fails on this call.
+        var body = Menu() + "<div class=\"x\"><p>The library opens on Monday at nine, the council said.</p></div>";
+        MainContent.RunOverride.Value = _ => throw new InvalidOperationException("broken page");
+        try
+        {
+            var result = TextCleaner.Default.CleanHtml(Page(body));
+            Assert.That(result.ExtractedBy, Is.EqualTo(ContentExtractor.Native));
+            Assert.That(result.Document.ExtractorNote, Does.StartWith("very short article").And.Contain("SmartReader: the extractor failed (InvalidOperationException)"));
+            Assert.That(result.Text, Does.Contain("The library opens on Monday"));
+            Assert.That(result.Text, Does.Not.Contain("Sport"));
+
+            // With SmartReader alone there is no article: the filters alone decide, and say why.
+            var alone = Reader.CleanHtml(Page(body));
+            Assert.That(alone.ExtractedBy, Is.Null);
+            Assert.That(alone.Document.MainContentNote, Is.EqualTo("the extractor failed (InvalidOperationException)"));
+            Assert.That(alone.Text, Does.Contain("The library opens on Monday"));
+        }
+        finally
+        {
+            MainContent.RunOverride.Value = null;
+        }
+    }
+
+    [Test]
+    public void When_SmartReader_finds_nothing_the_native_choice_decides_and_the_note_says_why()
+    {
+        var body = Menu() + "<div class=\"x\"><p>The library opens on Monday at nine, the council said.</p></div>";
+        MainContent.RunOverride.Value = reader => new SmartReader.Reader("https://localhost/", "<html><body></body></html>").GetArticle();
+        try
+        {
+            var result = TextCleaner.Default.CleanHtml(Page(body));
+            Assert.That(result.ExtractedBy, Is.EqualTo(ContentExtractor.Native));
+            Assert.That(result.Document.ExtractorNote, Does.Contain("SmartReader: the extractor found no article"));
+            Assert.That(result.Text, Does.Contain("The library opens on Monday"));
+        }
+        finally
+        {
+            MainContent.RunOverride.Value = null;
+        }
+    }
+
+    [Test]
     public void When_SmartReader_finds_no_sound_article_the_native_choice_decides()
     {
         // A short post under a long discussion: SmartReader takes the comments, which is not trusted.
