@@ -385,39 +385,36 @@ public class NativeExtractorTests
     public void When_SmartReader_throws_the_native_choice_decides_and_the_note_says_why()
     {
         // A very short article, so that Auto asks SmartReader, which fails on this call.
-        var body = Menu() + "<div class=\"x\"><p>The library opens on Monday at nine, the council said.</p></div>";
-        MainContent.RunOverride.Value = _ => throw new InvalidOperationException("broken page");
-        try
-        {
-            var result = TextCleaner.Default.CleanHtml(Page(body));
-            Assert.That(result.ExtractedBy, Is.EqualTo(ContentExtractor.Native));
-            Assert.That(result.Document.ExtractorNote, Does.StartWith("very short article").And.Contain("SmartReader: the extractor failed (InvalidOperationException)"));
-            Assert.That(result.Text, Does.Contain("The library opens on Monday"));
-            Assert.That(result.Text, Does.Not.Contain("Sport"));
+        var result = WithSecondOpinion(_ => throw new InvalidOperationException("broken page"), TextCleaner.Default);
+        Assert.That(result.ExtractedBy, Is.EqualTo(ContentExtractor.Native));
+        Assert.That(result.Document.ExtractorNote, Does.StartWith("very short article").And.Contain("SmartReader: the extractor failed (InvalidOperationException)"));
+        Assert.That(result.Text, Does.Contain("The library opens on Monday"));
+        Assert.That(result.Text, Does.Not.Contain("Sport"));
 
-            // With SmartReader alone there is no article: the filters alone decide, and say why.
-            var alone = Reader.CleanHtml(Page(body));
-            Assert.That(alone.ExtractedBy, Is.Null);
-            Assert.That(alone.Document.MainContentNote, Is.EqualTo("the extractor failed (InvalidOperationException)"));
-            Assert.That(alone.Text, Does.Contain("The library opens on Monday"));
-        }
-        finally
-        {
-            MainContent.RunOverride.Value = null;
-        }
+        // With SmartReader alone there is no article: the filters alone decide, and say why.
+        var alone = WithSecondOpinion(_ => throw new InvalidOperationException("broken page"), Reader);
+        Assert.That(alone.ExtractedBy, Is.Null);
+        Assert.That(alone.Document.MainContentNote, Is.EqualTo("the extractor failed (InvalidOperationException)"));
+        Assert.That(alone.Text, Does.Contain("The library opens on Monday"));
     }
 
     [Test]
     public void When_SmartReader_finds_nothing_the_native_choice_decides_and_the_note_says_why()
     {
+        var result = WithSecondOpinion(_ => new SmartReader.Reader("https://localhost/", "<html><body></body></html>").GetArticle(), TextCleaner.Default);
+        Assert.That(result.ExtractedBy, Is.EqualTo(ContentExtractor.Native));
+        Assert.That(result.Document.ExtractorNote, Does.Contain("SmartReader: the extractor found no article"));
+        Assert.That(result.Text, Does.Contain("The library opens on Monday"));
+    }
+
+    /// <summary>Cleans a page with a very short article, SmartReader replaced by <paramref name="run"/>.</summary>
+    private static CleanResult WithSecondOpinion(Func<SmartReader.Reader, SmartReader.Article> run, TextCleaner cleaner)
+    {
         var body = Menu() + "<div class=\"x\"><p>The library opens on Monday at nine, the council said.</p></div>";
-        MainContent.RunOverride.Value = reader => new SmartReader.Reader("https://localhost/", "<html><body></body></html>").GetArticle();
+        MainContent.RunOverride.Value = run;
         try
         {
-            var result = TextCleaner.Default.CleanHtml(Page(body));
-            Assert.That(result.ExtractedBy, Is.EqualTo(ContentExtractor.Native));
-            Assert.That(result.Document.ExtractorNote, Does.Contain("SmartReader: the extractor found no article"));
-            Assert.That(result.Text, Does.Contain("The library opens on Monday"));
+            return cleaner.CleanHtml(Page(body));
         }
         finally
         {
