@@ -117,7 +117,7 @@ internal static class ProfileCommand
         var input = new Argument<string>("profiles") { Description = "A profile file." };
         var site = new Option<string?>("--site") { Description = "Show only this site.", HelpName = "site" };
         var top = new Option<int>("--top") { Description = "How many of each site's most frequent blocks to list.", DefaultValueFactory = _ => 5, HelpName = "n" };
-        var command = new Command("show", "List the sites of a profile file, most pages first, with their pages and most frequent blocks.") { input, site, top };
+        var command = new Command("show", "List the sites of a profile file, most pages first, with their pages, most frequent blocks and the elements that held their articles.") { input, site, top };
         command.SetAction(result =>
         {
             var profiles = Load(result.GetValue(input)!);
@@ -131,6 +131,11 @@ internal static class ProfileCommand
                 foreach (var block in profile.MostFrequent.Take(Math.Max(0, result.GetValue(top))))
                 {
                     io.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {block.Pages,6}/{profile.Pages}  {block.Text}"));
+                }
+
+                if (profile.Containers.Count > 0)
+                {
+                    io.Out.WriteLine("  article in: " + string.Join(", ", profile.Containers.Select(c => string.Create(CultureInfo.InvariantCulture, $"{c.Element} {c.Pages}/{profile.Pages}"))));
                 }
             }
 

@@ -74,27 +74,59 @@ public sealed class SiteBoilerplateFilter : IBlockFilter, IConfigurableFilter<Si
     public void Apply(Document document)
     {
         ArgumentNullException.ThrowIfNull(document);
-        if (document.SiteProfile is not { } profile || profile.Pages < MinPages)
+        if (document.SiteProfile is not { } profile || Needed(profile) is not { } needed)
         {
             return;
         }
 
-        int needed = Math.Max(MinPages, (int)Math.Ceiling(MinShare * profile.Pages - 1e-9));
         foreach (var block in document.Blocks)
         {
-            // A line without a letter or digit (a rule, a separator) says nothing either way: it is
-            // left to the other filters, for whom it may part blocks of prose.
-            if (!block.IsUndecided || block == document.TitleBlock || block.Features.LetterCount + block.Features.DigitCount == 0)
-            {
-                continue;
-            }
-
-            int pages = profile.PagesWith(block.Span);
-            if (pages >= needed && !IsDated(block))
+            if (block.IsUndecided && Takes(block, profile, needed) is { } pages)
             {
                 block.Remove(string.Create(CultureInfo.InvariantCulture, $"on {pages} of {profile.Pages} pages of {profile.Site}"));
             }
         }
+    }
+
+    /// <summary>
+    /// For each block, whether this filter would take it for the site's chrome (before any other
+    /// filter ran): what the native extractor sets aside when it scores the page's elements, so that
+    /// a box the site repeats on every page (the blogger's profile, the blog's description) is not
+    /// taken for the article. Null when the profile is too small for the filter to act.
+    /// </summary>
+    internal bool[]? SiteChrome(Document document, Sites.SiteProfile profile)
+    {
+        if (Needed(profile) is not { } needed)
+        {
+            return null;
+        }
+
+        var blocks = document.Blocks;
+        var chrome = new bool[blocks.Count];
+        for (int i = 0; i < chrome.Length; i++)
+        {
+            chrome[i] = Takes(blocks[i], profile, needed) is not null;
+        }
+
+        return chrome;
+    }
+
+    /// <summary>The least number of pages a block must stand on to go, or null when the profile has too few pages.</summary>
+    private int? Needed(Sites.SiteProfile profile) =>
+        profile.Pages < MinPages ? null : Math.Max(MinPages, (int)Math.Ceiling(MinShare * profile.Pages - 1e-9));
+
+    /// <summary>The number of the site's pages a block stands on when it goes as the site's chrome, or null when it stays.</summary>
+    private static int? Takes(Block block, Sites.SiteProfile profile, int needed)
+    {
+        // A line without a letter or digit (a rule, a separator) says nothing either way: it is
+        // left to the other filters, for whom it may part blocks of prose.
+        if (block == block.Document.TitleBlock || block.Features.LetterCount + block.Features.DigitCount == 0)
+        {
+            return null;
+        }
+
+        int pages = profile.PagesWith(block.Span);
+        return pages >= needed && !IsDated(block) ? pages : null;
     }
 
     /// <summary>

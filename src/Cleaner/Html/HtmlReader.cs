@@ -25,7 +25,12 @@ internal sealed class HtmlReader
     }
 
     /// <summary>Builds a document from a parsed page.</summary>
-    public static Document Read(IHtmlDocument dom, Uri? url, CleanerOptions options, PhraseBook phrases)
+    /// <param name="dom">The parsed page.</param>
+    /// <param name="url">The page's address, when known.</param>
+    /// <param name="options">The cleaner's settings.</param>
+    /// <param name="phrases">The cleaner's phrase lists.</param>
+    /// <param name="site">What the native extractor takes from the profile of the page's site, or null.</param>
+    public static Document Read(IHtmlDocument dom, Uri? url, CleanerOptions options, PhraseBook phrases, SiteReading? site = null)
     {
         var (metadata, titles, articleBody) = HtmlMetadataReader.Read(dom, url);
         var walker = new HtmlBlockWalker();
@@ -60,7 +65,20 @@ internal sealed class HtmlReader
         HintScope.Apply(document.Blocks, walker.Hinted, null);
         Filters.TitleFilter.Seed(document, titles);
         int titleIndex = document.TitleBlock?.Index ?? -1;
-        var native = NativeExtractor.Extract(document.Blocks, walker.TextBlocks, titleIndex, articleBody);
+        var siteChrome = site?.Chrome(document);
+        var native = NativeExtractor.Extract(document.Blocks, walker.TextBlocks, titleIndex, articleBody, siteChrome);
+        if (native.Weakness is not null && site?.UsualContainer is { } usual)
+        {
+            // The page's own choice is weak: the element that holds the article on most of the site's
+            // pages, when the page has one with content (outside chrome, the site's repeated blocks
+            // aside). The site's evidence outweighs the page's doubt, so SmartReader is not asked.
+            var preferred = new NativeExtractor.Preferred(usual.Element, Format($"the site's article container {usual.Element}, on {usual.Pages} of {site.Profile.Pages} pages of {site.Profile.Site}"));
+            if (NativeExtractor.Extract(document.Blocks, walker.TextBlocks, titleIndex, articleBody, siteChrome, preferred) is { InArticle: not null } sited)
+            {
+                native = sited with { Weakness = null };
+            }
+        }
+
         if (native.InArticle is { } chosen && (options.Extractor == ContentExtractor.Native || native.Weakness is null))
         {
             reader.UseNative(chosen, native.Reasons, native.Container);
@@ -184,6 +202,8 @@ internal sealed class HtmlReader
 
         _document.HasMainContent = true;
     }
+
+    private static string Format(FormattableString text) => text.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     private static DocumentMetadata Merge(DocumentMetadata metadata, SmartReader.Article? article)
     {

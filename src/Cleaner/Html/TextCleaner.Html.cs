@@ -15,6 +15,10 @@ public sealed partial class TextCleaner
         DisableElementPositionTracking = true,
     });
 
+    /// <summary>What the HTML reader takes from the site's profile, or null without a profile.</summary>
+    private SiteReading? SiteReading =>
+        SiteProfile is { } profile ? new SiteReading(profile, Filters.OfType<Cleaner.Filters.SiteBoilerplateFilter>().FirstOrDefault()) : null;
+
     /// <summary>
     /// Cleans an HTML page: reads the page's metadata, turns the page into blocks with their DOM
     /// features (kind, heading level, link share, class hints), finds the title and the article (with
@@ -66,7 +70,7 @@ public sealed partial class TextCleaner
             deadline.Begin("parsing");
             using var dom = Parse(bounded, deadline);
             deadline.Begin("building blocks");
-            var document = HtmlReader.Read(dom, url, Options, Phrases);
+            var document = HtmlReader.Read(dom, url, Options, Phrases, SiteReading);
             return Run(document, deadline);
         }
         catch (DeadlineExceededException e)
@@ -135,7 +139,7 @@ public sealed partial class TextCleaner
             deadline.Begin("copying the document");
             using var copy = (IHtmlDocument)document.Clone(deep: true);
             deadline.Begin("building blocks");
-            var built = HtmlReader.Read(copy, url, Options, Phrases);
+            var built = HtmlReader.Read(copy, url, Options, Phrases, SiteReading);
             return Run(built, deadline);
         }
         catch (DeadlineExceededException e)

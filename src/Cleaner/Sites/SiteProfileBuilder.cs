@@ -122,7 +122,14 @@ public sealed class SiteProfileBuilder
     }
 
     private void Add(string site, Document document) =>
-        AddPage(site, document.Source, [.. document.Blocks.Select(b => new Range(b.Start, b.Start + b.Length))]);
+        AddPage(site, document.Source, [.. document.Blocks.Select(b => new Range(b.Start, b.Start + b.Length))], SureContainer(document));
+
+    /// <summary>
+    /// The signature of the element that holds the page's article when the native extractor was sure
+    /// of it (see <see cref="SiteProfile.Containers"/>), or null.
+    /// </summary>
+    private static string? SureContainer(Document document) =>
+        document.ExtractedBy == ContentExtractor.Native && document.ExtractorNote is null ? SiteContainer.Signature(document.ArticleContainer) : null;
 
     /// <summary>Freezes what was added into an immutable set of profiles, one per site. The builder stays usable.</summary>
     public SiteProfileSet Build()
@@ -134,7 +141,7 @@ public sealed class SiteProfileBuilder
     }
 
     /// <summary>Counts a page's distinct fingerprints for its site; a page with no text adds nothing.</summary>
-    private void AddPage(string site, string source, List<Range> blocks)
+    private void AddPage(string site, string source, List<Range> blocks, string? container = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(site);
         var seen = new Dictionary<ulong, Range>(blocks.Count);
@@ -161,7 +168,7 @@ public sealed class SiteProfileBuilder
             }
 
             int before = counts.Count;
-            counts.AddPage(seen, source);
+            counts.AddPage(seen, source, container);
             _total += counts.Count - before;
             if (counts.Count > MaxBlocksPerSite)
             {
@@ -234,6 +241,7 @@ public sealed class SiteProfileBuilder
     {
         private readonly Dictionary<ulong, int> _counts = [];
         private readonly Dictionary<ulong, string> _samples = [];
+        private readonly Dictionary<string, int> _containers = new(StringComparer.Ordinal);
         private int _sampleFloor;
 
         public string Site { get; } = site;
@@ -244,9 +252,14 @@ public sealed class SiteProfileBuilder
 
         public IEnumerable<int> CountsOfKeys() => _counts.Values;
 
-        public void AddPage(Dictionary<ulong, Range> page, string source)
+        public void AddPage(Dictionary<ulong, Range> page, string source, string? container)
         {
             Pages++;
+            if (container is not null)
+            {
+                CountContainer(container);
+            }
+
             foreach (var (key, range) in page)
             {
                 ref int count = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(_counts, key, out _);
@@ -257,6 +270,26 @@ public sealed class SiteProfileBuilder
                 }
             }
         }
+
+        /// <summary>Counts the page's article container; past <see cref="MaxContainers"/> signatures, the rarest (but this one) are forgotten.</summary>
+        private void CountContainer(string container)
+        {
+            System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(_containers, container, out _)++;
+            if (_containers.Count > MaxContainers)
+            {
+                int rarest = _containers.Where(c => c.Key != container).Min(c => c.Value);
+                foreach (var (key, count) in _containers)
+                {
+                    if (count == rarest && key != container)
+                    {
+                        _containers.Remove(key);
+                    }
+                }
+            }
+        }
+
+        /// <summary>The most article container signatures a site holds while building.</summary>
+        private const int MaxContainers = 64;
 
         /// <summary>Keeps the text of a frequent block, in the place of the least frequent sample when all places are taken.</summary>
         private void Sample(ulong key, int count, ReadOnlySpan<char> text)
@@ -302,7 +335,8 @@ public sealed class SiteProfileBuilder
             var keys = _counts.Keys.ToArray();
             var values = _counts.Values.ToArray();
             Array.Sort(keys, values);
-            return new SiteProfile(Site, Pages, keys, values, [], []).WithSamples(_samples);
+            return new SiteProfile(Site, Pages, keys, values, [], [],
+                SiteProfile.TopContainers(_containers.Select(c => new SiteContainer(c.Key, c.Value)))).WithSamples(_samples);
         }
     }
 }

@@ -5,16 +5,20 @@ namespace Cleaner.Sites;
 
 /// <summary>
 /// The profile file format. Header: the 16 bytes <c>CLEANER-PROFILES</c>, the format version (2 bytes,
-/// little-endian; this is version 1) and the length of the body (8 bytes). Body, integers as unsigned
+/// little-endian; this is version 2) and the length of the body (8 bytes). Body, integers as unsigned
 /// LEB128 varints: the number of sites, then per site (sorted by name) its name (UTF-8, length
 /// first), pages, the number of fingerprints, the fingerprints in ascending order as differences
 /// from the one before, their page counts, the number of samples and per sample the index of its
-/// fingerprint and its text. Trailer: the FNV-1a 64 hash of the body (8 bytes). About 10-11 bytes
-/// per fingerprint.
+/// fingerprint and its text, then (since version 2) the number of article containers and per
+/// container its signature (UTF-8, length first) and pages. Trailer: the FNV-1a 64 hash of the body
+/// (8 bytes). About 10-11 bytes per fingerprint. Version 1 files (without containers) still load.
 /// </summary>
 internal static class SiteProfileFile
 {
-    public const ushort Version = 1;
+    public const ushort Version = 2;
+
+    /// <summary>The oldest format version this Cleaner reads.</summary>
+    public const ushort OldestVersion = 1;
     private static readonly byte[] Magic = "CLEANER-PROFILES"u8.ToArray();
     private const int HeaderLength = 16 + 2 + 8;
 
@@ -47,6 +51,13 @@ internal static class SiteProfileFile
                 WriteVarint(body, (ulong)keys.BinarySearch(profile.SampleKeys[i]));
                 WriteString(body, profile.MostFrequent[i].Text);
             }
+
+            WriteVarint(body, (ulong)profile.Containers.Count);
+            foreach (var container in profile.Containers)
+            {
+                WriteString(body, container.Element);
+                WriteVarint(body, (ulong)container.Pages);
+            }
         }
 
         Span<byte> header = stackalloc byte[HeaderLength];
@@ -77,9 +88,9 @@ internal static class SiteProfileFile
         }
 
         ushort version = BinaryPrimitives.ReadUInt16LittleEndian(header.AsSpan(16));
-        if (version != Version)
+        if (version is < OldestVersion or > Version)
         {
-            throw new InvalidDataException($"the profile file has format version {version}; this Cleaner reads version {Version}");
+            throw new InvalidDataException($"the profile file has format version {version}; this Cleaner reads versions {OldestVersion} to {Version}");
         }
 
         ulong length = BinaryPrimitives.ReadUInt64LittleEndian(header.AsSpan(18));
@@ -108,7 +119,7 @@ internal static class SiteProfileFile
 
         try
         {
-            return Parse(body);
+            return Parse(body, version);
         }
         catch (Exception e) when (e is IndexOutOfRangeException or ArgumentOutOfRangeException or OverflowException or DecoderFallbackException)
         {
@@ -116,7 +127,7 @@ internal static class SiteProfileFile
         }
     }
 
-    private static SiteProfileSet Parse(ReadOnlySpan<byte> body)
+    private static SiteProfileSet Parse(ReadOnlySpan<byte> body, ushort version)
     {
         int pos = 0;
         int sites = ReadCount(body, ref pos);
@@ -174,7 +185,8 @@ internal static class SiteProfileFile
                 texts[keys[at]] = ReadString(body, ref pos);
             }
 
-            profiles.Add(new SiteProfile(site, pages, keys, counts, [], []).WithSamples(texts));
+            var containers = version >= 2 ? ReadContainers(body, ref pos, site, pages) : [];
+            profiles.Add(new SiteProfile(site, pages, keys, counts, [], [], containers).WithSamples(texts));
         }
 
         if (pos != body.Length)
@@ -183,6 +195,31 @@ internal static class SiteProfileFile
         }
 
         return new SiteProfileSet(profiles);
+    }
+
+    /// <summary>A site's article containers (version 2), each on 1 to <paramref name="pages"/> pages.</summary>
+    private static SiteContainer[] ReadContainers(ReadOnlySpan<byte> body, ref int pos, string site, int pages)
+    {
+        int n = ReadCount(body, ref pos);
+        if (n > SiteProfile.MaxContainers)
+        {
+            throw new InvalidDataException($"the profile file is corrupt: '{site}' has {n} article containers");
+        }
+
+        var containers = new SiteContainer[n];
+        for (int i = 0; i < n; i++)
+        {
+            string element = ReadString(body, ref pos);
+            int on = ReadInt(body, ref pos);
+            if (on < 1 || on > pages)
+            {
+                throw new InvalidDataException($"the profile file is corrupt: an article container of '{site}' stands on {on} of {pages} pages");
+            }
+
+            containers[i] = new SiteContainer(element, on);
+        }
+
+        return containers;
     }
 
     private static void WriteVarint(Stream stream, ulong value)

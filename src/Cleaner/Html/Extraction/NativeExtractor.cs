@@ -35,6 +35,9 @@ internal sealed record NativeResult(bool[]? InArticle, string?[] Reasons, string
 /// <see cref="ContentExtractor.Auto"/> then asks SmartReader) when a disjoint container scores close
 /// to the root, when the article is very short (unless it holds all of the page's prose and is not
 /// tiny), when it is mostly links, or when it holds little of the page's prose.
+/// With the profile of the page's site, the blocks the site repeats on most of its pages count as
+/// chrome (a blogger's profile box is not the article, nor the page's prose), and the reader can ask
+/// for the site's usual article container as the root when the page's own choice is weak.
 /// </summary>
 internal static class NativeExtractor
 {
@@ -72,7 +75,10 @@ internal static class NativeExtractor
     /// <param name="textBlocks">The blocks each text node went into (from the walker).</param>
     /// <param name="titleBlock">The index of the block that shows the page's headline, or -1.</param>
     /// <param name="articleBody">The article's text as the page's JSON-LD gives it (<c>articleBody</c>), or null.</param>
-    public static NativeResult Extract(IReadOnlyList<Block> blocks, IReadOnlyDictionary<INode, (int First, int Count)> textBlocks, int titleBlock, string? articleBody = null)
+    /// <param name="siteChrome">For each block, whether the site repeats it on most of its pages (from the site's profile), or null: such blocks count as chrome.</param>
+    /// <param name="preferred">The site's usual article container, to take as the root when the page has it with content; null to choose by the scores alone.</param>
+    public static NativeResult Extract(IReadOnlyList<Block> blocks, IReadOnlyDictionary<INode, (int First, int Count)> textBlocks, int titleBlock, string? articleBody = null,
+        bool[]? siteChrome = null, Preferred? preferred = null)
     {
         int n = blocks.Count;
         var reasons = new string?[n];
@@ -90,7 +96,8 @@ internal static class NativeExtractor
         var inBody = ArticleBodyMatch(blocks, articleBody);
         for (int i = 0; i < n; i++)
         {
-            chromeBlock[i] = (blocks[i].Hints & ChromeHints) != 0 || (tree.BlockNode[i] >= 0 && nodes[tree.BlockNode[i]].InChrome);
+            chromeBlock[i] = (blocks[i].Hints & ChromeHints) != 0 || (tree.BlockNode[i] >= 0 && nodes[tree.BlockNode[i]].InChrome)
+                || (siteChrome is not null && siteChrome[i]);
             (good[i], bad[i]) = chromeBlock[i] ? (0, 0) : Value(blocks[i]);
             if (inBody is not null && inBody[i] && !chromeBlock[i])
             {
@@ -201,6 +208,16 @@ internal static class NativeExtractor
             root = up;
         }
 
+        string? siteWhy = null;
+        if (preferred is not null && PreferredRoot(nodes, sumGood, preferred.Element) is >= 0 and var usual)
+        {
+            (root, siteWhy) = (usual, preferred.Reason);
+        }
+        else if (preferred is not null)
+        {
+            return new NativeResult(null, reasons, null, Format($"the page has no {preferred.Element} with content"));
+        }
+
         if (root < 0 || score[root] <= 0)
         {
             return new NativeResult(null, reasons, null, "no element of the page holds prose");
@@ -290,7 +307,8 @@ internal static class NativeExtractor
             branch[k] = contains[k] ? -1 : parent >= 0 && !contains[parent] ? branch[parent] : k;
         }
 
-        string rootName = rootNode.Describe();
+        string container = rootNode.Describe();
+        string rootName = siteWhy is null ? container : Format($"{container} ({siteWhy})");
         for (int i = 0; i < n; i++)
         {
             if (inArticle[i] || reasons[i] is not null)
@@ -309,7 +327,28 @@ internal static class NativeExtractor
             reasons[i] = branchReason[b] ??= Format($"outside the article: its container {nodes[b].Describe()} scored {score[b]:F0}{(placed[b] is { } where ? $" (halved: {where})" : "")} against {score[root]:F0} for the article's {rootName}");
         }
 
-        return new NativeResult(inArticle, reasons, Weakness(blocks, nodes, contains, inside, score, root, inArticle, good, pageProse), null, rootName);
+        return new NativeResult(inArticle, reasons, Weakness(blocks, nodes, contains, inside, score, root, inArticle, good, pageProse), null, container);
+    }
+
+    /// <summary>The article container a page's site prefers: its signature (see <see cref="Sites.SiteContainer"/>) and why, for the reasons.</summary>
+    /// <param name="Element">The signature: the tag with its id or first class, digits as 0.</param>
+    /// <param name="Reason">Why ("the site's article container div.post-body, on 31 of 34 pages of example.com").</param>
+    internal sealed record Preferred(string Element, string Reason);
+
+    /// <summary>The container with the signature <paramref name="element"/> that holds the most content (at least <see cref="ShortWholeArticle"/>), outside chrome; -1 when none.</summary>
+    private static int PreferredRoot(IReadOnlyList<ContainerTree.Node> nodes, double[] sumGood, string element)
+    {
+        int best = -1;
+        for (int k = 0; k < nodes.Count; k++)
+        {
+            if (sumGood[k] >= ShortWholeArticle && !nodes[k].InChrome && (best < 0 || sumGood[k] > sumGood[best])
+                && Sites.SiteContainer.Signature(nodes[k].Describe()) == element)
+            {
+                best = k;
+            }
+        }
+
+        return best;
     }
 
     /// <summary>The factor on the content of a block whose text the page's JSON-LD <c>articleBody</c> holds.</summary>

@@ -1,0 +1,208 @@
+using System.Buffers.Binary;
+using Cleaner.Sites;
+
+namespace Cleaner.Tests.Sites;
+
+/// <summary>What a site's profile tells the native extractor: the site's repeated boxes are not the article, and where the site keeps its article.</summary>
+public class SiteArticleTests
+{
+    private const string Site = "example.com";
+
+    /// <summary>Prose of a page: sentences of words picked by the seed, in English or German.</summary>
+    private static string Prose(int seed, int sentences, bool german = false)
+    {
+        string[] words = german
+            ? ["Fluss", "Rat", "Haushalt", "Lehrerin", "Ernte", "Markt", "Dorf", "Sturm", "Bücherei", "Brücke", "Garten", "Bahnhof"]
+            : ["river", "council", "budget", "teacher", "harvest", "market", "village", "storm", "library", "bridge", "garden", "station"];
+        var random = new Random(seed);
+        var text = new List<string>();
+        for (int s = 0; s < sentences; s++)
+        {
+            var picked = Enumerable.Range(0, 14).Select(_ => words[random.Next(words.Length)]);
+            text.Add(german
+                ? $"Der {string.Join(" und der ", picked.Take(2))} sagten am Abend, dass die {string.Join(" ", picked.Skip(2))} nicht genug seien."
+                : $"The {string.Join(" and the ", picked.Take(2))} said in the evening that the {string.Join(" ", picked.Skip(2))} were not enough.");
+        }
+
+        return string.Join(' ', text);
+    }
+
+    /// <summary>
+    /// A blog post whose sidebar holds the blogger's profile, the same long prose on every page and
+    /// longer than the post: on its own, the page's prose is in the profile box.
+    /// </summary>
+    private static string BlogPage(int seed, bool german)
+    {
+        string bio = german
+            ? "Ich lebe, ich lerne, ich unterrichte. Hier teile ich, was ich in der Schule und in der Stadt erlebe, und was mir die Leute am Abend erzählen, wenn der Markt schließt und die Bücherei ihre Türen zumacht. "
+            : "I live, I learn, I teach. Here I share what I see at school and in town, and what people tell me in the evening when the market closes and the library shuts its doors for the night. ";
+        return "<html><head><title>Post " + seed + "</title></head><body>"
+            + "<div class=\"entries\"><div class=\"post\"><h1>Post " + seed + "</h1><div class=\"post-body\"><p>" + Prose(seed, 2, german) + "</p></div></div></div>"
+            + "<div class=\"column\"><div class=\"profile-block\"><p>" + bio + bio + "</p><p>" + bio + "</p></div></div>"
+            + "</body></html>";
+    }
+
+    [TestCase(false)]
+    [TestCase(true)]
+    public void The_sites_repeated_box_is_not_taken_for_the_article(bool german)
+    {
+        var builder = new SiteProfileBuilder();
+        for (int seed = 0; seed < 6; seed++)
+        {
+            builder.AddHtml(Site, BlogPage(seed, german));
+        }
+
+        var profile = builder.Build().Find(Site)!;
+        var page = BlogPage(3, german);
+        var alone = TextCleaner.Default.CleanHtml(page);
+        Assert.That(alone.ArticleContainer, Is.EqualTo("div.profile-block"), "without the profile the box's prose wins");
+        Assert.That(alone.Text, Does.Contain(german ? "Ich lebe" : "I live, I learn"));
+        Assert.That(profile.Containers[0], Is.EqualTo(new SiteContainer("div.profile-block", 6)),
+            "learnt without the profile; the box, all of it the site's chrome, cannot be the article with it");
+
+        var sited = TextCleaner.Default.WithSiteProfile(profile).CleanHtml(page);
+        Assert.That(sited.ArticleContainer, Is.EqualTo("div.post-body"));
+        Assert.That(sited.Text, Does.Contain(Prose(3, 2, german)));
+        Assert.That(sited.Text, Does.Not.Contain("I live, I learn").And.Not.Contain("Ich lebe"));
+    }
+
+    [Test]
+    public void A_page_of_a_site_seen_once_or_twice_is_unchanged()
+    {
+        foreach (int pages in new[] { 1, 2 })
+        {
+            var builder = new SiteProfileBuilder();
+            for (int seed = 0; seed < pages; seed++)
+            {
+                builder.AddHtml(Site, BlogPage(seed, false));
+            }
+
+            var page = BlogPage(0, false);
+            var alone = TextCleaner.Default.CleanHtml(page);
+            var sited = TextCleaner.Default.WithSiteProfile(builder.Build().Find(Site)).CleanHtml(page);
+            Assert.That(sited.Text, Is.EqualTo(alone.Text));
+            Assert.That(sited.ArticleContainer, Is.EqualTo(alone.ArticleContainer));
+            Assert.That(sited.Removed.Select(r => r.Reason), Is.EqualTo(alone.Removed.Select(r => r.Reason)));
+        }
+    }
+
+    /// <summary>
+    /// A news page (no headline) whose article stands in div.entry; with <paramref name="letter"/>, a
+    /// reader's letter somewhat longer than the article stands in a column of its own (different on
+    /// every page), so that the page alone takes the letter for the article, and is unsure of it.
+    /// </summary>
+    private static string NewsPage(int seed, bool letter, bool german = false) =>
+        "<html><head></head><body><div id=\"page-" + seed + "\">"
+        + "<div class=\"main\"><div class=\"entry\"><p>" + Prose(seed, 2, german) + "</p><p>" + Prose(seed + 1000, 1, german) + "</p></div></div>"
+        + (letter ? "<div class=\"column\"><div class=\"panel\"><p>" + Prose(seed + 500, 3, german) + "</p><p>" + Prose(seed + 700, 2, german) + "</p></div></div>" : "")
+        + "</div></body></html>";
+
+    private static SiteProfile NewsProfile(bool german = false)
+    {
+        var builder = new SiteProfileBuilder();
+        for (int seed = 0; seed < 6; seed++)
+        {
+            builder.AddHtml(Site, NewsPage(seed, letter: false, german));
+        }
+
+        builder.AddHtml(Site, NewsPage(9, letter: true, german));
+        return builder.Build().Find(Site)!;
+    }
+
+    [TestCase(false)]
+    [TestCase(true)]
+    public void The_site_learns_its_article_container_from_the_pages_where_the_extractor_is_sure(bool german)
+    {
+        var profile = NewsProfile(german);
+        Assert.That(profile.Containers, Is.EqualTo(new[] { new SiteContainer("div.entry", 6) }), "the seventh page's choice was weak and does not count");
+    }
+
+    [TestCase(false)]
+    [TestCase(true)]
+    public void On_a_page_where_the_extractor_is_unsure_the_sites_article_container_decides(bool german)
+    {
+        var page = NewsPage(9, letter: true, german);
+        var native = TextCleaner.CreateBuilder().WithOptions(o => o with { Extractor = ContentExtractor.Native }).Build();
+        var alone = native.CleanHtml(page);
+        Assert.That(alone.ArticleContainer, Is.EqualTo("div.panel"), "alone, the page takes the letter for the article");
+        Assert.That(alone.Text, Does.Not.Contain(Prose(9, 2, german)));
+
+        foreach (var cleaner in new[] { native, TextCleaner.Default })
+        {
+            var sited = cleaner.WithSiteProfile(NewsProfile(german)).CleanHtml(page);
+            Assert.That(sited.ArticleContainer, Is.EqualTo("div.entry"));
+            Assert.That(sited.ExtractedBy, Is.EqualTo(ContentExtractor.Native), "the site's evidence settles the doubt: no second opinion");
+            Assert.That(sited.Text, Does.Contain(Prose(9, 2, german)));
+            Assert.That(sited.Text, Does.Not.Contain(Prose(509, 3, german)));
+            var letter = sited.Blocks.Single(b => b.Text == Prose(509, 3, german));
+            Assert.That(letter.Reason, Does.EndWith("for the article's div.entry (the site's article container div.entry, on 6 of 7 pages of example.com)"));
+        }
+    }
+
+    [Test]
+    public void Containers_are_signatures_with_digits_folded()
+    {
+        Assert.That(SiteContainer.Signature("div#post-7207"), Is.EqualTo("div#post-0"));
+        Assert.That(SiteContainer.Signature("div.post-body"), Is.EqualTo("div.post-body"));
+        Assert.That(SiteContainer.Signature("article.h2o-12x3"), Is.EqualTo("article.h0o-0x0"));
+        Assert.That(SiteContainer.Signature("div"), Is.Null, "a bare tag says nothing of the site");
+        Assert.That(SiteContainer.Signature(null), Is.Null);
+    }
+
+    [Test]
+    public void Containers_merge_and_round_trip_through_the_file()
+    {
+        var profile = NewsProfile();
+        var set = SiteProfileSet.Merge([new SiteProfileSet([profile]), new SiteProfileSet([profile])]);
+        Assert.That(set.Find(Site)!.Containers, Is.EqualTo(new[] { new SiteContainer("div.entry", 12) }));
+
+        using var stream = new MemoryStream();
+        set.Save(stream);
+        var loaded = SiteProfileSet.Load(new MemoryStream(stream.ToArray()));
+        Assert.That(loaded.Find(Site)!.Containers, Is.EqualTo(set.Find(Site)!.Containers));
+        Assert.That(loaded.SameCounts(set), Is.True);
+    }
+
+    [Test]
+    public void A_version_1_file_still_loads_without_containers_and_a_newer_one_is_a_clear_error()
+    {
+        // A version 1 file: the body without the (empty) list of containers that ends each site.
+        var builder = new SiteProfileBuilder();
+        for (int seed = 0; seed < 5; seed++)
+        {
+            builder.AddText(Site, SitePages.Page(Site, seed));
+        }
+
+        var set = builder.Build();
+        using var stream = new MemoryStream();
+        set.Save(stream);
+        var v2 = stream.ToArray();
+        var body = v2.AsSpan(26, v2.Length - 34).ToArray();
+        Assert.That(body[^1], Is.Zero, "the site's container count");
+        var v1 = WithBody(v2, 1, body[..^1]);
+        var loaded = SiteProfileSet.Load(new MemoryStream(v1));
+        Assert.That(loaded.SameCounts(set), Is.True);
+        Assert.That(loaded.Find(Site)!.Containers, Is.Empty);
+
+        var error = Assert.Throws<InvalidDataException>(() => SiteProfileSet.Load(new MemoryStream(WithBody(v2, 3, body))))!.Message;
+        Assert.That(error, Is.EqualTo("the profile file has format version 3; this Cleaner reads versions 1 to 2"));
+    }
+
+    /// <summary>A profile file with the header of <paramref name="file"/>, the given version and body, and the body's checksum.</summary>
+    private static byte[] WithBody(byte[] file, ushort version, byte[] body)
+    {
+        var bytes = new byte[26 + body.Length + 8];
+        file.AsSpan(0, 16).CopyTo(bytes);
+        BinaryPrimitives.WriteUInt16LittleEndian(bytes.AsSpan(16), version);
+        BinaryPrimitives.WriteUInt64LittleEndian(bytes.AsSpan(18), (ulong)body.Length);
+        body.CopyTo(bytes, 26);
+        ulong hash = 14695981039346656037UL;
+        foreach (byte b in body)
+        {
+            hash = (hash ^ b) * 1099511628211UL;
+        }
+
+        BinaryPrimitives.WriteUInt64LittleEndian(bytes.AsSpan(26 + body.Length), hash);
+        return bytes;
+    }
+}
