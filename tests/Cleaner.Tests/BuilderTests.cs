@@ -23,7 +23,7 @@ public class BuilderTests
         Assert.That(names, Is.EqualTo(new[]
         {
             "dom-hints", "urls", "dates", "social", "calls-to-action", "photo-credits", "analytics", "cookies", "legal", "notices", "counters",
-            "repeats", "copies", "contact", "site-boilerplate", "main-content", "navigation", "related", "comments", "teasers", "title", "masthead", "tags", "head-tail",
+            "repeats", "copies", "contact", "site-boilerplate", "main-content", "navigation", "related", "comments", "teasers", "post", "title", "masthead", "tags", "head-tail",
             "context", "rescue",
         }));
         Assert.That(names, Has.All.Matches("^[a-z]+(-[a-z]+)*$"));

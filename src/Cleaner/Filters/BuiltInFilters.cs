@@ -5,7 +5,7 @@ public static class BuiltInFilters
 {
     /// <summary>
     /// Creates the default pipeline, in this order: dom-hints (HTML only), urls, dates, social, calls-to-action,
-    /// photo-credits, analytics, cookies, legal, notices, counters, repeats, copies, contact, site-boilerplate (with a site profile), main-content (HTML only), navigation, related, comments, teasers, title, masthead, tags,
+    /// photo-credits, analytics, cookies, legal, notices, counters, repeats, copies, contact, site-boilerplate (with a site profile), main-content (HTML only), navigation, related, comments, teasers, post, title, masthead, tags,
     /// head-tail, context, and the final stage, rescue. Specific chrome goes first, with precise reasons; the title is protected
     /// before the zone rules run; the context classifier judges what is left; the rescue brings prose
     /// back when the statistical filters would leave little or none.
@@ -32,6 +32,7 @@ public static class BuiltInFilters
         new RelatedFilter(),
         new CommentFilter(),
         new TeaserFilter(),
+        new PostFilter(),
         new TitleFilter(),
         new MastheadFilter(),
         new TagFilter(),

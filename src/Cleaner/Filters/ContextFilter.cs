@@ -289,6 +289,11 @@ public sealed class ContextFilter : IConfigurableFilter<ContextOptions>
             {
                 final[i] = Rating.Good;
                 final[i - 1] = Rating.Good;
+                if (i + 1 < blocks.Count && blocks[i + 1].IsUndecided && IsOpeningSentence(blocks[i + 1]))
+                {
+                    // The post's first sentence, under its byline, however few stopwords it has.
+                    final[i + 1] = Rating.Good;
+                }
             }
             else if (blocks[i].IsUndecided && head.IsRemoved && f.WordCount is >= 1 and <= MaxHeadlineWords && !HasProseAfter(blocks, final, i))
             {
@@ -410,10 +415,19 @@ public sealed class ContextFilter : IConfigurableFilter<ContextOptions>
 
     private const int MaxHeadlineWords = 15;
 
+    /// <summary>A sentence that may open a post: six words or more in sentence case, ending a sentence, few links.</summary>
+    private static bool IsOpeningSentence(Block block)
+    {
+        var f = block.ParagraphFeatures;
+        return f.WordCount >= OpeningSentenceWords && f.EndsWithTerminalPunctuation && f.CapitalizedShare < 0.5 && block.LinkDensity == 0;
+    }
+
+    private const int OpeningSentenceWords = 6;
+
     private static readonly string[] BylineWords = ["by", "von", "par", "por", "door", "di", "da", "av", "af"];
 
     /// <summary>A short line with a calendar date and a byline word followed by a capitalised name.</summary>
-    private static bool IsDatedByline(Block block, bool orClock = false)
+    internal static bool IsDatedByline(Block block, bool orClock = false)
     {
         var f = block.Features;
         if (f.WordCount is < 3 or > MaxBylineWords || f.DigitCount == 0 || f.EndsWithTerminalPunctuation && block.Span[^1] != '.')
@@ -434,21 +448,7 @@ public sealed class ContextFilter : IConfigurableFilter<ContextOptions>
             }
         }
 
-        return named && (Dates.HasCalendarDate(span) || (orClock && HasClock(span)));
-    }
-
-    /// <summary>Whether the text holds a time of day written with a colon ("8:18", "15:05").</summary>
-    private static bool HasClock(ReadOnlySpan<char> text)
-    {
-        for (int i = 1; i + 2 < text.Length; i++)
-        {
-            if (text[i] == ':' && char.IsAsciiDigit(text[i - 1]) && char.IsAsciiDigit(text[i + 1]) && char.IsAsciiDigit(text[i + 2]))
-            {
-                return true;
-            }
-        }
-
-        return false;
+        return named && (Dates.HasCalendarDate(span) || (orClock && Dates.HasClock(span)));
     }
 
     /// <summary>

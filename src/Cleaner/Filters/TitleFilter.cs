@@ -64,7 +64,7 @@ public sealed class TitleFilter : IBlockFilter
                 continue;
             }
 
-            if (!StartsLikeHeadline(block))
+            if (!StartsLikeHeadline(block) || IsFormLabel(block.Span))
             {
                 continue;
             }
@@ -142,6 +142,59 @@ public sealed class TitleFilter : IBlockFilter
         bool sized = f.IsCjk ? f.CjkCount is >= 8 and <= 60 : f.WordCount is >= 4 and <= 20;
         return sized && !f.EndsWithTerminalPunctuation && span.IndexOfAny('|', '>', '»') < 0 && f.ClauseMarks <= 2;
     }
+
+    /// <summary>
+    /// The label of a form field, never a title: a line marked as required or optional, with the
+    /// mark in brackets ("Mail (will not be published) (required)", "E-Mail (Pflichtfeld)") or as a
+    /// closing asterisk ("Name *").
+    /// </summary>
+    internal static bool IsFormLabel(ReadOnlySpan<char> text)
+    {
+        text = text.Trim();
+        if (text.EndsWith("*", StringComparison.Ordinal) && !text.EndsWith("**", StringComparison.Ordinal))
+        {
+            return true;
+        }
+
+        Span<char> lower = stackalloc char[MaxWordLength];
+        for (int open = text.IndexOf('('); open >= 0; open = text.IndexOf('('))
+        {
+            text = text[(open + 1)..];
+            int close = text.IndexOf(')');
+            if (close < 0)
+            {
+                break;
+            }
+
+            var mark = text[..close].Trim();
+            if (mark.Length is > 0 and <= MaxWordLength && FormMarks.Contains(lower[..TextCase.ToLower(mark, lower)]))
+            {
+                return true;
+            }
+
+            text = text[(close + 1)..];
+        }
+
+        return false;
+    }
+
+    /// <summary>The marks of a required or optional form field, in the languages with stopword lists and in CJK.</summary>
+    private static readonly WordSet FormMarks = new(
+    [
+        "required", "optional", "mandatory", "obligatory",
+        "erforderlich", "pflichtfeld", "pflicht", "freiwillig",
+        "requis", "obligatoire", "facultatif", "optionnel",
+        "requerido", "obligatorio", "opcional",
+        "obrigatório", "obrigatorio",
+        "obbligatorio", "facoltativo",
+        "verplicht", "optioneel",
+        "wymagane", "wymagany", "opcjonalne", "opcjonalnie",
+        "obligatorisk", "valfritt", "valfri", "påkrævet", "valgfri", "valgfrit",
+        "povinné", "povinný", "nepovinné",
+        "обязательно", "обязательное", "необязательно",
+        "zorunlu", "isteğe bağlı",
+        "必填", "必須", "必需", "필수",
+    ]);
 
     /// <summary>A headline starts with a capital, a digit, a quote or a CJK character, never in lower case or with a symbol.</summary>
     private static bool StartsLikeHeadline(Block block)

@@ -156,6 +156,20 @@ internal static class Dates
         return false;
     }
 
+    /// <summary>Whether the text holds a time of day written with a colon ("8:18", "15:05").</summary>
+    internal static bool HasClock(ReadOnlySpan<char> text)
+    {
+        for (int i = 1; i + 2 < text.Length; i++)
+        {
+            if (text[i] == ':' && char.IsAsciiDigit(text[i - 1]) && char.IsAsciiDigit(text[i + 1]) && char.IsAsciiDigit(text[i + 2]))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>Digits with date or time separators: 2024, 04/25/2024, 07:21:18, 2012-03-04, 12.03.2012, 10h30.</summary>
     private static bool IsNumeric(ReadOnlySpan<char> token, out bool structured)
     {

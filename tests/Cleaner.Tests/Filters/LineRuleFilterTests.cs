@@ -190,6 +190,31 @@ public class TitleFilterTests
         Assert.That(result.Title, Is.EqualTo("Council Approves New Budget For Schools"));
         Assert.That(result.Blocks[1].IsKept, Is.True);
     }
+
+    [TestCase("Leave a comment", "Name (required)", "Mail (will not be published) (required)", "Website")]
+    [TestCase("Einen Kommentar schreiben", "Name (Pflichtfeld)", "E-Mail (wird nicht veröffentlicht) (Pflichtfeld)", "Webseite")]
+    [TestCase("Laisser un commentaire", "Nom (obligatoire)", "Adresse de messagerie (ne sera pas publiée) (obligatoire)", "Site web")]
+    public void A_form_field_label_is_never_the_title(string heading, string name, string mail, string website)
+    {
+        // A page with no headline: the label right above the body, shaped like a headline, was the best guess left.
+        var result = Run(new TitleFilter(), heading, name, mail, website,
+            "here or you can add me to your circles, and the curious brain also has its own channel that you can follow here too!", Prose);
+        Assert.That(result.Title, Is.Not.EqualTo(mail));
+        Assert.That(result.Blocks[2].IsKept, Is.False);
+    }
+
+    [TestCase("Mail (will not be published) (required)", true)]
+    [TestCase("Email (required) (Address never made public)", true)]
+    [TestCase("E-Mail (Pflichtfeld)", true)]
+    [TestCase("Site web (facultatif)", true)]
+    [TestCase("Name *", true)]
+    [TestCase("Apple Unveils the iPhone 5 (Video)", false)]
+    [TestCase("Obama Wins Second Term (Updated)", false)]
+    [TestCase("La réforme des retraites adoptée (vidéo)", false)]
+    [TestCase("Die Bahn erhöht die Preise (mit Grafik)", false)]
+    [TestCase("The Best Of **2012**", false)]
+    public void Tells_a_form_field_label_from_a_headline(string line, bool label) =>
+        Assert.That(TitleFilter.IsFormLabel(line), Is.EqualTo(label));
 }
 
 public class ContextFilterTests
@@ -275,6 +300,20 @@ public class ContextFilterTests
         AssertKept(result, byline);
         AssertRemoved(result, "Videos", "context");
         AssertRemoved(result, "Share this", "context");
+    }
+
+    [TestCase("Hacker Monthly #1 is here", "By Lim Cheng Soon, 01 June 2010",
+        "We've finally released Hacker Monthly #1 (along with a newly revamped website).")]
+    [TestCase("Hacker Monatlich Nr. 1 erschienen", "Von Lim Cheng Soon, 1. Juni 2010",
+        "Endlich veröffentlicht: Hacker Monatlich Nr. 1, gedruckt, samt neu gestalteter Webseite.")]
+    public void The_first_sentence_under_a_dated_byline_opens_the_post(string headline, string byline, string sentence)
+    {
+        // A terse sentence (few stopwords) under the post's head, with a sidebar blurb as the page's only other prose.
+        var result = Run(new ContextFilter(), headline, byline, sentence, "RSS Feed", "About Us", Footer, "About us", Prose + " " + Prose);
+        AssertKept(result, headline);
+        AssertKept(result, byline);
+        AssertKept(result, sentence);
+        AssertRemoved(result, "RSS Feed", "context");
     }
 
     [TestCase("Reader", "by Jennifer Dancy on May 3, 2012")]
