@@ -47,6 +47,13 @@ internal static class ClassHints
         ("pagination", BlockHints.Navigation),
     ];
 
+#if NET9_0_OR_GREATER
+    // All the words of Contained at once: most tokens hold none of them, and one vectorised search
+    // says so instead of one search per word.
+    private static readonly System.Buffers.SearchValues<string> AnyContained =
+        System.Buffers.SearchValues.Create([.. Contained.Select(c => c.Word)], StringComparison.Ordinal);
+#endif
+
     // Words that must be a whole part of a token (between '-', '_' or the ends): short words that
     // would otherwise match inside longer ones ("ad" in "header", "nav" in "canvas").
     private static readonly (string Word, BlockHints Hint)[] Whole =
@@ -102,6 +109,10 @@ internal static class ClassHints
     // Words of class and id tokens that name the article's element ("article-body", "post-content", "entry").
     private static readonly string[] ContentWords = ["article", "content", "entry", "post", "story", "main", "body", "text", "blog"];
 
+#if NET9_0_OR_GREATER
+    private static readonly System.Buffers.SearchValues<string> AnyContentWord = System.Buffers.SearchValues.Create(ContentWords, StringComparison.Ordinal);
+#endif
+
     /// <summary>
     /// Whether an element's tag (article, main), class or id says it holds the article or its
     /// content. A token that the chrome hints match is not one ("sidebar-content" is chrome).
@@ -127,6 +138,13 @@ internal static class ClassHints
         int at = 0;
         while (NextToken(value, ref at, lower, out var word))
         {
+#if NET9_0_OR_GREATER
+            if (word.IndexOfAny(AnyContentWord) < 0)
+            {
+                continue; // no content word: nothing below can hold
+            }
+#endif
+
             if (OfToken(word) != BlockHints.None)
             {
                 continue;
@@ -234,11 +252,16 @@ internal static class ClassHints
         }
 
         var hints = BlockHints.None;
-        foreach (var (word, hint) in Contained)
+#if NET9_0_OR_GREATER
+        if (token.IndexOfAny(AnyContained) >= 0)
+#endif
         {
-            if (token.Contains(word, StringComparison.Ordinal))
+            foreach (var (word, hint) in Contained)
             {
-                hints |= hint;
+                if (token.Contains(word, StringComparison.Ordinal))
+                {
+                    hints |= hint;
+                }
             }
         }
 
