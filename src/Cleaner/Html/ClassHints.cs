@@ -85,7 +85,7 @@ internal static class ClassHints
 
         if (!string.IsNullOrEmpty(className))
         {
-            var classHints = OfTokens(className);
+            var classHints = Cached(className).Tokens;
             if ((classHints & BlockHints.Byline) != 0 && NamesPost(className))
             {
                 // The post's own element names its author among its classes ("entry-author-jdoe
@@ -100,7 +100,7 @@ internal static class ClassHints
         // section of the text, not a widget.
         if (!string.IsNullOrEmpty(id) && id.AsSpan().Count('-') + id.AsSpan().Count('_') < 3)
         {
-            hints |= OfTokens(id);
+            hints |= Cached(id).Tokens;
         }
 
         return hints;
@@ -124,7 +124,58 @@ internal static class ClassHints
             return true;
         }
 
-        return HasContentToken(className) || HasContentToken(id);
+        return HasContentTokenCached(className) || HasContentTokenCached(id);
+    }
+
+    /// <summary>
+    /// The hints of each class or id value seen lately on this thread: pages repeat the same values
+    /// on many elements ("menu-item", "nav-link"), and the walker and the extractor read the same
+    /// elements. The results are those of <see cref="OfTokens"/> and <see cref="HasContentToken"/>,
+    /// pure functions of the value, so the cache changes no result; it is emptied when it grows
+    /// past <see cref="CacheLimit"/> values.
+    /// </summary>
+    [ThreadStatic]
+    private static Dictionary<string, CachedValue>? t_cache;
+
+    private const int CacheLimit = 4096;
+
+    private struct CachedValue
+    {
+        public BlockHints Tokens;
+        public sbyte HasContent; // 0: not computed yet, 1: no, 2: yes
+    }
+
+    private static ref CachedValue Cached(string value)
+    {
+        var cache = t_cache ??= new Dictionary<string, CachedValue>(StringComparer.Ordinal);
+        if (cache.Count >= CacheLimit && !cache.ContainsKey(value))
+        {
+            cache.Clear();
+        }
+
+        ref var entry = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(cache, value, out bool exists);
+        if (!exists)
+        {
+            entry.Tokens = OfTokens(value);
+        }
+
+        return ref entry;
+    }
+
+    private static bool HasContentTokenCached(string? value)
+    {
+        if (string.IsNullOrEmpty(value))
+        {
+            return false;
+        }
+
+        ref var entry = ref Cached(value);
+        if (entry.HasContent == 0)
+        {
+            entry.HasContent = HasContentToken(value) ? (sbyte)2 : (sbyte)1;
+        }
+
+        return entry.HasContent == 2;
     }
 
     private static bool HasContentToken(string? value)
