@@ -47,6 +47,38 @@ internal sealed class HtmlBlockWalker
     private int _preDepth;
     private int _mathDepth;
 
+    /// <summary>
+    /// A walker of this thread, kept between pages so that its buffers (the text, the lists, the
+    /// map of text nodes) are not made anew for every page; one that grew past
+    /// <see cref="MaxKeptChars"/> or <see cref="MaxKeptNodes"/> is not kept.
+    /// </summary>
+    [ThreadStatic]
+    private static HtmlBlockWalker? t_spare;
+
+    private const int MaxKeptChars = 1 << 20;
+
+    private const int MaxKeptNodes = 1 << 16;
+
+    /// <summary>A walker with nothing read: this thread's spare one when it has one.</summary>
+    public static HtmlBlockWalker Rent()
+    {
+        var walker = t_spare ?? new HtmlBlockWalker();
+        t_spare = null;
+        return walker;
+    }
+
+    /// <summary>Gives the walker back when the page is read: it forgets the page (no node stays referenced) and may serve the next one.</summary>
+    public void Return()
+    {
+        bool keep = _text.Capacity <= MaxKeptChars && _textBlocks.Count <= MaxKeptNodes;
+        Reset();
+        _readHidden = false;
+        if (keep)
+        {
+            t_spare = this;
+        }
+    }
+
     private enum Role : byte
     {
         Inline,

@@ -27,8 +27,20 @@ internal sealed class HtmlReader
     /// <summary>Builds a document from a parsed page.</summary>
     public static Document Read(IHtmlDocument dom, Uri? url, CleanerOptions options, PhraseBook phrases)
     {
+        var walker = HtmlBlockWalker.Rent();
+        try
+        {
+            return Read(dom, url, options, phrases, walker);
+        }
+        finally
+        {
+            walker.Return();
+        }
+    }
+
+    private static Document Read(IHtmlDocument dom, Uri? url, CleanerOptions options, PhraseBook phrases, HtmlBlockWalker walker)
+    {
         var (metadata, titles, articleBody) = HtmlMetadataReader.Read(dom, url);
-        var walker = new HtmlBlockWalker();
         if (dom.Body is { } body)
         {
             walker.Walk(body);
