@@ -16,7 +16,11 @@ public sealed partial class TextCleaner
         Filters = filters;
         Options = options;
         Phrases = phrases;
+        _filterPhases = [.. filters.Select(f => $"running the filter '{f.Name}'")];
     }
+
+    /// <summary>The deadline's phase for each filter, made once rather than on every call.</summary>
+    private readonly string[] _filterPhases;
 
     /// <summary>A cleaner with the built-in filters in their default order and default options.</summary>
     public static TextCleaner Default => DefaultCleaner.Value;
@@ -235,9 +239,10 @@ public sealed partial class TextCleaner
         document.SiteProfile = SiteProfile;
         try
         {
-            foreach (var filter in Filters)
+            for (int i = 0; i < Filters.Count; i++)
             {
-                deadline.Begin($"running the filter '{filter.Name}'");
+                var filter = Filters[i];
+                deadline.Begin(_filterPhases[i]);
                 document.RunningFilter = filter;
                 filter.Apply(document);
                 deadline.Check();

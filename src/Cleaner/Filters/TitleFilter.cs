@@ -392,6 +392,15 @@ public sealed class TitleFilter : IBlockFilter
                     continue;
                 }
 
+                // A block with too few of the title's words cannot reach the similarity below (its
+                // distinct shared words are at most its words found in the title): its word set is
+                // not made (integers, so that the bound is exact).
+                int found = blockWords[i] is null ? TitleWordsIn(block.Span, titleWords) : int.MaxValue;
+                if (block.Kind == BlockKind.Heading ? found * 2L < titleWords.Count : found * 5L < titleWords.Count * 4L)
+                {
+                    continue;
+                }
+
                 var words = blockWords[i] ??= SeededWords(block.Span);
                 int common = 0;
                 foreach (var w in words)
@@ -432,6 +441,25 @@ public sealed class TitleFilter : IBlockFilter
         }
 
         return set;
+    }
+
+    /// <summary>How many words of a text (repeats counted) <paramref name="titleWords"/> holds.</summary>
+    private static int TitleWordsIn(ReadOnlySpan<char> text, HashSet<string> titleWords)
+    {
+#if NET9_0_OR_GREATER
+        var lookup = titleWords.GetAlternateLookup<ReadOnlySpan<char>>();
+#endif
+        int found = 0;
+        while (Tokens.Next(ref text, SeededSeparators, out var word))
+        {
+#if NET9_0_OR_GREATER
+            found += lookup.Contains(word) ? 1 : 0;
+#else
+            found += titleWords.Contains(word.ToString()) ? 1 : 0;
+#endif
+        }
+
+        return found;
     }
 
     private static readonly SearchValues<char> SeededSeparators = SearchValues.Create(" ,.:;!?\"'()[]|-–—\u2018\u2019\u201C\u201D/");

@@ -47,6 +47,13 @@ internal static class ClassHints
         ("pagination", BlockHints.Navigation),
     ];
 
+#if NET9_0_OR_GREATER
+    // All the words of Contained at once: most tokens hold none of them, and one vectorised search
+    // says so instead of one search per word.
+    private static readonly System.Buffers.SearchValues<string> AnyContained =
+        System.Buffers.SearchValues.Create([.. Contained.Select(c => c.Word)], StringComparison.Ordinal);
+#endif
+
     // Words that must be a whole part of a token (between '-', '_' or the ends): short words that
     // would otherwise match inside longer ones ("ad" in "header", "nav" in "canvas").
     private static readonly (string Word, BlockHints Hint)[] Whole =
@@ -78,7 +85,7 @@ internal static class ClassHints
 
         if (!string.IsNullOrEmpty(className))
         {
-            var classHints = OfTokens(className);
+            var classHints = Cached(className).Tokens;
             if ((classHints & BlockHints.Byline) != 0 && NamesPost(className))
             {
                 // The post's own element names its author among its classes ("entry-author-jdoe
@@ -93,7 +100,7 @@ internal static class ClassHints
         // section of the text, not a widget.
         if (!string.IsNullOrEmpty(id) && id.AsSpan().Count('-') + id.AsSpan().Count('_') < 3)
         {
-            hints |= OfTokens(id);
+            hints |= Cached(id).Tokens;
         }
 
         return hints;
@@ -101,6 +108,10 @@ internal static class ClassHints
 
     // Words of class and id tokens that name the article's element ("article-body", "post-content", "entry").
     private static readonly string[] ContentWords = ["article", "content", "entry", "post", "story", "main", "body", "text", "blog"];
+
+#if NET9_0_OR_GREATER
+    private static readonly System.Buffers.SearchValues<string> AnyContentWord = System.Buffers.SearchValues.Create(ContentWords, StringComparison.Ordinal);
+#endif
 
     /// <summary>
     /// Whether an element's tag (article, main), class or id says it holds the article or its
@@ -113,7 +124,58 @@ internal static class ClassHints
             return true;
         }
 
-        return HasContentToken(className) || HasContentToken(id);
+        return HasContentTokenCached(className) || HasContentTokenCached(id);
+    }
+
+    /// <summary>
+    /// The hints of each class or id value seen lately on this thread: pages repeat the same values
+    /// on many elements ("menu-item", "nav-link"), and the walker and the extractor read the same
+    /// elements. The results are those of <see cref="OfTokens"/> and <see cref="HasContentToken"/>,
+    /// pure functions of the value, so the cache changes no result; it is emptied when it grows
+    /// past <see cref="CacheLimit"/> values.
+    /// </summary>
+    [ThreadStatic]
+    private static Dictionary<string, CachedValue>? t_cache;
+
+    private const int CacheLimit = 4096;
+
+    private struct CachedValue
+    {
+        public BlockHints Tokens;
+        public sbyte HasContent; // 0: not computed yet, 1: no, 2: yes
+    }
+
+    private static ref CachedValue Cached(string value)
+    {
+        var cache = t_cache ??= new Dictionary<string, CachedValue>(StringComparer.Ordinal);
+        if (cache.Count >= CacheLimit && !cache.ContainsKey(value))
+        {
+            cache.Clear();
+        }
+
+        ref var entry = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(cache, value, out bool exists);
+        if (!exists)
+        {
+            entry.Tokens = OfTokens(value);
+        }
+
+        return ref entry;
+    }
+
+    private static bool HasContentTokenCached(string? value)
+    {
+        if (string.IsNullOrEmpty(value))
+        {
+            return false;
+        }
+
+        ref var entry = ref Cached(value);
+        if (entry.HasContent == 0)
+        {
+            entry.HasContent = HasContentToken(value) ? (sbyte)2 : (sbyte)1;
+        }
+
+        return entry.HasContent == 2;
     }
 
     private static bool HasContentToken(string? value)
@@ -127,6 +189,13 @@ internal static class ClassHints
         int at = 0;
         while (NextToken(value, ref at, lower, out var word))
         {
+#if NET9_0_OR_GREATER
+            if (word.IndexOfAny(AnyContentWord) < 0)
+            {
+                continue; // no content word: nothing below can hold
+            }
+#endif
+
             if (OfToken(word) != BlockHints.None)
             {
                 continue;
@@ -234,11 +303,16 @@ internal static class ClassHints
         }
 
         var hints = BlockHints.None;
-        foreach (var (word, hint) in Contained)
+#if NET9_0_OR_GREATER
+        if (token.IndexOfAny(AnyContained) >= 0)
+#endif
         {
-            if (token.Contains(word, StringComparison.Ordinal))
+            foreach (var (word, hint) in Contained)
             {
-                hints |= hint;
+                if (token.Contains(word, StringComparison.Ordinal))
+                {
+                    hints |= hint;
+                }
             }
         }
 

@@ -47,6 +47,38 @@ internal sealed class HtmlBlockWalker
     private int _preDepth;
     private int _mathDepth;
 
+    /// <summary>
+    /// A walker of this thread, kept between pages so that its buffers (the text, the lists, the
+    /// map of text nodes) are not made anew for every page; one that grew past
+    /// <see cref="MaxKeptChars"/> or <see cref="MaxKeptNodes"/> is not kept.
+    /// </summary>
+    [ThreadStatic]
+    private static HtmlBlockWalker? t_spare;
+
+    private const int MaxKeptChars = 1 << 20;
+
+    private const int MaxKeptNodes = 1 << 16;
+
+    /// <summary>A walker with nothing read: this thread's spare one when it has one.</summary>
+    public static HtmlBlockWalker Rent()
+    {
+        var walker = t_spare ?? new HtmlBlockWalker();
+        t_spare = null;
+        return walker;
+    }
+
+    /// <summary>Gives the walker back when the page is read: it forgets the page (no node stays referenced) and may serve the next one.</summary>
+    public void Return()
+    {
+        bool keep = _text.Capacity <= MaxKeptChars && _textBlocks.Count <= MaxKeptNodes;
+        Reset();
+        _readHidden = false;
+        if (keep)
+        {
+            t_spare = this;
+        }
+    }
+
     private enum Role : byte
     {
         Inline,
@@ -278,51 +310,90 @@ internal sealed class HtmlBlockWalker
         }
     }
 
-    /// <summary>Appends a text node's characters, whitespace collapsed (kept line by line inside pre).</summary>
+    /// <summary>Whether a character does not show as itself: white space, a control, a soft hyphen, a zero-width space or a byte order mark.</summary>
+    private static bool IsUnshown(char c) =>
+        c <= ' ' || (c >= '\u007F' && (char.IsWhiteSpace(c) || char.IsControl(c) || c is '\u00AD' or '\u200B' or '\uFEFF'));
+
+    /// <summary>The index of the first character of <paramref name="text"/> that does not show as itself, or -1.</summary>
+    private static int IndexOfUnshown(ReadOnlySpan<char> text)
+    {
+        for (int i = 0; i < text.Length; i++)
+        {
+            if (IsUnshown(text[i]))
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    /// <summary>
+    /// Appends a text node's characters, whitespace collapsed (kept line by line inside pre). The
+    /// characters between two that do not show are appended as one run.
+    /// </summary>
     private void AppendText(IText node)
     {
         bool inLink = _linkDepth > 0;
         bool added = false;
-        foreach (char c in node.Data)
+        var data = node.Data.AsSpan();
+        while (!data.IsEmpty)
         {
+            int end = IndexOfUnshown(data);
+            var run = end < 0 ? data : data[..end];
+            if (!run.IsEmpty)
+            {
+                if (_pendingSpace)
+                {
+                    _text.Append(' ');
+                    _pendingSpace = false;
+                }
+
+                _text.Append(run);
+                if (!added)
+                {
+                    _runNodes.Add(node);
+                    added = true;
+                }
+
+                _runChars += run.Length;
+                _runHasLetterOrDigit = _runHasLetterOrDigit || HasLetterOrDigit(run);
+                if (inLink)
+                {
+                    _runLinkChars += run.Length;
+                }
+            }
+
+            if (end < 0)
+            {
+                break;
+            }
+
+            char c = data[end];
+            data = data[(end + 1)..];
             if (_preDepth > 0 && c == '\n')
             {
                 Flush();
                 added = false;
-                continue;
             }
-
-            if (c == '\u00AD')
-            {
-                continue; // a soft hyphen only shows where a browser breaks the word
-            }
-
-            if (char.IsWhiteSpace(c) || c is '\u200B' or '\uFEFF' || char.IsControl(c))
+            else if (c != '\u00AD') // a soft hyphen only shows where a browser breaks the word
             {
                 _pendingSpace = _text.Length > _runStart;
-                continue;
-            }
-
-            if (_pendingSpace)
-            {
-                _text.Append(' ');
-                _pendingSpace = false;
-            }
-
-            _text.Append(c);
-            if (!added)
-            {
-                _runNodes.Add(node);
-                added = true;
-            }
-
-            _runChars++;
-            _runHasLetterOrDigit |= char.IsLetterOrDigit(c);
-            if (inLink)
-            {
-                _runLinkChars++;
             }
         }
+    }
+
+    private static bool HasLetterOrDigit(ReadOnlySpan<char> run)
+    {
+        foreach (char c in run)
+        {
+            if (char.IsLetterOrDigit(c))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>

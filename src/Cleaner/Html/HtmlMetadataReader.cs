@@ -29,8 +29,9 @@ internal static class HtmlMetadataReader
     /// </summary>
     public static (DocumentMetadata Metadata, IReadOnlyList<string> Titles, string? ArticleBody) Read(IHtmlDocument dom, Uri? url)
     {
+        var found = Elements.Find(dom);
         var meta = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-        foreach (var element in dom.QuerySelectorAll("meta"))
+        foreach (var element in found.Metas)
         {
             var key = element.GetAttribute("property") ?? element.GetAttribute("name") ?? element.GetAttribute("itemprop") ?? element.GetAttribute("http-equiv");
             var content = element.GetAttribute("content");
@@ -40,7 +41,7 @@ internal static class HtmlMetadataReader
             }
         }
 
-        var ld = ReadJsonLd(dom);
+        var ld = ReadJsonLd(found.Scripts);
         string? siteName = ld.SiteName ?? ld.WebsiteName ?? Get(meta, "og:site_name") ?? Get(meta, "application-name") ?? Get(meta, "twitter:site")?.TrimStart('@');
         var pageTitle = dom.Title is { } t ? Tokens.CollapseWhiteSpace(t) : null;
         var titles = new List<string>();
@@ -76,7 +77,7 @@ internal static class HtmlMetadataReader
             published = ParseDate(Get(meta, name));
         }
 
-        published ??= ParseDate(dom.QuerySelector("time[pubdate], time[itemprop=datePublished], [itemprop=datePublished]") is { } time
+        published ??= ParseDate(found.Time is { } time
             ? time.GetAttribute("datetime") ?? time.GetAttribute("content") ?? time.TextContent
             : null);
 
@@ -84,7 +85,7 @@ internal static class HtmlMetadataReader
         language = string.IsNullOrWhiteSpace(language) ? Get(meta, "content-language") ?? Get(meta, "og:locale") ?? ld.Language : language.Trim();
 
         Uri? canonical = null;
-        var href = dom.QuerySelector("link[rel~=canonical]")?.GetAttribute("href") ?? Get(meta, "og:url");
+        var href = found.Canonical?.GetAttribute("href") ?? Get(meta, "og:url");
         if (!string.IsNullOrWhiteSpace(href) && (url is null ? Uri.TryCreate(href.Trim(), UriKind.Absolute, out canonical) : Uri.TryCreate(url, href.Trim(), out canonical)))
         {
             // A canonical address is a web address: on Unix "/story" parses as an absolute file:// URI.
@@ -190,10 +191,10 @@ internal static class HtmlMetadataReader
         return null;
     }
 
-    private static LinkedData ReadJsonLd(IHtmlDocument dom)
+    private static LinkedData ReadJsonLd(List<IElement> scripts)
     {
         var found = new LinkedData();
-        foreach (var script in dom.QuerySelectorAll("script[type]"))
+        foreach (var script in scripts)
         {
             if (!script.GetAttribute("type")!.Contains("ld+json", StringComparison.OrdinalIgnoreCase))
             {
@@ -351,6 +352,85 @@ internal static class HtmlMetadataReader
                     }
 
                     break;
+            }
+        }
+    }
+
+    /// <summary>
+    /// The elements the metadata is read from, found in one walk of the document in document order
+    /// (the same elements as the selectors <c>meta</c>, <c>script[type]</c>, the first of
+    /// <c>link[rel~=canonical]</c> and the first of <c>time[pubdate], time[itemprop=datePublished],
+    /// [itemprop=datePublished]</c>; a selector is matched only on elements that can match it).
+    /// </summary>
+    private sealed class Elements
+    {
+        private const string TimeSelector = "time[pubdate], time[itemprop=datePublished], [itemprop=datePublished]";
+
+        public List<IElement> Metas { get; } = [];
+
+        public List<IElement> Scripts { get; } = [];
+
+        public IElement? Canonical { get; private set; }
+
+        public IElement? Time { get; private set; }
+
+        public static Elements Find(IHtmlDocument dom)
+        {
+            var found = new Elements();
+            if (dom.DocumentElement is not { } root)
+            {
+                return found;
+            }
+
+            found.Visit(root);
+
+            // Children by index: NextSibling searches the parent's list, quadratic in the number of children.
+            var path = new List<(INodeList Children, int Next)> { (root.ChildNodes, 0) };
+            while (path.Count > 0)
+            {
+                var (children, next) = path[^1];
+                if (next >= children.Length)
+                {
+                    path.RemoveAt(path.Count - 1);
+                    continue;
+                }
+
+                path[^1] = (children, next + 1);
+                if (children[next] is IElement element)
+                {
+                    found.Visit(element);
+                    if (element.HasChildNodes)
+                    {
+                        path.Add((element.ChildNodes, 0));
+                    }
+                }
+            }
+
+            return found;
+        }
+
+        private void Visit(IElement element)
+        {
+            string name = element.LocalName;
+            if (name.Equals("meta", StringComparison.OrdinalIgnoreCase))
+            {
+                Metas.Add(element);
+            }
+            else if (name.Equals("script", StringComparison.OrdinalIgnoreCase))
+            {
+                if (element.HasAttribute("type"))
+                {
+                    Scripts.Add(element);
+                }
+            }
+            else if (Canonical is null && name.Equals("link", StringComparison.OrdinalIgnoreCase) && element.Matches("link[rel~=canonical]"))
+            {
+                Canonical = element;
+            }
+
+            if (Time is null && (name.Equals("time", StringComparison.OrdinalIgnoreCase) || element.HasAttribute("itemprop")) && element.Matches(TimeSelector))
+            {
+                Time = element;
             }
         }
     }

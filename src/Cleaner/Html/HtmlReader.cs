@@ -32,8 +32,20 @@ internal sealed class HtmlReader
     /// <param name="site">What the native extractor takes from the profile of the page's site, or null.</param>
     public static Document Read(IHtmlDocument dom, Uri? url, CleanerOptions options, PhraseBook phrases, SiteReading? site = null)
     {
+        var walker = HtmlBlockWalker.Rent();
+        try
+        {
+            return Read(dom, url, options, phrases, walker);
+        }
+        finally
+        {
+            walker.Return();
+        }
+    }
+
+    private static Document Read(IHtmlDocument dom, Uri? url, CleanerOptions options, PhraseBook phrases, HtmlBlockWalker walker)
+    {
         var (metadata, titles, articleBody) = HtmlMetadataReader.Read(dom, url);
-        var walker = new HtmlBlockWalker();
         if (dom.Body is { } body)
         {
             walker.Walk(body);

@@ -37,5 +37,20 @@ internal static class Tokens
     public static int CountWords(string text) => text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;
 
     /// <summary>The text with every run of white space made one space, and none at either end.</summary>
-    public static string CollapseWhiteSpace(string text) => string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+    public static string CollapseWhiteSpace(string text) =>
+        IsCollapsed(text) ? text : string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+
+    /// <summary>Whether a text has no white space but single spaces between words (collapsing it gives the same text).</summary>
+    private static bool IsCollapsed(string text)
+    {
+        for (int i = 0; i < text.Length; i++)
+        {
+            if (char.IsWhiteSpace(text[i]) && (text[i] != ' ' || i == 0 || i == text.Length - 1 || text[i - 1] == ' '))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 }

@@ -83,10 +83,35 @@ internal sealed class ContainerTree
             }
         }
 
+        // Every element seen, with the container it stands for (itself, or for an inline element its nearest container).
+        var seen = t_seen ?? new Dictionary<IElement, int>(ReferenceEqualityComparer.Instance);
+        t_seen = null;
+        try
+        {
+            return Build(blocks.Count, firstNode, seen);
+        }
+        finally
+        {
+            // Kept for the thread's next page (emptied: no element stays referenced), unless it grew large.
+            bool keep = seen.Count <= MaxKeptElements;
+            seen.Clear();
+            if (keep)
+            {
+                t_seen = seen;
+            }
+        }
+    }
+
+    /// <summary>The map of seen elements of this thread, kept between pages so that it is not made anew for each.</summary>
+    [ThreadStatic]
+    private static Dictionary<IElement, int>? t_seen;
+
+    private const int MaxKeptElements = 1 << 16;
+
+    private static ContainerTree Build(int n, INode?[] firstNode, Dictionary<IElement, int> seen)
+    {
         var nodes = new List<Node>();
         var blockNode = new int[n];
-        // Every element seen, with the container it stands for (itself, or for an inline element its nearest container).
-        var seen = new Dictionary<IElement, int>(ReferenceEqualityComparer.Instance);
         var path = new List<IElement>();
         for (int i = 0; i < n; i++)
         {

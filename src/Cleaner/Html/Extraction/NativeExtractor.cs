@@ -301,6 +301,7 @@ internal static class NativeExtractor
         // Reasons for the blocks outside: the score of the branch they sit in.
         var branch = new int[nodes.Count];
         var branchReason = new string?[nodes.Count];
+        var directReason = new string?[nodes.Count + 1]; // by container + 1 (0: the page)
         for (int k = 0; k < nodes.Count; k++)
         {
             int parent = nodes[k].Parent;
@@ -320,7 +321,7 @@ internal static class NativeExtractor
             int b = at >= 0 ? branch[at] : -1;
             if (b < 0)
             {
-                reasons[i] = Format($"outside the article: directly in {(at >= 0 ? nodes[at].Describe() : "the page")}, around the article {rootName} (scored {score[root]:F0})");
+                reasons[i] = directReason[at + 1] ??= Format($"outside the article: directly in {(at >= 0 ? nodes[at].Describe() : "the page")}, around the article {rootName} (scored {score[root]:F0})");
                 continue;
             }
 
