@@ -35,7 +35,7 @@ internal sealed class HtmlReader
         var walker = HtmlBlockWalker.Rent();
         try
         {
-            return Read(dom, url, options, phrases, walker);
+            return Read(dom, url, options, phrases, walker, site);
         }
         finally
         {
@@ -43,7 +43,7 @@ internal sealed class HtmlReader
         }
     }
 
-    private static Document Read(IHtmlDocument dom, Uri? url, CleanerOptions options, PhraseBook phrases, HtmlBlockWalker walker)
+    private static Document Read(IHtmlDocument dom, Uri? url, CleanerOptions options, PhraseBook phrases, HtmlBlockWalker walker, SiteReading? site)
     {
         var (metadata, titles, articleBody) = HtmlMetadataReader.Read(dom, url);
         if (dom.Body is { } body)
