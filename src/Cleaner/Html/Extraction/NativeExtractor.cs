@@ -513,24 +513,48 @@ internal static class NativeExtractor
     /// <summary>For each short line (under 12 words, not prose), how often its text stands on the page.</summary>
     private static int[] Repeats(IReadOnlyList<Block> blocks)
     {
-        var counts = new Dictionary<int, int>();
-        var keys = new int[blocks.Count];
+        // Lines are grouped by their exact text: the hash (seeded per process) only finds the
+        // candidate, and a different text under the same hash probes on, so that the counts (and
+        // the article) never depend on the process.
+        var first = new Dictionary<int, int>();
+        var group = new int[blocks.Count];
+        var counts = new int[blocks.Count];
         for (int i = 0; i < blocks.Count; i++)
         {
+            group[i] = -1;
             var block = blocks[i];
             if (block.Features.WordCount >= 12 || block.Features.LooksLikeProse || block.Kind == BlockKind.Heading)
             {
                 continue;
             }
 
-            keys[i] = string.GetHashCode(block.Span) | 1; // never 0: 0 means no key
-            counts[keys[i]] = counts.GetValueOrDefault(keys[i]) + 1;
+            var span = block.Span;
+            int key = string.GetHashCode(span);
+            while (true)
+            {
+                if (!first.TryGetValue(key, out int j))
+                {
+                    first[key] = i;
+                    group[i] = i;
+                    break;
+                }
+
+                if (blocks[j].Span.SequenceEqual(span))
+                {
+                    group[i] = j;
+                    break;
+                }
+
+                key = unchecked((key * 31) + 17);
+            }
+
+            counts[group[i]]++;
         }
 
         var repeats = new int[blocks.Count];
         for (int i = 0; i < blocks.Count; i++)
         {
-            repeats[i] = keys[i] == 0 ? 0 : counts[keys[i]];
+            repeats[i] = group[i] < 0 ? 0 : counts[group[i]];
         }
 
         return repeats;
