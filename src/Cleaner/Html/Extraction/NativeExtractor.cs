@@ -89,10 +89,11 @@ internal static class NativeExtractor
 
         var tree = ContainerTree.Build(blocks, textBlocks);
         var nodes = tree.Nodes;
-        var good = new double[n];
-        var bad = new double[n];
+        var scratch = Scratch.Current;
+        var good = scratch.Doubles(0, n);
+        var bad = scratch.Doubles(1, n);
         double pageProse = 0;
-        var chromeBlock = new bool[n];
+        var chromeBlock = scratch.Bools(0, n);
         var inBody = ArticleBodyMatch(blocks, articleBody);
         for (int i = 0; i < n; i++)
         {
@@ -111,10 +112,10 @@ internal static class NativeExtractor
         }
 
         // Add the values up the tree: children have higher indices than their parents.
-        var sumGood = new double[nodes.Count];
-        var sumBad = new double[nodes.Count];
-        var sumLinks = new double[nodes.Count];
-        var sumText = new double[nodes.Count];
+        var sumGood = scratch.Doubles(2, nodes.Count);
+        var sumBad = scratch.Doubles(3, nodes.Count);
+        var sumLinks = scratch.Doubles(4, nodes.Count);
+        var sumText = scratch.Doubles(5, nodes.Count);
         for (int i = 0; i < n; i++)
         {
             int at = tree.BlockNode[i];
@@ -142,7 +143,7 @@ internal static class NativeExtractor
         // Each block's content counts fully for its own container and its parent, and less for
         // those above (as Readability's scores spread): the root is where prose concentrates, not
         // the outermost element that holds it all.
-        var near = new double[nodes.Count];
+        var near = scratch.Doubles(6, nodes.Count);
         for (int i = 0; i < n; i++)
         {
             if (good[i] <= 0)
@@ -164,15 +165,15 @@ internal static class NativeExtractor
         }
 
         // The prose of the page before each block, to place the containers against the headline.
-        var proseBefore = new double[n + 1];
+        var proseBefore = scratch.Doubles(7, n + 1);
         for (int i = 0; i < n; i++)
         {
             proseBefore[i + 1] = proseBefore[i] + (IsProse(blocks[i]) ? good[i] : 0);
         }
 
-        var score = new double[nodes.Count];
-        var unplaced = new double[nodes.Count]; // the score before the headline places it, for the siblings of the root
-        var placed = new string?[nodes.Count];
+        var score = scratch.Doubles(8, nodes.Count);
+        var unplaced = scratch.Doubles(9, nodes.Count); // the score before the headline places it, for the siblings of the root
+        var placed = scratch.Strings(0, nodes.Count);
         int root = -1;
         for (int k = 0; k < nodes.Count; k++)
         {
@@ -226,9 +227,9 @@ internal static class NativeExtractor
         var inArticle = new bool[n];
         var rootNode = nodes[root];
         var contains = tree.Ancestry(root); // true for the root and its ancestors
-        var excluded = new string?[nodes.Count];
-        var inside = new bool[nodes.Count];
-        var spared = new bool[nodes.Count];
+        var excluded = scratch.Strings(1, nodes.Count);
+        var inside = scratch.Bools(1, nodes.Count);
+        var spared = scratch.Bools(2, nodes.Count);
         inside[root] = true;
         for (int k = root + 1; k < nodes.Count; k++)
         {
@@ -299,9 +300,9 @@ internal static class NativeExtractor
         pageProse -= CutComments(blocks, rootNode, good, inArticle, reasons); // comments are no prose the article might have missed
 
         // Reasons for the blocks outside: the score of the branch they sit in.
-        var branch = new int[nodes.Count];
-        var branchReason = new string?[nodes.Count];
-        var directReason = new string?[nodes.Count + 1]; // by container + 1 (0: the page)
+        var branch = scratch.Ints(0, nodes.Count);
+        var branchReason = scratch.Strings(2, nodes.Count);
+        var directReason = scratch.Strings(3, nodes.Count + 1); // by container + 1 (0: the page)
         for (int k = 0; k < nodes.Count; k++)
         {
             int parent = nodes[k].Parent;
@@ -869,6 +870,53 @@ internal static class NativeExtractor
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// The extractor's working arrays (scores and sums per block and per element), kept per thread
+    /// between pages so that each page does not allocate them anew. A page takes each array cleared
+    /// up to the length it asks for, and uses no more of it; arrays grown past
+    /// <see cref="MaxKept"/> entries are not kept. Nothing that leaves <see cref="Extract"/> is one
+    /// of them.
+    /// </summary>
+    private sealed class Scratch
+    {
+        private const int MaxKept = 1 << 16;
+
+        [ThreadStatic]
+        private static Scratch? t_current;
+
+        private readonly double[]?[] _doubles = new double[]?[10];
+        private readonly bool[]?[] _bools = new bool[]?[3];
+        private readonly string?[]?[] _strings = new string?[]?[4];
+        private readonly int[]?[] _ints = new int[]?[1];
+
+        public static Scratch Current => t_current ??= new Scratch();
+
+        public double[] Doubles(int slot, int length) => Take(ref _doubles[slot], length);
+
+        public bool[] Bools(int slot, int length) => Take(ref _bools[slot], length);
+
+        public string?[] Strings(int slot, int length) => Take(ref _strings[slot], length);
+
+        public int[] Ints(int slot, int length) => Take(ref _ints[slot], length);
+
+        private static T[] Take<T>(ref T[]? kept, int length)
+        {
+            if (length > MaxKept)
+            {
+                return new T[length];
+            }
+
+            if (kept is null || kept.Length < length)
+            {
+                kept = new T[Math.Max(length, 256)];
+                return kept;
+            }
+
+            Array.Clear(kept, 0, length);
+            return kept;
+        }
     }
 
     private static string Format(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
