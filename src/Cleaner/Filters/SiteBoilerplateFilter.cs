@@ -101,7 +101,15 @@ public sealed class SiteBoilerplateFilter : IBlockFilter, IConfigurableFilter<Si
             return null;
         }
 
+        // The profile is asked once per block: the filter reads the same counts when it runs.
         var blocks = document.Blocks;
+        var pages = new int[blocks.Count];
+        for (int i = 0; i < pages.Length; i++)
+        {
+            pages[i] = HasLetterOrDigit(blocks[i]) ? profile.PagesWith(blocks[i].Span) : 0;
+        }
+
+        document.SitePages = pages;
         var chrome = new bool[blocks.Count];
         for (int i = 0; i < chrome.Length; i++)
         {
@@ -120,14 +128,16 @@ public sealed class SiteBoilerplateFilter : IBlockFilter, IConfigurableFilter<Si
     {
         // A line without a letter or digit (a rule, a separator) says nothing either way: it is
         // left to the other filters, for whom it may part blocks of prose.
-        if (block == block.Document.TitleBlock || block.Features.LetterCount + block.Features.DigitCount == 0)
+        if (block == block.Document.TitleBlock || !HasLetterOrDigit(block))
         {
             return null;
         }
 
-        int pages = profile.PagesWith(block.Span);
+        int pages = block.Document.SitePages is { } known ? known[block.Index] : profile.PagesWith(block.Span);
         return pages >= needed && !IsDated(block) ? pages : null;
     }
+
+    private static bool HasLetterOrDigit(Block block) => block.Features.LetterCount + block.Features.DigitCount != 0;
 
     /// <summary>
     /// A short line with a day of a named month (a dateline, a dated byline): the page's own, though

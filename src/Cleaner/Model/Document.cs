@@ -49,6 +49,12 @@ public sealed class Document
     /// <summary>The profile of the document's site that the cleaner was given (<see cref="TextCleaner.WithSiteProfile"/>), or null.</summary>
     public Sites.SiteProfile? SiteProfile { get; internal set; }
 
+    /// <summary>
+    /// For each block, on how many pages of <see cref="SiteProfile"/> it stands, when the HTML reader
+    /// already asked the profile (for the extractor); null otherwise. The blocks are fixed once read.
+    /// </summary>
+    internal int[]? SitePages { get; set; }
+
     internal StopWords? StopWords { get; }
 
     /// <summary>The features of the hard-wrapped paragraphs whose lines are judged together (see <see cref="Block.ParagraphFeatures"/>).</summary>
