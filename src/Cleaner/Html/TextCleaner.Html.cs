@@ -6,14 +6,24 @@ namespace Cleaner;
 
 public sealed partial class TextCleaner
 {
-    /// <summary>One parser for every page: its options never change, and each parse is independent.</summary>
-    private static readonly HtmlParser Parser = new(new HtmlParserOptions
+    private static readonly HtmlParserOptions ParserOptions = new()
     {
         SkipComments = true,
         SkipRawText = true,
         SkipProcessingInstructions = true,
         DisableElementPositionTracking = true,
-    });
+    };
+
+    [ThreadStatic]
+    private static HtmlParser? t_parser;
+
+    /// <summary>
+    /// This thread's parser. A parser holds an AngleSharp browsing context, which creates its services
+    /// on first use and keeps them in a list that two threads must not fill at once (a batch that
+    /// shared one parser could corrupt it and fail every page after); so each thread has its own, as
+    /// AngleSharp's author advises (one context per thread).
+    /// </summary>
+    internal static HtmlParser Parser => t_parser ??= new HtmlParser(ParserOptions);
 
     /// <summary>What the HTML reader takes from the site's profile, or null without a profile.</summary>
     private SiteReading? SiteReading =>
