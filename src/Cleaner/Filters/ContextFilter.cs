@@ -647,7 +647,7 @@ public sealed class ContextFilter : IConfigurableFilter<ContextOptions>
             return !sentence ? Rating.Bad : length > o.LengthHigh ? Rating.Good : Rating.NearGood;
         }
 
-        double density = f.StopwordDensity;
+        double density = f.NormalStopwordDensity;
         if (density >= o.StopwordsHigh)
         {
             return length > o.LengthHigh ? Rating.Good : Rating.NearGood;
@@ -670,8 +670,8 @@ public sealed class ContextFilter : IConfigurableFilter<ContextOptions>
 
         var f = block.ParagraphFeatures;
         return f.StopwordsKnown && !f.IsCjk && f.Length >= o.LengthLow
-            && f.StopwordDensity >= o.StopwordsLow * DenseSentenceShare
-            && f.StopwordDensity < o.StopwordsLow
+            && f.NormalStopwordDensity >= o.StopwordsLow * DenseSentenceShare
+            && f.NormalStopwordDensity < o.StopwordsLow
             && f.EndsWithTerminalPunctuation
             && f.WordCount >= DenseSentenceWords
             && f.CapitalizedShare < DenseSentenceCapitals

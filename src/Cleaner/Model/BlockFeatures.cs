@@ -27,6 +27,9 @@ public readonly record struct BlockFeatures
     /// <summary>Whether the document's language has a stopword list, so that <see cref="StopwordCount"/> means something.</summary>
     public bool StopwordsKnown { get; internal init; }
 
+    /// <summary>The document language's <see cref="Text.StopWords.ProseScale"/> (0 read as 1).</summary>
+    internal double StopwordScale { get; init; }
+
     /// <summary>Words found in the document language's stopword list.</summary>
     public int StopwordCount { get; internal init; }
 
@@ -54,6 +57,7 @@ public readonly record struct BlockFeatures
         DigitCount = first.DigitCount + second.DigitCount,
         CapitalizedWordCount = first.CapitalizedWordCount + second.CapitalizedWordCount,
         StopwordsKnown = first.StopwordsKnown,
+        StopwordScale = first.StopwordScale,
         StopwordCount = first.StopwordCount + second.StopwordCount,
         CjkCount = first.CjkCount + second.CjkCount,
         SentenceMarks = first.SentenceMarks + second.SentenceMarks,
@@ -63,6 +67,12 @@ public readonly record struct BlockFeatures
 
     /// <summary>Stopwords per word (0 when the block has no words).</summary>
     public double StopwordDensity => WordCount == 0 ? 0 : (double)StopwordCount / WordCount;
+
+    /// <summary>
+    /// <see cref="StopwordDensity"/> on the scale of the usual languages: divided by the language's
+    /// <see cref="Text.StopWords.ProseScale"/>, so that one threshold serves Turkish and English.
+    /// </summary>
+    internal double NormalStopwordDensity => StopwordScale > 0 ? StopwordDensity / StopwordScale : StopwordDensity;
 
     /// <summary>Upper-case letters per letter (0 when the block has no letters).</summary>
     public double UpperShare => LetterCount == 0 ? 0 : (double)UpperCount / LetterCount;
@@ -80,6 +90,6 @@ public readonly record struct BlockFeatures
     /// </summary>
     public bool LooksLikeProse => IsCjk
         ? CjkCount >= 20 && SentenceMarks > 0
-        : WordCount >= 10 && (!StopwordsKnown || StopwordDensity >= 0.2)
+        : WordCount >= 10 && (!StopwordsKnown || NormalStopwordDensity >= 0.2)
             && (EndsWithTerminalPunctuation || (WordCount >= 30 && SentenceMarks + ClauseMarks > 0));
 }

@@ -110,6 +110,7 @@ internal static class TextStats
             CapitalizedWordCount = capitalized,
             StopwordCount = stop,
             StopwordsKnown = stopWords is not null,
+            StopwordScale = stopWords?.ProseScale ?? 1,
             CjkCount = cjk,
             SentenceMarks = sentence,
             ClauseMarks = clause,
