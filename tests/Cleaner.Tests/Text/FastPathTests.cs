@@ -286,6 +286,7 @@ public class FastPathTests
             CapitalizedWordCount = capitalized,
             StopwordCount = stops,
             StopwordsKnown = true,
+            StopwordScale = stop.ProseScale,
             CjkCount = cjk,
             SentenceMarks = sentence,
             ClauseMarks = clause,
