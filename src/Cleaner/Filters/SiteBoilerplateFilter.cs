@@ -61,6 +61,9 @@ public sealed class SiteBoilerplateFilter : IBlockFilter, IConfigurableFilter<Si
     /// <summary>The most words of a byline or dateline.</summary>
     private const int MaxBylineWords = 16;
 
+    /// <summary>The share of a repeated block's text in links from which it is not taken for a heading of the site's article template.</summary>
+    private const double MaxTemplateLinkDensity = 0.5;
+
     /// <summary>The least number of pages a block must stand on to go (at least 2); a site with fewer pages is left alone (<see cref="SiteBoilerplateOptions.MinPages"/>).</summary>
     private int MinPages => Options.MinPages;
 
@@ -102,12 +105,19 @@ public sealed class SiteBoilerplateFilter : IBlockFilter, IConfigurableFilter<Si
     /// Whether a block the site repeats stands inside the page's article between two blocks of the
     /// page's own text (inside the article too, not removed, the headline aside): a heading of the
     /// site's article template ("Ingredients:", "What's the Big Idea?"), which stands on most of the
-    /// site's pages because each article has it, not chrome. Runs of repeated blocks count as one.
+    /// site's pages because each article has it, not chrome. Runs of repeated blocks count as one; a
+    /// block mostly of links is not such a heading.
     /// </summary>
     private static bool InArticleFlow(Document document, int?[] taken, int index)
     {
         var blocks = document.Blocks;
         if (!document.HasMainContent || !blocks[index].InMainContent)
+        {
+            return false;
+        }
+
+        // A link (a box's kicker, a widget's label) is no heading of the article.
+        if (blocks[index].LinkDensity >= MaxTemplateLinkDensity)
         {
             return false;
         }

@@ -190,13 +190,14 @@ public class SiteArticleTests
 
     /// <summary>
     /// A recipe post: the site's article template puts the same headings ("Ingredients:",
-    /// "Directions:") between the post's own paragraphs on every page, and the same sign-off line
-    /// after them; the sidebar repeats the blog's tagline.
+    /// "Directions:") between the post's own paragraphs on every page, with a link to the blog's
+    /// section, and the same sign-off line after them; the sidebar repeats the blog's tagline.
     /// </summary>
     private static string RecipePage(int seed) =>
         "<html><head><title>Recipe " + seed + "</title></head><body>"
         + "<div class=\"post\"><h1>Recipe " + seed + "</h1><div class=\"post-body\">"
         + "<p>" + Prose(seed, 3) + "</p>"
+        + "<p><a href=\"/kitchen\">More from the kitchen</a></p>"
         + "<h3>Ingredients:</h3><p>" + Prose(seed + 100, 2) + "</p>"
         + "<h3>Directions:</h3><p>" + Prose(seed + 200, 3) + "</p>"
         + "<p>Thank you for cooking along with our little kitchen, and see you next week for more.</p>"
@@ -228,6 +229,7 @@ public class SiteArticleTests
 
         Assert.That(sited.Text, Does.Contain("Ingredients:").And.Contain("Directions:"), "each article has them: the template's, not chrome");
         Assert.That(sited.Text, Does.Not.Contain("Thank you for cooking").And.Not.Contain("The family kitchen"), "after the article's own text, and in the sidebar: the site's chrome");
+        Assert.That(sited.Text, Does.Not.Contain("More from the kitchen"), "a link between the paragraphs is no heading");
         var signOff = sited.Blocks.Single(b => b.Text.StartsWith("Thank you for cooking", StringComparison.Ordinal));
         Assert.That(signOff.Reason, Is.EqualTo("on 5 of 5 pages of example.com"));
     }
