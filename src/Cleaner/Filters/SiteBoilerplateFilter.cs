@@ -26,7 +26,10 @@ public readonly record struct SiteBoilerplateOptions
 /// pages; the reason says how many: "on 37 of 40 pages of example.com". The title, blocks an
 /// earlier filter kept, and lines without a letter or digit are judged as without a profile. So is
 /// the page's own dateline, which the site's other pages repeat only in shape: a short line with a
-/// day of a named month ("by Jane Doe on July 21, 2012", whose digits the profile folds).
+/// day of a named month ("by Jane Doe on July 21, 2012", whose digits the profile folds). And so is,
+/// on an HTML page, a repeated block inside the page's article between two blocks of the page's own
+/// text: a heading of the site's article template ("Ingredients:"), on most pages because each
+/// article has it.
 /// </summary>
 public sealed class SiteBoilerplateFilter : IBlockFilter, IConfigurableFilter<SiteBoilerplateOptions>
 {
@@ -58,6 +61,9 @@ public sealed class SiteBoilerplateFilter : IBlockFilter, IConfigurableFilter<Si
     /// <summary>The most words of a byline or dateline.</summary>
     private const int MaxBylineWords = 16;
 
+    /// <summary>The share of a repeated block's text in links from which it is not taken for a heading of the site's article template.</summary>
+    private const double MaxTemplateLinkDensity = 0.5;
+
     /// <summary>The least number of pages a block must stand on to go (at least 2); a site with fewer pages is left alone (<see cref="SiteBoilerplateOptions.MinPages"/>).</summary>
     private int MinPages => Options.MinPages;
 
@@ -79,13 +85,61 @@ public sealed class SiteBoilerplateFilter : IBlockFilter, IConfigurableFilter<Si
             return;
         }
 
-        foreach (var block in document.Blocks)
+        var blocks = document.Blocks;
+        var taken = new int?[blocks.Count];
+        for (int i = 0; i < taken.Length; i++)
         {
-            if (block.IsUndecided && Takes(block, profile, needed) is { } pages)
+            taken[i] = blocks[i].IsUndecided ? Takes(blocks[i], profile, needed) : null;
+        }
+
+        for (int i = 0; i < taken.Length; i++)
+        {
+            if (taken[i] is { } pages && !InArticleFlow(document, taken, i))
             {
-                block.Remove(string.Create(CultureInfo.InvariantCulture, $"on {pages} of {profile.Pages} pages of {profile.Site}"));
+                blocks[i].Remove(string.Create(CultureInfo.InvariantCulture, $"on {pages} of {profile.Pages} pages of {profile.Site}"));
             }
         }
+    }
+
+    /// <summary>
+    /// Whether a block the site repeats stands inside the page's article between two blocks of the
+    /// page's own text (inside the article too, not removed, the headline aside): a heading of the
+    /// site's article template ("Ingredients:", "What's the Big Idea?"), which stands on most of the
+    /// site's pages because each article has it, not chrome. Runs of repeated blocks count as one; a
+    /// block mostly of links is not such a heading.
+    /// </summary>
+    private static bool InArticleFlow(Document document, int?[] taken, int index)
+    {
+        var blocks = document.Blocks;
+        if (!document.HasMainContent || !blocks[index].InMainContent)
+        {
+            return false;
+        }
+
+        // A link (a box's kicker, a widget's label) is no heading of the article.
+        if (blocks[index].LinkDensity >= MaxTemplateLinkDensity)
+        {
+            return false;
+        }
+
+        return OwnText(document, taken, index, -1) && OwnText(document, taken, index, +1);
+    }
+
+    /// <summary>Whether the nearest block with a letter or digit that the site does not repeat, in the direction <paramref name="step"/>, is the page's own article text.</summary>
+    private static bool OwnText(Document document, int?[] taken, int index, int step)
+    {
+        var blocks = document.Blocks;
+        for (int j = index + step; j >= 0 && j < blocks.Count; j += step)
+        {
+            if (taken[j] is not null || !HasLetterOrDigit(blocks[j]))
+            {
+                continue;
+            }
+
+            return blocks[j].InMainContent && !blocks[j].IsRemoved && blocks[j] != document.TitleBlock;
+        }
+
+        return false;
     }
 
     /// <summary>

@@ -188,6 +188,63 @@ public class SiteArticleTests
         Assert.That(error, Is.EqualTo("the profile file has format version 3; this Cleaner reads versions 1 to 2"));
     }
 
+    /// <summary>
+    /// A recipe post: the site's article template puts the same headings ("Ingredients:",
+    /// "Directions:") between the post's own paragraphs on every page, with a link to the blog's
+    /// section, and the same sign-off line after them; the sidebar repeats the blog's tagline.
+    /// </summary>
+    private static string RecipePage(int seed) =>
+        "<html><head><title>Recipe " + seed + "</title></head><body>"
+        + "<div class=\"post\"><h1>Recipe " + seed + "</h1><div class=\"post-body\">"
+        + "<p>" + Prose(seed, 3) + "</p>"
+        + "<p><a href=\"/kitchen\">More from the kitchen</a></p>"
+        + "<h3>Ingredients:</h3><p>" + Prose(seed + 100, 2) + "</p>"
+        + "<h3>Directions:</h3><p>" + Prose(seed + 200, 3) + "</p>"
+        + "<p>Thank you for cooking along with our little kitchen, and see you next week for more.</p>"
+        + "</div></div>"
+        + "<div class=\"column\"><p>The family kitchen where the river meets the garden, since the old days.</p></div>"
+        + "</body></html>";
+
+    private static SiteProfile RecipeProfile(IEnumerable<int> seeds)
+    {
+        var builder = new SiteProfileBuilder();
+        foreach (int seed in seeds)
+        {
+            builder.AddHtml(Site, RecipePage(seed));
+        }
+
+        return builder.Build().Find(Site)!;
+    }
+
+    [Test]
+    public void Headings_of_the_sites_article_template_between_the_pages_own_paragraphs_stay()
+    {
+        var profile = RecipeProfile(Enumerable.Range(0, 5));
+        var page = RecipePage(2);
+        var sited = TextCleaner.Default.WithSiteProfile(profile).CleanHtml(page);
+        foreach (var own in new[] { Prose(2, 3), Prose(102, 2), Prose(202, 3) })
+        {
+            Assert.That(sited.Text, Does.Contain(own));
+        }
+
+        Assert.That(sited.Text, Does.Contain("Ingredients:").And.Contain("Directions:"), "each article has them: the template's, not chrome");
+        Assert.That(sited.Text, Does.Not.Contain("Thank you for cooking").And.Not.Contain("The family kitchen"), "after the article's own text, and in the sidebar: the site's chrome");
+        Assert.That(sited.Text, Does.Not.Contain("More from the kitchen"), "a link between the paragraphs is no heading");
+        var signOff = sited.Blocks.Single(b => b.Text.StartsWith("Thank you for cooking", StringComparison.Ordinal));
+        Assert.That(signOff.Reason, Is.EqualTo("on 5 of 5 pages of example.com"));
+    }
+
+    [Test]
+    public void Template_headings_are_judged_the_same_whatever_the_order_the_pages_were_added_in()
+    {
+        var page = RecipePage(4);
+        var forward = TextCleaner.Default.WithSiteProfile(RecipeProfile(Enumerable.Range(0, 5))).CleanHtml(page);
+        var backward = TextCleaner.Default.WithSiteProfile(RecipeProfile(Enumerable.Range(0, 5).Reverse())).CleanHtml(page);
+        Assert.That(backward.Text, Is.EqualTo(forward.Text));
+        Assert.That(backward.Blocks.Select(b => (b.IsRemoved, b.Reason)), Is.EqualTo(forward.Blocks.Select(b => (b.IsRemoved, b.Reason))));
+        Assert.That(TextCleaner.Default.WithSiteProfile(RecipeProfile(Enumerable.Range(0, 5))).CleanHtml(page).Text, Is.EqualTo(forward.Text));
+    }
+
     /// <summary>A profile file with the header of <paramref name="file"/>, the given version and body, and the body's checksum.</summary>
     private static byte[] WithBody(byte[] file, ushort version, byte[] body)
     {
