@@ -340,17 +340,6 @@ internal sealed class HtmlBlockWalker
         while (!data.IsEmpty)
         {
             int end = IndexOfUnshown(data);
-
-            // Words parted by single spaces are appended as one run: a space between two characters
-            // that show stays a space, as it would in the steps below, and it is not counted.
-            int spaces = 0;
-            while (end > 0 && data[end] == ' ' && end + 1 < data.Length && !IsUnshown(data[end + 1]))
-            {
-                spaces++;
-                int next = IndexOfUnshown(data[(end + 1)..]);
-                end = next < 0 ? -1 : end + 1 + next;
-            }
-
             var run = end < 0 ? data : data[..end];
             if (!run.IsEmpty)
             {
@@ -367,11 +356,11 @@ internal sealed class HtmlBlockWalker
                     added = true;
                 }
 
-                _runChars += run.Length - spaces;
+                _runChars += run.Length;
                 _runHasLetterOrDigit = _runHasLetterOrDigit || HasLetterOrDigit(run);
                 if (inLink)
                 {
-                    _runLinkChars += run.Length - spaces;
+                    _runLinkChars += run.Length;
                 }
             }
 
