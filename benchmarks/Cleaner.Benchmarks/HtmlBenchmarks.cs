@@ -35,6 +35,33 @@ public class HtmlBenchmarks
         _ = TextCleaner.Default.CleanHtml(_pages[0]);
         _ = NativeCleaner.CleanHtml(_pages[0]);
         _ = ReaderCleaner.CleanHtml(_pages[0]);
+        WarmUp();
+    }
+
+    private static bool _warm;
+
+    /// <summary>
+    /// Runs every benchmark's work a few times, once per process, before the first measurement: in
+    /// process (--inProcess) the benchmarks share the JIT, and the first to run (the baseline, parsing
+    /// alone) was otherwise measured while AngleSharp's code was still being recompiled at higher
+    /// tiers, which made its time, and so every ratio, swing from run to run.
+    /// </summary>
+    private void WarmUp()
+    {
+        if (_warm)
+        {
+            return;
+        }
+
+        _warm = true;
+        for (int i = 0; i < 10; i++)
+        {
+            ParseOnly();
+            SmartReaderOnly();
+            CleanHtmlNative();
+            CleanHtmlAuto();
+            CleanHtmlSmartReader();
+        }
     }
 
     [Benchmark(Baseline = true, Description = "AngleSharp parse alone")]

@@ -376,9 +376,21 @@ public sealed class TitleFilter : IBlockFilter
         Block? best = null;
         double bestScore = 0;
         var blockWords = new HashSet<string>?[limit]; // each block's words, made once for all candidates
-        foreach (var candidate in titles.Count > 0 ? titles : [title])
+        var candidates = titles.Count > 0 ? titles : [title];
+        var titleSets = new HashSet<string>[candidates.Count];
+        var allWords = new TitleWords(candidates.Count == 1 ? null : new HashSet<string>(StringComparer.OrdinalIgnoreCase));
+        for (int t = 0; t < titleSets.Length; t++)
         {
-            var titleWords = SeededWords(candidate);
+            titleSets[t] = SeededWords(candidates[t]);
+            allWords.Add(titleSets[t]);
+        }
+
+        // Each block's words found among any title's words, counted once for all candidates: a bound
+        // on its words found in one title's, which rules out most blocks without looking again.
+        var foundInAny = new int[limit];
+        foundInAny.AsSpan().Fill(-1);
+        foreach (var titleWords in titleSets)
+        {
             if (titleWords.Count == 0)
             {
                 continue;
@@ -395,8 +407,22 @@ public sealed class TitleFilter : IBlockFilter
                 // A block with too few of the title's words cannot reach the similarity below (its
                 // distinct shared words are at most its words found in the title): its word set is
                 // not made (integers, so that the bound is exact).
-                int found = blockWords[i] is null ? TitleWordsIn(block.Span, titleWords) : int.MaxValue;
-                if (block.Kind == BlockKind.Heading ? found * 2L < titleWords.Count : found * 5L < titleWords.Count * 4L)
+                int found = int.MaxValue;
+                if (blockWords[i] is null)
+                {
+                    if (foundInAny[i] < 0)
+                    {
+                        foundInAny[i] = allWords.CountIn(block.Span, titleWords);
+                    }
+
+                    found = foundInAny[i];
+                    if (!TooFew(block, found, titleWords.Count) && allWords.Union is not null)
+                    {
+                        found = TitleWordsIn(block.Span, titleWords, allWords.Lengths);
+                    }
+                }
+
+                if (TooFew(block, found, titleWords.Count))
                 {
                     continue;
                 }
@@ -444,7 +470,37 @@ public sealed class TitleFilter : IBlockFilter
     }
 
     /// <summary>How many words of a text (repeats counted) <paramref name="titleWords"/> holds.</summary>
-    private static int TitleWordsIn(ReadOnlySpan<char> text, HashSet<string> titleWords)
+    /// <summary>Whether a block holds too few of a title's words to show it (see <see cref="FindSeeded"/>).</summary>
+    private static bool TooFew(Block block, int found, int titleWords) =>
+        block.Kind == BlockKind.Heading ? found * 2L < titleWords : found * 5L < titleWords * 4L;
+
+    /// <summary>
+    /// The words of every title of a page (null when there is one title: its own words), and the
+    /// lengths they have, so that a word of another length is not looked up (case-insensitive
+    /// ordinal equality keeps the length).
+    /// </summary>
+    private sealed class TitleWords(HashSet<string>? union)
+    {
+        public HashSet<string>? Union { get; } = union;
+
+        /// <summary>Bit n: some title word has n characters (bit 63: 63 or more).</summary>
+        public ulong Lengths { get; private set; }
+
+        public void Add(HashSet<string> words)
+        {
+            foreach (var w in words)
+            {
+                Lengths |= 1UL << Math.Min(w.Length, 63);
+            }
+
+            Union?.UnionWith(words);
+        }
+
+        /// <summary>A text's words found among the titles' words (among <paramref name="only"/>'s when there is one title).</summary>
+        public int CountIn(ReadOnlySpan<char> text, HashSet<string> only) => TitleWordsIn(text, Union ?? only, Lengths);
+    }
+
+    private static int TitleWordsIn(ReadOnlySpan<char> text, HashSet<string> titleWords, ulong lengths)
     {
 #if NET9_0_OR_GREATER
         var lookup = titleWords.GetAlternateLookup<ReadOnlySpan<char>>();
@@ -452,6 +508,11 @@ public sealed class TitleFilter : IBlockFilter
         int found = 0;
         while (Tokens.Next(ref text, SeededSeparators, out var word))
         {
+            if ((lengths & (1UL << Math.Min(word.Length, 63))) == 0)
+            {
+                continue;
+            }
+
 #if NET9_0_OR_GREATER
             found += lookup.Contains(word) ? 1 : 0;
 #else

@@ -1,4 +1,5 @@
 using System.Text;
+using System.Runtime.InteropServices;
 
 namespace Cleaner.Html;
 
@@ -446,16 +447,17 @@ internal sealed class HtmlBounds
     {
         var parent = _stack[^1];
         int index = _stack.Count;
+        bool special = IsSpecial(name) && name is not ("address" or "div" or "p");
         _stack.Add(new Frame(
             name,
             0,
             name == "p" ? index : BoundsButtonScope(name) ? -1 : parent.Paragraph,
-            name == "li" ? index : IsSpecial(name) && name is not ("address" or "div" or "p") ? -1 : parent.ListItem,
-            name is "dd" or "dt" ? index : IsSpecial(name) && name is not ("address" or "div" or "p") ? -1 : parent.Definition,
+            name == "li" ? index : special ? -1 : parent.ListItem,
+            name is "dd" or "dt" ? index : special ? -1 : parent.Definition,
             name == "tr" ? index : name is "table" or "template" ? -1 : parent.Row,
             name is "td" or "th" ? index : name is "tr" or "table" or "template" ? -1 : parent.Cell,
             name is "thead" or "tbody" or "tfoot" ? index : name is "table" or "template" ? -1 : parent.Section));
-        _open[name] = _open.GetValueOrDefault(name) + 1;
+        CollectionsMarshal.GetValueRefOrAddDefault(_open, name, out _)++;
         if (name is "svg" or "math")
         {
             _foreign++;
@@ -474,7 +476,7 @@ internal sealed class HtmlBounds
     {
         var frame = _stack[^1];
         _stack.RemoveAt(_stack.Count - 1);
-        _open[frame.Name]--;
+        CollectionsMarshal.GetValueRefOrNullRef(_open, frame.Name)--;
         if (frame.Name is "svg" or "math")
         {
             _foreign--;

@@ -141,7 +141,8 @@ internal sealed class ContainerTree
                 string name = element.LocalName;
                 if (!IsInline(name))
                 {
-                    var node = new Node(element, current, ClassHints.Of(name, element.ClassName, element.Id), ClassHints.IsContentLike(name, element.ClassName, element.Id));
+                    string? classes = element.ClassName, id = element.Id; // each an attribute look-up
+                    var node = new Node(element, current, ClassHints.Of(name, classes, id), ClassHints.IsContentLike(name, classes, id));
                     node.InChrome = (current >= 0 && nodes[current].InChrome)
                         || ((node.Hints & ChromeHints) != 0 && !node.ContentLike && name is not ("body" or "html" or "main" or "article"));
                     nodes.Add(node);
