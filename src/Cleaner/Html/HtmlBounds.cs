@@ -377,9 +377,10 @@ internal sealed class HtmlBounds
             return tag.End;
         }
 
-        if (IsFormatting(name))
+        if (IsFormatting(name) && RemoveFormatting(name) && _open.GetValueOrDefault(name) > 0)
         {
-            RemoveFormatting(name);
+            Adopt(name);
+            return tag.End;
         }
 
         if (_open.GetValueOrDefault(name) > 0)
@@ -434,12 +435,60 @@ internal sealed class HtmlBounds
                 // A new link while one is open closes it (the adoption agency).
                 if (RemoveFormatting(name) && _open.GetValueOrDefault(name) > 0)
                 {
-                    while (_stack.Count > 1 && Pop() != name)
-                    {
-                    }
+                    Adopt(name);
                 }
 
                 break;
+        }
+    }
+
+    /// <summary>
+    /// The adoption agency, as far as the stack goes: the topmost open <paramref name="name"/> is
+    /// closed. When a special element (a div, a list, a paragraph...) was opened inside it, that
+    /// element (the furthest block) stays open with everything above it, moved out of the formatting
+    /// element; the elements between the two are closed (the parser closes them, or reopens clones of
+    /// the formatting ones inside the block: the model errs on the shallow side). Without one, the
+    /// formatting element and everything above it are closed. So "&lt;a href=x&gt;y&lt;div&gt;"
+    /// repeated nests one div deeper each time, in the model as in the parser, and meets the depth
+    /// bound instead of a parser that moves ever more children of its deepest element on every link.
+    /// </summary>
+    private void Adopt(string name)
+    {
+        int at = _stack.Count - 1;
+        while (at >= 1 && _stack[at].Name != name)
+        {
+            at--;
+        }
+
+        if (at < 1)
+        {
+            return;
+        }
+
+        int block = at + 1;
+        while (block < _stack.Count && !IsSpecial(_stack[block].Name))
+        {
+            block++;
+        }
+
+        if (block == _stack.Count)
+        {
+            PopTo(at);
+            return;
+        }
+
+        // Pop down to the formatting element and open the block and what is above it again, so that
+        // their positions of the nearest paragraph, item, row, cell... are found anew.
+        var kept = _stack.GetRange(block, _stack.Count - block);
+        PopTo(at);
+        foreach (var frame in kept)
+        {
+            Push(frame.Name);
+            _stack[^1] = _stack[^1] with { Children = frame.Children };
+            if (IsMarker(frame.Name))
+            {
+                _formatting.Add(default);
+            }
         }
     }
 

@@ -62,6 +62,9 @@ public class ScalingTests
         new("sibling <div class=item>", 6_000, true, n => Repeat(n, i => $"<div class=item>item {i} with a few words</div>")),
         new("sibling prose <p>", 6_000, true, n => Repeat(n, _ => "<p>" + Sentence + "</p>")),
         new("misnested <b><i>x</b></i>", 2_000, true, n => Page(h => h.Insert(h.Length, "<b><i>x</b></i>", n))),
+        // The adoption agency keeps a block opened inside a link open: each repeat nests one deeper.
+        new("<a href=x>y<div> repeated", 2_000, true, n => Page(h => h.Insert(h.Length, "<a href=x>y<div>", n))),
+        new("<b>x<div></b> repeated", 2_000, true, n => Page(h => h.Insert(h.Length, "<b>x<div></b>", n))),
         // Per character, a page of under about 5,000,000 characters is cleaned several times faster
         // than a larger one (fresh memory from the system and the collector's budgets, not an
         // algorithm: the time is linear on both sides of the step); calibration starts it past it.
