@@ -68,6 +68,11 @@ internal sealed class HtmlBounds
             }
 
             _deadline?.Tick();
+            if (_formatting.Count > 0 && _formatting[^1] is { Name: not null, Open: false } && !html.AsSpan(pos, lt - pos).IsWhiteSpace())
+            {
+                Reconstruct(); // text opens again what was closed
+            }
+
             char c = html[lt + 1];
             if (char.IsAsciiLetter(c))
             {
@@ -256,7 +261,7 @@ internal sealed class HtmlBounds
         }
 
         string name = tag.Name;
-        if (name is "html" or "head" or "body")
+        if (name is "html" or "head" or "body" || IgnoredOutsideTables(name))
         {
             return tag.End;
         }
@@ -268,6 +273,11 @@ internal sealed class HtmlBounds
         }
 
         CloseImplied(name);
+        if (!IsSpecial(name) || name is "applet" or "marquee" or "object")
+        {
+            Reconstruct();
+        }
+
         bool isVoid = IsVoid(name) || (tag.SelfClosing && (_foreign > 0 || name is "svg" or "math")) || raw;
         bool formatting = IsFormatting(name);
         int depth = _stack.Count - 1;
@@ -365,7 +375,7 @@ internal sealed class HtmlBounds
     {
         var tag = ReadTag(lt + 2);
         string name = tag.Name;
-        if (name is "html" or "head" or "body")
+        if (name is "html" or "head" or "body" || IgnoredOutsideTables(name))
         {
             return tag.End;
         }
@@ -489,6 +499,10 @@ internal sealed class HtmlBounds
             {
                 _formatting.Add(default);
             }
+            else if (IsFormatting(frame.Name))
+            {
+                MarkOpen(frame.Name, true);
+            }
         }
     }
 
@@ -531,6 +545,11 @@ internal sealed class HtmlBounds
             _foreign--;
         }
 
+        if (IsFormatting(frame.Name))
+        {
+            MarkOpen(frame.Name, false);
+        }
+
         if (IsMarker(frame.Name))
         {
             // Closing a cell, caption or object clears the formatting opened inside it.
@@ -550,7 +569,11 @@ internal sealed class HtmlBounds
     }
 
     /// <summary>An entry of the list of active formatting elements (a marker when the name is null).</summary>
-    private readonly record struct Formatting(string? Name, int AttributesStart, int AttributesLength);
+    /// <param name="Name">The element's name, or null for a marker.</param>
+    /// <param name="AttributesStart">Where its tag's attributes start.</param>
+    /// <param name="AttributesLength">How long they are.</param>
+    /// <param name="Open">Whether the element is open (on the stack): one closed by something else stays in the list and is opened again before the next text or inline tag.</param>
+    private readonly record struct Formatting(string? Name, int AttributesStart, int AttributesLength, bool Open = true);
 
     private void AddFormatting(Tag tag)
     {
@@ -593,6 +616,48 @@ internal sealed class HtmlBounds
 
     /// <summary>How far back the list of formatting elements is searched.</summary>
     private const int SearchWindow = 32;
+
+    /// <summary>Marks the last entry of that name that is <paramref name="open"/>'s opposite (among the last entries) as open or closed.</summary>
+    private void MarkOpen(string name, bool open)
+    {
+        for (int i = _formatting.Count - 1; i >= Math.Max(0, _formatting.Count - SearchWindow) && _formatting[i].Name is { } entry; i--)
+        {
+            if (entry == name && _formatting[i].Open != open)
+            {
+                _formatting[i] = _formatting[i] with { Open = open };
+                return;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Opens again the formatting elements that something else closed while they stayed in the
+    /// list (the parser does so before text and before an inline tag): "&lt;s&gt;&lt;a href=x&gt;"
+    /// repeated closes each s with the link before it, and the parser opens it again, one deeper
+    /// each time. Not in foreign content (svg, math).
+    /// </summary>
+    private void Reconstruct()
+    {
+        if (_foreign > 0 || _formatting.Count == 0 || _formatting[^1].Name is null || _formatting[^1].Open)
+        {
+            return;
+        }
+
+        int first = _formatting.Count - 1;
+        while (first > 0 && first > _formatting.Count - SearchWindow && _formatting[first - 1].Name is not null && !_formatting[first - 1].Open)
+        {
+            first--;
+        }
+
+        for (int i = first; i < _formatting.Count; i++)
+        {
+            if (_formatting[i].Name is { } name && !_formatting[i].Open)
+            {
+                Push(name);
+                _formatting[i] = _formatting[i] with { Open = true };
+            }
+        }
+    }
 
     /// <summary>Removes the last entry of that name after the last marker (among the last entries); false when there is none.</summary>
     private bool RemoveFormatting(string name)
@@ -655,6 +720,15 @@ internal sealed class HtmlBounds
             }
         }
     }
+
+    /// <summary>
+    /// Whether the parser ignores this tag here: the parts of a table (a cell, a row, a section, a
+    /// caption, a column) outside any table or template, and a frameset in a body, are ignored, so
+    /// that what they would close stays open ("&lt;div&gt;x&lt;tbody&gt;" repeated nests its divs).
+    /// </summary>
+    private bool IgnoredOutsideTables(string name) =>
+        name is "td" or "th" or "tr" or "tbody" or "thead" or "tfoot" or "caption" or "col" or "colgroup" or "frameset"
+        && _foreign == 0 && _open.GetValueOrDefault("table") == 0 && _open.GetValueOrDefault("template") == 0;
 
     private static bool IsVoid(string name) => name is "area" or "base" or "br" or "col" or "embed" or "hr" or "img" or "input"
         or "keygen" or "link" or "meta" or "param" or "source" or "track" or "wbr" or "frame" or "basefont" or "bgsound" or "image";

@@ -71,7 +71,10 @@ public class HtmlBoundsTests
     [TestCase("<a href=x>y<div>")]
     [TestCase("<a href=x>y<div></a>")]
     [TestCase("<b>x<div></b>")]
-    public void A_block_opened_inside_a_formatting_element_stays_open_when_it_closes(string unit)
+    [TestCase("<div>x</span>x<tbody>")] // a part of a table outside one is ignored: it closes nothing
+    [TestCase("<span>x<td>y<b>")]
+    [TestCase("<s><a href=x>y")] // the s closed with the link before it is opened again, one deeper
+    public void Markup_the_parser_nests_one_deeper_on_each_repeat_meets_the_depth_bound(string unit)
     {
         // The adoption agency moves the block out of the link and keeps it open, so each repeat nests
         // one block deeper: the model must see the depth grow (the parser, past its own depth limit,
@@ -79,8 +82,7 @@ public class HtmlBoundsTests
         var html = "<html><body>" + string.Concat(Enumerable.Repeat(unit, 2000)) + "</body></html>";
         var bounded = Bound(html, out var note);
         Assert.That(note, Does.Contain("MaxNestingDepth"));
-        Assert.That(CountOf(bounded, "<div>"), Is.InRange(Defaults.MaxNestingDepth - 4, Defaults.MaxNestingDepth));
-        Assert.That(CountOf(bounded, ">x") + CountOf(bounded, ">y"), Is.EqualTo(2000), "the text stays");
+        Assert.That(TextOf(bounded), Is.EqualTo(TextOf(html)), "the text stays");
 
         // A few such repeats are within every bound and come back unchanged.
         var few = "<html><body>" + string.Concat(Enumerable.Repeat(unit, 20)) + "</body></html>";
@@ -145,6 +147,9 @@ public class HtmlBoundsTests
         Assert.That(result.Diagnostic, Does.Contain("bounded before parsing").And.Contain("MaxNestingDepth"));
         Assert.That(result.Text, Does.Contain(TestPages.Paragraphs[0]).And.Contain(TestPages.Paragraphs[1]));
     }
+
+    /// <summary>The text of a page without its tags (attributes hold no '&gt;' here).</summary>
+    private static string TextOf(string html) => System.Text.RegularExpressions.Regex.Replace(html, "<[^>]*>", "");
 
     private static int CountOf(string text, string part)
     {
