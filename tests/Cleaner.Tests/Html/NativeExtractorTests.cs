@@ -186,6 +186,53 @@ public class NativeExtractorTests
     }
 
     [Test]
+    public void Lines_of_code_that_repeat_are_not_template_text()
+    {
+        var code = "<pre>SELECT\n  name\nFROM\n  users;</pre>";
+        var body = "<div class=\"x\">" + string.Concat(Enumerable.Range(1, 4).Select(i => $"<p>{Para(i)}</p>" + code)) + "</div>";
+        var result = Native.CleanHtml(Page(body));
+        Assert.That(result.Blocks.Where(b => b.Text.Trim() == "FROM").Select(b => b.InMainContent).ToList(), Has.Count.EqualTo(4).And.All.True);
+    }
+
+    private static string Slides(int count, string topic) => "<div class=\"gallery\"><h2>Business in pictures</h2><ul class=\"legends\">"
+        + string.Concat(Enumerable.Range(1, count).Select(i => $"<li><p>{i}/{count} A picture of the {topic}</p><p>{Para(i, topic)}</p></li>")) + "</ul></div>";
+
+    [Test]
+    public void A_slideshow_inside_the_article_is_left_out_and_does_not_pull_the_article_into_it()
+    {
+        var body = Menu() + "<div class=\"x\">" + string.Concat(Enumerable.Range(1, 3).Select(i => $"<p>{Para(i)}</p>")) + "<h3>1. Keep the keys</h3>"
+            + Slides(10, "harbour") + string.Concat(Enumerable.Range(4, 4).Select(i => $"<p>{Para(i)}</p>")) + "</div>";
+        var result = Native.CleanHtml(Page(body));
+        for (int i = 1; i <= 7; i++)
+        {
+            Assert.That(result.Text, Does.Contain(Para(i)));
+        }
+
+        Assert.That(result.Text, Does.Contain("1. Keep the keys"));
+        var slide = BlockOf(result, "2/10 A picture");
+        Assert.That(slide.InMainContent, Is.False);
+        Assert.That(result.Document.MainContentReasons![slide.Index], Does.StartWith("a slideshow inside the article: its element ul.legends holds numbered slides"));
+        Assert.That(result.Text, Does.Not.Contain(Para(3, "harbour")));
+    }
+
+    [Test]
+    public void A_page_whose_prose_is_its_slideshow_keeps_it()
+    {
+        var body = Menu() + "<div class=\"x\"><p>" + Para(1) + "</p>" + Slides(4, "harbour") + "</div>";
+        var result = Native.CleanHtml(Page(body));
+        Assert.That(result.Text, Does.Contain(Para(3, "harbour")));
+    }
+
+    [TestCase("3/50 A new chief", true)]
+    [TestCase("3 of 50", true)]
+    [TestCase("1/2 cup of flour", false)]
+    [TestCase("51/50 More", false)]
+    [TestCase("2015/16 season", false)]
+    [TestCase("9/11s", false)]
+    public void A_slide_counter_opens_a_line(string line, bool counter) =>
+        Assert.That(Cleaner.Html.Extraction.NativeExtractor.SlideCounter(line).Slide > 0, Is.EqualTo(counter));
+
+    [Test]
     public void A_copyright_notice_written_in_sentences_is_not_content()
     {
         // The notice is longer than the article, and in sentences; its legal phrases make it chrome.

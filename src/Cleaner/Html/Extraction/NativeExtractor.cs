@@ -18,7 +18,8 @@ internal sealed record NativeResult(bool[]? InArticle, string?[] Reasons, string
 /// <item>Each block gets a content value (the characters of prose outside links; a share of that for
 /// text that is not prose, such as list items and data rows) and a chrome value (characters in
 /// links, or in elements marked share, related, ad, comment, navigation...). A block whose text the
-/// page's JSON-LD <c>articleBody</c> holds counts double.</item>
+/// page's JSON-LD <c>articleBody</c> holds counts double. A slideshow (numbered slides, "3/50")
+/// counts as chrome when the page has prose besides it.</item>
 /// <item>Each element (container) adds up the values of the blocks it holds; its score is content
 /// minus a share of chrome, raised a little when its class or tag says article or content.</item>
 /// <item>The best-scoring container is the article's root. Its edges are added: the lead between the
@@ -95,9 +96,10 @@ internal static class NativeExtractor
         double pageProse = 0;
         var chromeBlock = scratch.Bools(0, n);
         var inBody = ArticleBodyMatch(blocks, articleBody);
+        var slides = Slideshows(blocks, tree, scratch.Ints(1, nodes.Count), scratch.Bools(3, nodes.Count));
         for (int i = 0; i < n; i++)
         {
-            chromeBlock[i] = (blocks[i].Hints & ChromeHints) != 0 || (tree.BlockNode[i] >= 0 && nodes[tree.BlockNode[i]].InChrome)
+            chromeBlock[i] = (blocks[i].Hints & ChromeHints) != 0 || (tree.BlockNode[i] >= 0 && (nodes[tree.BlockNode[i]].InChrome || slides[tree.BlockNode[i]]))
                 || (siteChrome is not null && siteChrome[i]);
             (good[i], bad[i]) = chromeBlock[i] ? (0, 0) : Value(blocks[i]);
             if (inBody is not null && inBody[i] && !chromeBlock[i])
@@ -254,6 +256,12 @@ internal static class NativeExtractor
                 continue;
             }
 
+            if (slides[k] && !slides[parent])
+            {
+                excluded[k] = Format($"a slideshow inside the article: its element {nodes[k].Describe()} holds numbered slides (\"1/12\", \"2 of 12\")");
+                continue;
+            }
+
             if (MarkedChrome(nodes[k], blocks) is { } marked)
             {
                 excluded[k] = Format($"chrome inside the article: its element {nodes[k].Describe()} is marked {marked}");
@@ -351,6 +359,159 @@ internal static class NativeExtractor
         }
 
         return best;
+    }
+
+    /// <summary>The least number of numbered slides ("1/12") that make an element a slideshow.</summary>
+    internal const int MinSlides = 3;
+
+    /// <summary>The least prose (characters) outside its slideshows a page must hold for a slideshow not to be its article.</summary>
+    internal const int ProseBesideSlides = 1000;
+
+    /// <summary>
+    /// For each container, whether it is or lies in a slideshow: an element whose children hold
+    /// at least <see cref="MinSlides"/> lines that open with a slide counter ("3/50", "3 of 50"),
+    /// no child holding all of them (the list of the slides, not one slide nor a wrapper around
+    /// the list). A gallery of pictures with their captions is not the article's text, even
+    /// inside the article. Counted bottom-up: the counters an inner slideshow holds are not
+    /// counted again for the elements around it.
+    /// </summary>
+    private static bool[] Slideshows(IReadOnlyList<Block> blocks, ContainerTree tree, int[] counters, bool[] slides)
+    {
+        var nodes = tree.Nodes;
+        bool any = false;
+        for (int i = 0; i < blocks.Count; i++)
+        {
+            if (tree.BlockNode[i] >= 0 && SlideCounter(blocks[i].Span).Slide > 0)
+            {
+                counters[tree.BlockNode[i]]++;
+                any = true;
+            }
+        }
+
+        if (!any)
+        {
+            return slides;
+        }
+
+        var most = new int[nodes.Count]; // the most counters one child passed up
+        for (int k = nodes.Count - 1; k >= 0; k--)
+        {
+            if (counters[k] >= MinSlides && most[k] < counters[k] && NumbersSlides(blocks, nodes[k].First, nodes[k].End))
+            {
+                slides[k] = true;
+                counters[k] = 0; // claimed
+            }
+
+            int parent = nodes[k].Parent;
+            if (parent >= 0)
+            {
+                counters[parent] += counters[k];
+                most[parent] = Math.Max(most[parent], counters[k]);
+            }
+        }
+
+        for (int k = 0; k < nodes.Count; k++)
+        {
+            slides[k] |= nodes[k].Parent >= 0 && slides[nodes[k].Parent];
+        }
+
+        // A page whose prose is its slideshow (a gallery with a few lines of introduction) keeps it.
+        int prose = 0;
+        for (int i = 0; i < blocks.Count; i++)
+        {
+            int at = tree.BlockNode[i];
+            if (at >= 0 && !slides[at] && !nodes[at].InChrome && (blocks[i].Hints & ChromeHints) == 0 && IsProse(blocks[i]))
+            {
+                prose += blocks[i].Length;
+            }
+        }
+
+        if (prose < ProseBesideSlides)
+        {
+            Array.Clear(slides, 0, nodes.Count);
+        }
+
+        return slides;
+    }
+
+    /// <summary>
+    /// The slide counter a line opens with: "3/50" or "3 of 50" (1 to 3 digits each, the first from 1
+    /// to the second, the second at least <see cref="MinSlides"/>: "1/2 cup" is no counter), followed
+    /// by a space or nothing; (0, 0) when there is none.
+    /// </summary>
+    internal static (int Slide, int Of) SlideCounter(ReadOnlySpan<char> text)
+    {
+        text = text.TrimStart();
+        int at = Digits(text, 0, out int first);
+        if (at == 0)
+        {
+            return default;
+        }
+
+        int next = at;
+        while (next < text.Length && text[next] == ' ')
+        {
+            next++;
+        }
+
+        if (next < text.Length && text[next] == '/')
+        {
+            next++;
+        }
+        else if (next + 1 < text.Length && next > at && text[next] == 'o' && text[next + 1] == 'f')
+        {
+            next += 2;
+        }
+        else
+        {
+            return default;
+        }
+
+        while (next < text.Length && text[next] == ' ')
+        {
+            next++;
+        }
+
+        int end = Digits(text, next, out int second);
+        bool counter = end > next && second >= MinSlides && first >= 1 && first <= second && (end == text.Length || char.IsWhiteSpace(text[end]));
+        return counter ? (first, second) : default;
+
+        static int Digits(ReadOnlySpan<char> s, int from, out int value)
+        {
+            value = 0;
+            int i = from;
+            while (i < s.Length && i - from < 4 && char.IsAsciiDigit(s[i]))
+            {
+                value = (value * 10) + (s[i] - '0');
+                i++;
+            }
+
+            return i - from is >= 1 and <= 3 ? i : from;
+        }
+    }
+
+    /// <summary>
+    /// Whether the slide counters among <paramref name="blocks"/> from <paramref name="first"/> to
+    /// <paramref name="end"/> number the slides of one show: at least <see cref="MinSlides"/>
+    /// different slides out of the same total ("1/50", "2/50", "3/50"; not "1/3 cup" and "2/3 cup").
+    /// </summary>
+    private static bool NumbersSlides(IReadOnlyList<Block> blocks, int first, int end)
+    {
+        var seen = new HashSet<(int, int)>();
+        var totals = new Dictionary<int, int>();
+        for (int i = first; i < end; i++)
+        {
+            if (SlideCounter(blocks[i].Span) is (> 0, var of) counter && seen.Add(counter))
+            {
+                totals[of] = totals.GetValueOrDefault(of) + 1;
+                if (totals[of] >= MinSlides)
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
     }
 
     /// <summary>The factor on the content of a block whose text the page's JSON-LD <c>articleBody</c> holds.</summary>
@@ -511,7 +672,10 @@ internal static class NativeExtractor
     /// <summary>A short line that stands this many times on the page is template text.</summary>
     internal const int MinRepeats = 3;
 
-    /// <summary>For each short line (under 12 words, not prose), how often its text stands on the page.</summary>
+    /// <summary>
+    /// For each short line (under 12 words, not prose, not a heading nor a line of preformatted text: code
+    /// repeats its keywords), how often its text stands on the page.
+    /// </summary>
     private static int[] Repeats(IReadOnlyList<Block> blocks)
     {
         // Lines are grouped by their exact text: the hash (seeded per process) only finds the
@@ -524,7 +688,7 @@ internal static class NativeExtractor
         {
             group[i] = -1;
             var block = blocks[i];
-            if (block.Features.WordCount >= 12 || block.Features.LooksLikeProse || block.Kind == BlockKind.Heading)
+            if (block.Features.WordCount >= 12 || block.Features.LooksLikeProse || block.Kind is BlockKind.Heading or BlockKind.Preformatted)
             {
                 continue;
             }
@@ -887,9 +1051,9 @@ internal static class NativeExtractor
         private static Scratch? t_current;
 
         private readonly double[]?[] _doubles = new double[]?[10];
-        private readonly bool[]?[] _bools = new bool[]?[3];
+        private readonly bool[]?[] _bools = new bool[]?[4];
         private readonly string?[]?[] _strings = new string?[]?[4];
-        private readonly int[]?[] _ints = new int[]?[1];
+        private readonly int[]?[] _ints = new int[]?[2];
 
         public static Scratch Current => t_current ??= new Scratch();
 
