@@ -67,6 +67,19 @@ public class NativeExtractorTests
     }
 
     [Test]
+    public void Several_parts_of_like_weight_make_their_common_ancestor_the_article()
+    {
+        var body = Menu() + "<div class=\"story\">" + string.Concat(Enumerable.Range(1, 4).Select(s => $"<section><div><p>{Para(s * 2)}</p><p>{Para(s * 2 + 1)}</p></div></section>")) + "</div>";
+        var result = Native.CleanHtml(Page(body));
+        for (int i = 2; i <= 9; i++)
+        {
+            Assert.That(result.Text, Does.Contain(Para(i)));
+        }
+
+        Assert.That(result.Document.ArticleContainer, Is.EqualTo("div.story"));
+    }
+
+    [Test]
     public void Chrome_inside_the_article_is_left_out_with_its_figures()
     {
         var teasers = "<div class=\"more\"><ul>" + string.Concat(Enumerable.Range(1, 5).Select(i => $"<li><a href=\"/s{i}\">Another story about the river district, number {i}</a></li>")) + "</ul></div>";

@@ -22,7 +22,8 @@ internal sealed record NativeResult(bool[]? InArticle, string?[] Reasons, string
 /// counts as chrome when the page has prose besides it.</item>
 /// <item>Each element (container) adds up the values of the blocks it holds; its score is content
 /// minus a share of chrome, raised a little when its class or tag says article or content.</item>
-/// <item>The best-scoring container is the article's root. Its edges are added: the lead between the
+/// <item>The best-scoring container is the article's root (or the ancestor that holds three
+/// containers that score nearly as well: an article of several tables or sections). Its edges are added: the lead between the
 /// headline and the root, and siblings of the root that read as content (a paragraph of prose, a
 /// section that scores well: an FAQ, a table, a note under a figure).</item>
 /// <item>Chrome inside the root (an element whose chrome outweighs its content: a teaser list, an
@@ -205,6 +206,8 @@ internal static class NativeExtractor
             }
         }
 
+        root = SharedAncestor(nodes, unplaced, root);
+
         // An element above the root that scores higher (its prose spread over several children) is the root.
         while (root >= 0 && nodes[root].Parent is >= 0 and var up && score[up] > score[root])
         {
@@ -338,6 +341,88 @@ internal static class NativeExtractor
         }
 
         return new NativeResult(inArticle, reasons, Weakness(blocks, nodes, contains, inside, score, root, inArticle, good, pageProse), null, container);
+    }
+
+    /// <summary>How many of the best containers besides the root are weighed against it by <see cref="SharedAncestor"/>.</summary>
+    internal const int Alternatives = 4;
+
+    /// <summary>A container besides the root scoring at least this share of the root's score is an alternative to it.</summary>
+    internal const double AlternativeShare = 0.75;
+
+    /// <summary>The least number of alternatives an ancestor of the root must hold to become the root.</summary>
+    internal const int SharedAlternatives = 3;
+
+    /// <summary>
+    /// The root, or its nearest ancestor that holds at least <see cref="SharedAlternatives"/> of the
+    /// containers that score nearly as well as it does (among the <see cref="Alternatives"/> best,
+    /// before the headline places them): an article made of several tables, lists or sections of
+    /// like weight is their common ancestor, not the first of them (as Readability decides).
+    /// </summary>
+    private static int SharedAncestor(IReadOnlyList<ContainerTree.Node> nodes, double[] score, int root)
+    {
+        if (root < 0 || nodes[root].IsLeaf || score[root] <= 0)
+        {
+            return root;
+        }
+
+        Span<int> best = stackalloc int[Alternatives];
+        best.Fill(-1);
+        for (int k = 0; k < nodes.Count; k++)
+        {
+            if (k == root || nodes[k].IsLeaf || score[k] < score[root] * AlternativeShare || Within(nodes, k, root))
+            {
+                continue;
+            }
+
+            for (int j = 0; j < Alternatives; j++)
+            {
+                if (best[j] < 0 || score[k] > score[best[j]])
+                {
+                    for (int m = Alternatives - 1; m > j; m--)
+                    {
+                        best[m] = best[m - 1];
+                    }
+
+                    best[j] = k;
+                    break;
+                }
+            }
+        }
+
+        if (best[SharedAlternatives - 1] < 0)
+        {
+            return root;
+        }
+
+        for (int up = nodes[root].Parent; up >= 0; up = nodes[up].Parent)
+        {
+            int held = 0;
+            foreach (int k in best)
+            {
+                held += k >= 0 && k != up && Within(nodes, k, up) ? 1 : 0;
+            }
+
+            if (held >= SharedAlternatives)
+            {
+                return up;
+            }
+        }
+
+        return root;
+    }
+
+    /// <summary>Whether container <paramref name="node"/> is <paramref name="ancestor"/> or lies inside it.</summary>
+    private static bool Within(IReadOnlyList<ContainerTree.Node> nodes, int node, int ancestor)
+    {
+        for (int k = node; k >= 0 && k >= ancestor; k = nodes[k].Parent)
+        {
+            if (k == ancestor)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>The article container a page's site prefers: its signature (see <see cref="Sites.SiteContainer"/>) and why, for the reasons.</summary>
