@@ -165,6 +165,18 @@ public class NativeExtractorTests
     }
 
     [Test]
+    public void A_lead_of_sentences_with_few_known_stopwords_under_the_headline_belongs_to_the_article()
+    {
+        const string Lead = "Budget cuts, parking fees, housing targets, transport links, school places, park upkeep, library hours: council members, traders and residents debated everything Monday evening.";
+        var body = Menu() + "<h1>The council approves the plan</h1><div class=\"perex\">" + Lead + "</div>"
+            + "<div class=\"x\">" + string.Concat(Enumerable.Range(1, 4).Select(i => $"<p>{Para(i)}</p>")) + "</div>";
+        var result = Native.CleanHtml(Page(body));
+        var lead = BlockOf(result, "Budget cuts");
+        Assert.That(lead.Features.LooksLikeProse, Is.False, "the case this rule is for");
+        Assert.That(lead.InMainContent, Is.True);
+    }
+
+    [Test]
     public void A_sibling_section_that_reads_as_content_joins_the_article_and_a_sibling_of_links_does_not()
     {
         var faq = "<div class=\"faq\"><h2>Questions</h2><p>When will it open? The council expects the doors to open before the end of the following year, if the works go to plan.</p>"

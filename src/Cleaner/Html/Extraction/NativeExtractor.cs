@@ -880,7 +880,7 @@ internal static class NativeExtractor
             for (int i = titleBlock + 1; i < rootNode.First; i++)
             {
                 var block = blocks[i];
-                if ((block.Hints & ChromeHints) == 0 && block.LinkDensity < 0.5 && (IsProse(block) || block.Kind == BlockKind.Caption))
+                if ((block.Hints & ChromeHints) == 0 && block.LinkDensity < 0.5 && (IsProse(block) || block.Kind == BlockKind.Caption || ReadsAsLead(block)))
                 {
                     inArticle[i] = true;
                 }
@@ -925,6 +925,17 @@ internal static class NativeExtractor
             }
         }
     }
+
+    /// <summary>The least words of a lead that is taken by its sentences alone (see <see cref="ReadsAsLead"/>).</summary>
+    internal const int LeadWords = 20;
+
+    /// <summary>
+    /// Whether a block under the headline reads as the article's lead by its sentences alone: at
+    /// least <see cref="LeadWords"/> words that end a sentence, with few links. Its place makes up for
+    /// a stopword list that knows too few of its language's words for it to pass as prose.
+    /// </summary>
+    private static bool ReadsAsLead(Block block) =>
+        block.Features.WordCount >= LeadWords && block.Features.EndsWithTerminalPunctuation && block.LinkDensity < 0.25;
 
     /// <summary>How many levels up the root and another part of the article may meet.</summary>
     internal const int PartLevels = 3;
