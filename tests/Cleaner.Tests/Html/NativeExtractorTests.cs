@@ -258,6 +258,20 @@ public class NativeExtractorTests
         Assert.That(Cleaner.Html.Extraction.NativeExtractor.SlideCounter(line).Slide > 0, Is.EqualTo(counter));
 
     [Test]
+    public void The_labels_of_a_chart_inside_the_article_are_left_out_and_a_table_of_figures_is_kept()
+    {
+        var chart = "<div class=\"graphic\"><div><p>Interest payments on the debt</p></div>" + string.Concat(new[] { "$915", "billion", "600", "400", "$263", "2018", "2020", "2024", "2028" }.Select(l => $"<div><p>{l}</p></div>")) + "</div>";
+        var table = "<table>" + string.Concat(Enumerable.Range(1, 9).Select(i => $"<tr><td>{2010 + i}</td><td>${i * 100}</td></tr>")) + "</table>";
+        var body = "<div class=\"x\">" + $"<p>{Para(1)}</p><p>{Para(2)}</p>" + chart + $"<p>{Para(3)}</p>" + table + $"<p>{Para(4)}</p></div>";
+        var result = Native.CleanHtml(Page(body));
+        var label = BlockOf(result, "$915");
+        Assert.That(label.InMainContent, Is.False);
+        Assert.That(result.Document.MainContentReasons![label.Index], Does.StartWith("a chart inside the article: its element div.graphic holds 10 short labels"));
+        Assert.That(BlockOf(result, "2015").InMainContent, Is.True);
+        Assert.That(result.Text, Does.Contain(Para(4)));
+    }
+
+    [Test]
     public void A_copyright_notice_written_in_sentences_is_not_content()
     {
         // The notice is longer than the article, and in sentences; its legal phrases make it chrome.

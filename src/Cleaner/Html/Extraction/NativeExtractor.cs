@@ -27,7 +27,7 @@ internal sealed record NativeResult(bool[]? InArticle, string?[] Reasons, string
 /// headline and the root, and siblings of the root that read as content (a paragraph of prose, a
 /// section that scores well: an FAQ, a table, a note under a figure).</item>
 /// <item>Chrome inside the root (an element whose chrome outweighs its content: a teaser list, an
-/// author box, a share prompt, a form) is left out.</item>
+/// author box, a share prompt, a form) is left out, and so are the labels of a chart drawn with text.</item>
 /// <item>The other parts of an article that its layout splits into sections of the same make (the
 /// root's tag and class, at its depth, under the headline) join it.</item>
 /// <item>Comments that follow the post flat, under a heading that opens them ("Comments"), are cut
@@ -262,6 +262,12 @@ internal static class NativeExtractor
             if (slides[k] && !slides[parent])
             {
                 excluded[k] = Format($"a slideshow inside the article: its element {nodes[k].Describe()} holds numbered slides (\"1/12\", \"2 of 12\")");
+                continue;
+            }
+
+            if (ChartLabels(k, blocks, tree) is { } labels)
+            {
+                excluded[k] = Format($"a chart inside the article: its element {nodes[k].Describe()} holds {labels} short labels, most of them figures, and no sentence");
                 continue;
             }
 
@@ -752,6 +758,48 @@ internal static class NativeExtractor
             : (hints & BlockHints.Promo) != 0 ? "promo/sponsor"
             : (hints & BlockHints.Ad) != 0 ? "ad"
             : "navigation/menu/footer";
+    }
+
+    /// <summary>The least number of labels that make an element a chart (see <see cref="ChartLabels"/>).</summary>
+    internal const int MinChartLabels = 8;
+
+    /// <summary>
+    /// The number of labels of a chart drawn with text (a graphic's axis ticks and values, laid over
+    /// its picture), or null when the element is none: at least <see cref="MinChartLabels"/> lines and
+    /// no prose, at least 4 in 5 of at most 4 words (the rest: the chart's titles), at least half
+    /// with a figure in them. Tables and
+    /// lists are no charts (their rows are data).
+    /// </summary>
+    private static int? ChartLabels(int at, IReadOnlyList<Block> blocks, ContainerTree tree)
+    {
+        var node = tree.Nodes[at];
+        if (node.IsLeaf || node.End - node.First < MinChartLabels || node.Element.LocalName is "table" or "thead" or "tbody" or "tr" or "td" or "th" or "ul" or "ol" or "dl")
+        {
+            return null;
+        }
+
+        int figures = 0, longer = 0, lines = node.End - node.First;
+        for (int i = node.First; i < node.End; i++)
+        {
+            var block = blocks[i];
+            if (block.Features.LooksLikeProse || block.Kind is BlockKind.TableCell or BlockKind.ListItem)
+            {
+                return null;
+            }
+
+            for (int k = tree.BlockNode[i]; k > at; k = tree.Nodes[k].Parent)
+            {
+                if (tree.Nodes[k].Element.LocalName is "td" or "th" or "li" or "dd" or "dt")
+                {
+                    return null; // a table's or a list's
+                }
+            }
+
+            longer += block.Features.WordCount > 4 ? 1 : 0;
+            figures += block.Span.IndexOfAnyInRange('0', '9') >= 0 ? 1 : 0;
+        }
+
+        return longer * 5 <= lines && figures * 2 >= lines ? lines : null;
     }
 
     /// <summary>A short line that stands this many times on the page is template text.</summary>
