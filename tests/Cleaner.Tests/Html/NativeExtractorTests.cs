@@ -177,6 +177,18 @@ public class NativeExtractorTests
     }
 
     [Test]
+    public void The_headings_of_the_lead_sections_under_the_headline_belong_to_the_article()
+    {
+        var body = Menu() + "<h1>The council approves the plan</h1><section class=\"intro\"><h2>Opening hours</h2><p>After three years of debate, the new library on the riverside will open every day of the week, the council decided on Tuesday.</p>"
+            + "<h2>Parking</h2><p>Visitors will park in the old market square, which the council will turn into a car park with two hundred places.</p></section>"
+            + "<div class=\"x\">" + string.Concat(Enumerable.Range(1, 5).Select(i => $"<p>{Para(i)}</p>")) + "</div>";
+        var result = Native.CleanHtml(Page(body));
+        Assert.That(BlockOf(result, "After three years").InMainContent, Is.True, "the lead");
+        Assert.That(BlockOf(result, "Opening hours").InMainContent, Is.True);
+        Assert.That(BlockOf(result, "Parking").InMainContent, Is.True);
+    }
+
+    [Test]
     public void A_sibling_section_that_reads_as_content_joins_the_article_and_a_sibling_of_links_does_not()
     {
         var faq = "<div class=\"faq\"><h2>Questions</h2><p>When will it open? The council expects the doors to open before the end of the following year, if the works go to plan.</p>"

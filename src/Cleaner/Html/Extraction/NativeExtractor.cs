@@ -24,7 +24,7 @@ internal sealed record NativeResult(bool[]? InArticle, string?[] Reasons, string
 /// minus a share of chrome, raised a little when its class or tag says article or content.</item>
 /// <item>The best-scoring container is the article's root (or the ancestor that holds three
 /// containers that score nearly as well: an article of several tables or sections). Its edges are added: the lead between the
-/// headline and the root, and siblings of the root that read as content (a paragraph of prose, a
+/// headline and the root (with its sections' headings), and siblings of the root that read as content (a paragraph of prose, a
 /// section that scores well: an FAQ, a table, a note under a figure).</item>
 /// <item>Chrome inside the root (an element whose chrome outweighs its content: a teaser list, an
 /// author box, a share prompt, a form) is left out, and so are the labels of a chart drawn with text.</item>
@@ -915,7 +915,7 @@ internal static class NativeExtractor
 
     /// <summary>
     /// Adds the blocks around the root that belong to the article: the lead between the headline and
-    /// the root (prose and captions), and siblings of the root that read as content.
+    /// the root (prose, captions and the headings of its sections), and siblings of the root that read as content.
     /// </summary>
     private static void AddEdges(IReadOnlyList<Block> blocks, ContainerTree tree, int root, double[] score, double[] sumGood, double[] good, int titleBlock, bool[] inArticle)
     {
@@ -929,6 +929,17 @@ internal static class NativeExtractor
             {
                 var block = blocks[i];
                 if ((block.Hints & ChromeHints) == 0 && block.LinkDensity < 0.5 && (IsProse(block) || block.Kind == BlockKind.Caption || ReadsAsLead(block)))
+                {
+                    inArticle[i] = true;
+                }
+            }
+
+            // The headings of the lead's sections: a heading whose next block is part of the lead (not
+            // the root's first block: a sidebar's heading may stand right above the article).
+            for (int i = rootNode.First - 2; i > titleBlock; i--)
+            {
+                var block = blocks[i];
+                if (block.Kind == BlockKind.Heading && inArticle[i + 1] && (block.Hints & ChromeHints) == 0 && block.LinkDensity < 0.5)
                 {
                     inArticle[i] = true;
                 }
