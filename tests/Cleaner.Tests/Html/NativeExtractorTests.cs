@@ -80,6 +80,16 @@ public class NativeExtractorTests
     }
 
     [Test]
+    public void Parts_of_like_weight_far_from_the_article_do_not_make_the_page_its_root()
+    {
+        var boxes = string.Concat(Enumerable.Range(1, 3).Select(b => $"<div class=\"a\"><div class=\"b\"><div class=\"box\">" + string.Concat(Enumerable.Range(1, 3).Select(i => $"<p>{Para((b * 3) + i, "harbour")}</p>")) + "</div></div></div>"));
+        var body = "<div class=\"page\"><div class=\"main\"><div class=\"col\"><div class=\"entry\"><p>" + Para(1) + "</p><p>" + Para(2) + "</p><p>" + Para(3) + "</p></div></div></div>" + boxes + "</div>";
+        var result = Native.CleanHtml(Page(body));
+        Assert.That(result.Text, Does.Contain(Para(3)));
+        Assert.That(result.Document.ArticleContainer, Is.EqualTo("div.entry"));
+    }
+
+    [Test]
     public void Chrome_inside_the_article_is_left_out_with_its_figures()
     {
         var teasers = "<div class=\"more\"><ul>" + string.Concat(Enumerable.Range(1, 5).Select(i => $"<li><a href=\"/s{i}\">Another story about the river district, number {i}</a></li>")) + "</ul></div>";

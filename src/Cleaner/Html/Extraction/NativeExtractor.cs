@@ -355,6 +355,9 @@ internal static class NativeExtractor
     /// <summary>A container besides the root scoring at least this share of the root's score is an alternative to it.</summary>
     internal const double AlternativeShare = 0.75;
 
+    /// <summary>The least share of the root's score the ancestor that holds the alternatives must score to become the root (not the page around a short article and its sidebar's boxes).</summary>
+    internal const double AncestorShare = 0.5;
+
     /// <summary>The least number of alternatives an ancestor of the root must hold to become the root.</summary>
     internal const int SharedAlternatives = 3;
 
@@ -362,7 +365,9 @@ internal static class NativeExtractor
     /// The root, or its nearest ancestor that holds at least <see cref="SharedAlternatives"/> of the
     /// containers that score nearly as well as it does (among the <see cref="Alternatives"/> best,
     /// before the headline places them): an article made of several tables, lists or sections of
-    /// like weight is their common ancestor, not the first of them (as Readability decides).
+    /// like weight is their common ancestor, not the first of them (as Readability decides). The
+    /// nearest such ancestor must score at least <see cref="AncestorShare"/> of the root: far above
+    /// the root, it is the page around a short article and the boxes beside it, and the root stays.
     /// </summary>
     private static int SharedAncestor(IReadOnlyList<ContainerTree.Node> nodes, double[] score, int root)
     {
@@ -410,7 +415,7 @@ internal static class NativeExtractor
 
             if (held >= SharedAlternatives)
             {
-                return up;
+                return score[up] >= score[root] * AncestorShare ? up : root;
             }
         }
 
