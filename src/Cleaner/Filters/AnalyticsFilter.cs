@@ -22,7 +22,9 @@ public sealed class AnalyticsFilter() : PhraseFilter("analytics", "analytics", "
 
     /// <summary>
     /// Whether a line reads like JavaScript, CSS or markup rather than language: many code
-    /// punctuation marks per word, or typical code constructs.
+    /// punctuation marks per word, or typical code constructs. A line with a mathematical symbol
+    /// beyond ASCII (∑, ≤, −, ×) is a formula, not code, unless it carries TeX source too
+    /// (<c>{\displaystyle ...}</c>: markup).
     /// </summary>
     internal static bool LooksLikeCode(ReadOnlySpan<char> text)
     {
@@ -39,7 +41,7 @@ public sealed class AnalyticsFilter() : PhraseFilter("analytics", "analytics", "
             rest = rest[(at + 1)..];
         }
 
-        int code = 0, letters = 0;
+        int code = 0, letters = 0, math = 0;
         foreach (char c in text)
         {
             if (c is '{' or '}' or ';' or '=' or '(' or ')' or '<' or '>' or '[' or ']' or '$' or '|' or '&')
@@ -50,9 +52,13 @@ public sealed class AnalyticsFilter() : PhraseFilter("analytics", "analytics", "
             {
                 letters++;
             }
+            else if (c > '\u007f' && char.GetUnicodeCategory(c) == System.Globalization.UnicodeCategory.MathSymbol)
+            {
+                math++; // ∑, ≤, −, ×, ∂: a formula (MathML's text), not a script
+            }
         }
 
-        if (code < 3)
+        if (code < 3 || (math > 0 && !text.Contains('\\')))
         {
             return false;
         }

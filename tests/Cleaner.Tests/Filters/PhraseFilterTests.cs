@@ -76,11 +76,14 @@ public class AnalyticsFilterTests
     [TestCase("(function(d, s, id) { var js = d.createElement(s); js.id = id; })(document, 'script', 'facebook-jssdk');")]
     [TestCase("Anzeige")]
     [TestCase("Publicité")]
+    [TestCase(@"[ 2 2 + i 4 2 − i 3 i 4 − i 1 ] {\displaystyle {\begin{bmatrix}2&2+i&4\\2-i&3&i\\4&-i&1\\\end{bmatrix}}}")]
     public void Removes(string line) => RemovesAlone(new AnalyticsFilter(), line);
 
     [TestCase("The company's advertisement revenue fell sharply in the third quarter, analysts said on Friday.")]
     [TestCase("Real-time analytics have changed how newsrooms decide which stories to put on the front page.")]
     [TestCase("If x = 3 and y = 4, then the sum (x + y) is seven, the teacher wrote on the board.")]
+    [TestCase("( ∑ k = 1 n a k b k ) 2 ≤ ( ∑ k = 1 n a k 2 ) ( ∑ k = 1 n b k 2 )")]
+    [TestCase("∇ × B → − 1 c ∂ E → ∂ t = 4 π c j → ∇ ⋅ E → = 4 π ρ")]
     public void Keeps(string line) => KeepsAlone(new AnalyticsFilter(), line);
 }
 

@@ -67,6 +67,29 @@ public class NativeExtractorTests
     }
 
     [Test]
+    public void Several_parts_of_like_weight_make_their_common_ancestor_the_article()
+    {
+        var body = Menu() + "<div class=\"story\">" + string.Concat(Enumerable.Range(1, 4).Select(s => $"<section><div><p>{Para(s * 2)}</p><p>{Para(s * 2 + 1)}</p></div></section>")) + "</div>";
+        var result = Native.CleanHtml(Page(body));
+        for (int i = 2; i <= 9; i++)
+        {
+            Assert.That(result.Text, Does.Contain(Para(i)));
+        }
+
+        Assert.That(result.Document.ArticleContainer, Is.EqualTo("div.story"));
+    }
+
+    [Test]
+    public void Parts_of_like_weight_far_from_the_article_do_not_make_the_page_its_root()
+    {
+        var boxes = string.Concat(Enumerable.Range(1, 3).Select(b => $"<div class=\"a\"><div class=\"b\"><div class=\"box\">" + string.Concat(Enumerable.Range(1, 3).Select(i => $"<p>{Para((b * 3) + i, "harbour")}</p>")) + "</div></div></div>"));
+        var body = "<div class=\"page\"><div class=\"main\"><div class=\"col\"><div class=\"entry\"><p>" + Para(1) + "</p><p>" + Para(2) + "</p><p>" + Para(3) + "</p></div></div></div>" + boxes + "</div>";
+        var result = Native.CleanHtml(Page(body));
+        Assert.That(result.Text, Does.Contain(Para(3)));
+        Assert.That(result.Document.ArticleContainer, Is.EqualTo("div.entry"));
+    }
+
+    [Test]
     public void Chrome_inside_the_article_is_left_out_with_its_figures()
     {
         var teasers = "<div class=\"more\"><ul>" + string.Concat(Enumerable.Range(1, 5).Select(i => $"<li><a href=\"/s{i}\">Another story about the river district, number {i}</a></li>")) + "</ul></div>";
@@ -152,6 +175,30 @@ public class NativeExtractorTests
     }
 
     [Test]
+    public void A_lead_of_sentences_with_few_known_stopwords_under_the_headline_belongs_to_the_article()
+    {
+        const string Lead = "Budget cuts, parking fees, housing targets, transport links, school places, park upkeep, library hours: council members, traders and residents debated everything Monday evening.";
+        var body = Menu() + "<h1>The council approves the plan</h1><div class=\"perex\">" + Lead + "</div>"
+            + "<div class=\"x\">" + string.Concat(Enumerable.Range(1, 4).Select(i => $"<p>{Para(i)}</p>")) + "</div>";
+        var result = Native.CleanHtml(Page(body));
+        var lead = BlockOf(result, "Budget cuts");
+        Assert.That(lead.Features.LooksLikeProse, Is.False, "the case this rule is for");
+        Assert.That(lead.InMainContent, Is.True);
+    }
+
+    [Test]
+    public void The_headings_of_the_lead_sections_under_the_headline_belong_to_the_article()
+    {
+        var body = Menu() + "<h1>The council approves the plan</h1><section class=\"intro\"><h2>Opening hours</h2><p>After three years of debate, the new library on the riverside will open every day of the week, the council decided on Tuesday.</p>"
+            + "<h2>Parking</h2><p>Visitors will park in the old market square, which the council will turn into a car park with two hundred places.</p></section>"
+            + "<div class=\"x\">" + string.Concat(Enumerable.Range(1, 5).Select(i => $"<p>{Para(i)}</p>")) + "</div>";
+        var result = Native.CleanHtml(Page(body));
+        Assert.That(BlockOf(result, "After three years").InMainContent, Is.True, "the lead");
+        Assert.That(BlockOf(result, "Opening hours").InMainContent, Is.True);
+        Assert.That(BlockOf(result, "Parking").InMainContent, Is.True);
+    }
+
+    [Test]
     public void A_sibling_section_that_reads_as_content_joins_the_article_and_a_sibling_of_links_does_not()
     {
         var faq = "<div class=\"faq\"><h2>Questions</h2><p>When will it open? The council expects the doors to open before the end of the following year, if the works go to plan.</p>"
@@ -182,6 +229,67 @@ public class NativeExtractorTests
         var line = BlockOf(result, "Click the photo");
         Assert.That(line.InMainContent, Is.False);
         Assert.That(result.Document.MainContentReasons![line.Index], Does.StartWith("a line that repeats 4 times on the page"));
+        Assert.That(result.Text, Does.Contain(Para(4)));
+    }
+
+    [Test]
+    public void Lines_of_code_that_repeat_are_not_template_text()
+    {
+        var code = "<pre>SELECT\n  name\nFROM\n  users;</pre>";
+        var body = "<div class=\"x\">" + string.Concat(Enumerable.Range(1, 4).Select(i => $"<p>{Para(i)}</p>" + code)) + "</div>";
+        var result = Native.CleanHtml(Page(body));
+        Assert.That(result.Blocks.Where(b => b.Text.Trim() == "FROM").Select(b => b.InMainContent).ToList(), Has.Count.EqualTo(4).And.All.True);
+    }
+
+    private static string Slides(int count, string topic) => "<div class=\"gallery\"><h2>Business in pictures</h2><ul class=\"legends\">"
+        + string.Concat(Enumerable.Range(1, count).Select(i => $"<li><p>{i}/{count} A picture of the {topic}</p><p>{Para(i, topic)}</p></li>")) + "</ul></div>";
+
+    [Test]
+    public void A_slideshow_inside_the_article_is_left_out_and_does_not_pull_the_article_into_it()
+    {
+        var body = Menu() + "<div class=\"x\">" + string.Concat(Enumerable.Range(1, 3).Select(i => $"<p>{Para(i)}</p>")) + "<h3>1. Keep the keys</h3>"
+            + Slides(10, "harbour") + string.Concat(Enumerable.Range(4, 4).Select(i => $"<p>{Para(i)}</p>")) + "</div>";
+        var result = Native.CleanHtml(Page(body));
+        for (int i = 1; i <= 7; i++)
+        {
+            Assert.That(result.Text, Does.Contain(Para(i)));
+        }
+
+        Assert.That(result.Text, Does.Contain("1. Keep the keys"));
+        var slide = BlockOf(result, "2/10 A picture");
+        Assert.That(slide.InMainContent, Is.False);
+        Assert.That(result.Document.MainContentReasons![slide.Index], Does.StartWith("a slideshow inside the article: its element ul.legends holds numbered slides"));
+        Assert.That(result.Text, Does.Not.Contain(Para(3, "harbour")));
+    }
+
+    [Test]
+    public void A_page_whose_prose_is_its_slideshow_keeps_it()
+    {
+        var body = Menu() + "<div class=\"x\"><p>" + Para(1) + "</p>" + Slides(4, "harbour") + "</div>";
+        var result = Native.CleanHtml(Page(body));
+        Assert.That(result.Text, Does.Contain(Para(3, "harbour")));
+    }
+
+    [TestCase("3/50 A new chief", true)]
+    [TestCase("3 of 50", true)]
+    [TestCase("1/2 cup of flour", false)]
+    [TestCase("51/50 More", false)]
+    [TestCase("2015/16 season", false)]
+    [TestCase("9/11s", false)]
+    public void A_slide_counter_opens_a_line(string line, bool counter) =>
+        Assert.That(Cleaner.Html.Extraction.NativeExtractor.SlideCounter(line).Slide > 0, Is.EqualTo(counter));
+
+    [Test]
+    public void The_labels_of_a_chart_inside_the_article_are_left_out_and_a_table_of_figures_is_kept()
+    {
+        var chart = "<div class=\"graphic\"><div><p>Interest payments on the debt</p></div>" + string.Concat(new[] { "$915", "billion", "600", "400", "$263", "2018", "2020", "2024", "2028" }.Select(l => $"<div><p>{l}</p></div>")) + "</div>";
+        var table = "<table>" + string.Concat(Enumerable.Range(1, 9).Select(i => $"<tr><td>{2010 + i}</td><td>${i * 100}</td></tr>")) + "</table>";
+        var body = "<div class=\"x\">" + $"<p>{Para(1)}</p><p>{Para(2)}</p>" + chart + $"<p>{Para(3)}</p>" + table + $"<p>{Para(4)}</p></div>";
+        var result = Native.CleanHtml(Page(body));
+        var label = BlockOf(result, "$915");
+        Assert.That(label.InMainContent, Is.False);
+        Assert.That(result.Document.MainContentReasons![label.Index], Does.StartWith("a chart inside the article: its element div.graphic holds 10 short labels"));
+        Assert.That(BlockOf(result, "2015").InMainContent, Is.True);
         Assert.That(result.Text, Does.Contain(Para(4)));
     }
 

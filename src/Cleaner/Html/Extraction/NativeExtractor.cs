@@ -18,14 +18,16 @@ internal sealed record NativeResult(bool[]? InArticle, string?[] Reasons, string
 /// <item>Each block gets a content value (the characters of prose outside links; a share of that for
 /// text that is not prose, such as list items and data rows) and a chrome value (characters in
 /// links, or in elements marked share, related, ad, comment, navigation...). A block whose text the
-/// page's JSON-LD <c>articleBody</c> holds counts double.</item>
+/// page's JSON-LD <c>articleBody</c> holds counts double. A slideshow (numbered slides, "3/50")
+/// counts as chrome when the page has prose besides it.</item>
 /// <item>Each element (container) adds up the values of the blocks it holds; its score is content
 /// minus a share of chrome, raised a little when its class or tag says article or content.</item>
-/// <item>The best-scoring container is the article's root. Its edges are added: the lead between the
-/// headline and the root, and siblings of the root that read as content (a paragraph of prose, a
+/// <item>The best-scoring container is the article's root (or the ancestor that holds three
+/// containers that score nearly as well: an article of several tables or sections). Its edges are added: the lead between the
+/// headline and the root (with its sections' headings), and siblings of the root that read as content (a paragraph of prose, a
 /// section that scores well: an FAQ, a table, a note under a figure).</item>
 /// <item>Chrome inside the root (an element whose chrome outweighs its content: a teaser list, an
-/// author box, a share prompt, a form) is left out.</item>
+/// author box, a share prompt, a form) is left out, and so are the labels of a chart drawn with text.</item>
 /// <item>The other parts of an article that its layout splits into sections of the same make (the
 /// root's tag and class, at its depth, under the headline) join it.</item>
 /// <item>Comments that follow the post flat, under a heading that opens them ("Comments"), are cut
@@ -95,9 +97,10 @@ internal static class NativeExtractor
         double pageProse = 0;
         var chromeBlock = scratch.Bools(0, n);
         var inBody = ArticleBodyMatch(blocks, articleBody);
+        var slides = Slideshows(blocks, tree, scratch.Ints(1, nodes.Count), scratch.Bools(3, nodes.Count));
         for (int i = 0; i < n; i++)
         {
-            chromeBlock[i] = (blocks[i].Hints & ChromeHints) != 0 || (tree.BlockNode[i] >= 0 && nodes[tree.BlockNode[i]].InChrome)
+            chromeBlock[i] = (blocks[i].Hints & ChromeHints) != 0 || (tree.BlockNode[i] >= 0 && (nodes[tree.BlockNode[i]].InChrome || slides[tree.BlockNode[i]]))
                 || (siteChrome is not null && siteChrome[i]);
             (good[i], bad[i]) = chromeBlock[i] ? (0, 0) : Value(blocks[i]);
             if (inBody is not null && inBody[i] && !chromeBlock[i])
@@ -203,6 +206,8 @@ internal static class NativeExtractor
             }
         }
 
+        root = SharedAncestor(nodes, unplaced, root);
+
         // An element above the root that scores higher (its prose spread over several children) is the root.
         while (root >= 0 && nodes[root].Parent is >= 0 and var up && score[up] > score[root])
         {
@@ -251,6 +256,18 @@ internal static class NativeExtractor
             if (spared[parent])
             {
                 spared[k] = true;
+                continue;
+            }
+
+            if (slides[k] && !slides[parent])
+            {
+                excluded[k] = Format($"a slideshow inside the article: its element {nodes[k].Describe()} holds numbered slides (\"1/12\", \"2 of 12\")");
+                continue;
+            }
+
+            if (ChartLabels(k, blocks, tree) is { } labels)
+            {
+                excluded[k] = Format($"a chart inside the article: its element {nodes[k].Describe()} holds {labels} short labels, most of them figures, and no sentence");
                 continue;
             }
 
@@ -332,6 +349,93 @@ internal static class NativeExtractor
         return new NativeResult(inArticle, reasons, Weakness(blocks, nodes, contains, inside, score, root, inArticle, good, pageProse), null, container);
     }
 
+    /// <summary>How many of the best containers besides the root are weighed against it by <see cref="SharedAncestor"/>.</summary>
+    internal const int Alternatives = 4;
+
+    /// <summary>A container besides the root scoring at least this share of the root's score is an alternative to it.</summary>
+    internal const double AlternativeShare = 0.75;
+
+    /// <summary>The least share of the root's score the ancestor that holds the alternatives must score to become the root (not the page around a short article and its sidebar's boxes).</summary>
+    internal const double AncestorShare = 0.5;
+
+    /// <summary>The least number of alternatives an ancestor of the root must hold to become the root.</summary>
+    internal const int SharedAlternatives = 3;
+
+    /// <summary>
+    /// The root, or its nearest ancestor that holds at least <see cref="SharedAlternatives"/> of the
+    /// containers that score nearly as well as it does (among the <see cref="Alternatives"/> best,
+    /// before the headline places them): an article made of several tables, lists or sections of
+    /// like weight is their common ancestor, not the first of them (as Readability decides). The
+    /// nearest such ancestor must score at least <see cref="AncestorShare"/> of the root: far above
+    /// the root, it is the page around a short article and the boxes beside it, and the root stays.
+    /// </summary>
+    private static int SharedAncestor(IReadOnlyList<ContainerTree.Node> nodes, double[] score, int root)
+    {
+        if (root < 0 || nodes[root].IsLeaf || score[root] <= 0)
+        {
+            return root;
+        }
+
+        Span<int> best = stackalloc int[Alternatives];
+        best.Fill(-1);
+        for (int k = 0; k < nodes.Count; k++)
+        {
+            if (k == root || nodes[k].IsLeaf || score[k] < score[root] * AlternativeShare || Within(nodes, k, root))
+            {
+                continue;
+            }
+
+            for (int j = 0; j < Alternatives; j++)
+            {
+                if (best[j] < 0 || score[k] > score[best[j]])
+                {
+                    for (int m = Alternatives - 1; m > j; m--)
+                    {
+                        best[m] = best[m - 1];
+                    }
+
+                    best[j] = k;
+                    break;
+                }
+            }
+        }
+
+        if (best[SharedAlternatives - 1] < 0)
+        {
+            return root;
+        }
+
+        for (int up = nodes[root].Parent; up >= 0; up = nodes[up].Parent)
+        {
+            int held = 0;
+            foreach (int k in best)
+            {
+                held += k >= 0 && k != up && Within(nodes, k, up) ? 1 : 0;
+            }
+
+            if (held >= SharedAlternatives)
+            {
+                return score[up] >= score[root] * AncestorShare ? up : root;
+            }
+        }
+
+        return root;
+    }
+
+    /// <summary>Whether container <paramref name="node"/> is <paramref name="ancestor"/> or lies inside it.</summary>
+    private static bool Within(IReadOnlyList<ContainerTree.Node> nodes, int node, int ancestor)
+    {
+        for (int k = node; k >= 0 && k >= ancestor; k = nodes[k].Parent)
+        {
+            if (k == ancestor)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>The article container a page's site prefers: its signature (see <see cref="Sites.SiteContainer"/>) and why, for the reasons.</summary>
     /// <param name="Element">The signature: the tag with its id or first class, digits as 0.</param>
     /// <param name="Reason">Why ("the site's article container div.post-body, on 31 of 34 pages of example.com").</param>
@@ -351,6 +455,159 @@ internal static class NativeExtractor
         }
 
         return best;
+    }
+
+    /// <summary>The least number of numbered slides ("1/12") that make an element a slideshow.</summary>
+    internal const int MinSlides = 3;
+
+    /// <summary>The least prose (characters) outside its slideshows a page must hold for a slideshow not to be its article.</summary>
+    internal const int ProseBesideSlides = 1000;
+
+    /// <summary>
+    /// For each container, whether it is or lies in a slideshow: an element whose children hold
+    /// at least <see cref="MinSlides"/> lines that open with a slide counter ("3/50", "3 of 50"),
+    /// no child holding all of them (the list of the slides, not one slide nor a wrapper around
+    /// the list). A gallery of pictures with their captions is not the article's text, even
+    /// inside the article. Counted bottom-up: the counters an inner slideshow holds are not
+    /// counted again for the elements around it.
+    /// </summary>
+    private static bool[] Slideshows(IReadOnlyList<Block> blocks, ContainerTree tree, int[] counters, bool[] slides)
+    {
+        var nodes = tree.Nodes;
+        bool any = false;
+        for (int i = 0; i < blocks.Count; i++)
+        {
+            if (tree.BlockNode[i] >= 0 && SlideCounter(blocks[i].Span).Slide > 0)
+            {
+                counters[tree.BlockNode[i]]++;
+                any = true;
+            }
+        }
+
+        if (!any)
+        {
+            return slides;
+        }
+
+        var most = new int[nodes.Count]; // the most counters one child passed up
+        for (int k = nodes.Count - 1; k >= 0; k--)
+        {
+            if (counters[k] >= MinSlides && most[k] < counters[k] && NumbersSlides(blocks, nodes[k].First, nodes[k].End))
+            {
+                slides[k] = true;
+                counters[k] = 0; // claimed
+            }
+
+            int parent = nodes[k].Parent;
+            if (parent >= 0)
+            {
+                counters[parent] += counters[k];
+                most[parent] = Math.Max(most[parent], counters[k]);
+            }
+        }
+
+        for (int k = 0; k < nodes.Count; k++)
+        {
+            slides[k] |= nodes[k].Parent >= 0 && slides[nodes[k].Parent];
+        }
+
+        // A page whose prose is its slideshow (a gallery with a few lines of introduction) keeps it.
+        int prose = 0;
+        for (int i = 0; i < blocks.Count; i++)
+        {
+            int at = tree.BlockNode[i];
+            if (at >= 0 && !slides[at] && !nodes[at].InChrome && (blocks[i].Hints & ChromeHints) == 0 && IsProse(blocks[i]))
+            {
+                prose += blocks[i].Length;
+            }
+        }
+
+        if (prose < ProseBesideSlides)
+        {
+            Array.Clear(slides, 0, nodes.Count);
+        }
+
+        return slides;
+    }
+
+    /// <summary>
+    /// The slide counter a line opens with: "3/50" or "3 of 50" (1 to 3 digits each, the first from 1
+    /// to the second, the second at least <see cref="MinSlides"/>: "1/2 cup" is no counter), followed
+    /// by a space or nothing; (0, 0) when there is none.
+    /// </summary>
+    internal static (int Slide, int Of) SlideCounter(ReadOnlySpan<char> text)
+    {
+        text = text.TrimStart();
+        int at = Digits(text, 0, out int first);
+        if (at == 0)
+        {
+            return default;
+        }
+
+        int next = at;
+        while (next < text.Length && text[next] == ' ')
+        {
+            next++;
+        }
+
+        if (next < text.Length && text[next] == '/')
+        {
+            next++;
+        }
+        else if (next + 1 < text.Length && next > at && text[next] == 'o' && text[next + 1] == 'f')
+        {
+            next += 2;
+        }
+        else
+        {
+            return default;
+        }
+
+        while (next < text.Length && text[next] == ' ')
+        {
+            next++;
+        }
+
+        int end = Digits(text, next, out int second);
+        bool counter = end > next && second >= MinSlides && first >= 1 && first <= second && (end == text.Length || char.IsWhiteSpace(text[end]));
+        return counter ? (first, second) : default;
+
+        static int Digits(ReadOnlySpan<char> s, int from, out int value)
+        {
+            value = 0;
+            int i = from;
+            while (i < s.Length && i - from < 4 && char.IsAsciiDigit(s[i]))
+            {
+                value = (value * 10) + (s[i] - '0');
+                i++;
+            }
+
+            return i - from is >= 1 and <= 3 ? i : from;
+        }
+    }
+
+    /// <summary>
+    /// Whether the slide counters among <paramref name="blocks"/> from <paramref name="first"/> to
+    /// <paramref name="end"/> number the slides of one show: at least <see cref="MinSlides"/>
+    /// different slides out of the same total ("1/50", "2/50", "3/50"; not "1/3 cup" and "2/3 cup").
+    /// </summary>
+    private static bool NumbersSlides(IReadOnlyList<Block> blocks, int first, int end)
+    {
+        var seen = new HashSet<(int, int)>();
+        var totals = new Dictionary<int, int>();
+        for (int i = first; i < end; i++)
+        {
+            if (SlideCounter(blocks[i].Span) is (> 0, var of) counter && seen.Add(counter))
+            {
+                totals[of] = totals.GetValueOrDefault(of) + 1;
+                if (totals[of] >= MinSlides)
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
     }
 
     /// <summary>The factor on the content of a block whose text the page's JSON-LD <c>articleBody</c> holds.</summary>
@@ -508,10 +765,55 @@ internal static class NativeExtractor
             : "navigation/menu/footer";
     }
 
+    /// <summary>The least number of labels that make an element a chart (see <see cref="ChartLabels"/>).</summary>
+    internal const int MinChartLabels = 8;
+
+    /// <summary>
+    /// The number of labels of a chart drawn with text (a graphic's axis ticks and values, laid over
+    /// its picture), or null when the element is none: at least <see cref="MinChartLabels"/> lines and
+    /// no prose, at least 4 in 5 of at most 4 words (the rest: the chart's titles), at least half
+    /// with a figure in them. Tables and
+    /// lists are no charts (their rows are data).
+    /// </summary>
+    private static int? ChartLabels(int at, IReadOnlyList<Block> blocks, ContainerTree tree)
+    {
+        var node = tree.Nodes[at];
+        if (node.IsLeaf || node.End - node.First < MinChartLabels || node.Element.LocalName is "table" or "thead" or "tbody" or "tr" or "td" or "th" or "ul" or "ol" or "dl")
+        {
+            return null;
+        }
+
+        int figures = 0, longer = 0, lines = node.End - node.First;
+        for (int i = node.First; i < node.End; i++)
+        {
+            var block = blocks[i];
+            if (block.Features.LooksLikeProse || block.Kind is BlockKind.TableCell or BlockKind.ListItem)
+            {
+                return null;
+            }
+
+            for (int k = tree.BlockNode[i]; k > at; k = tree.Nodes[k].Parent)
+            {
+                if (tree.Nodes[k].Element.LocalName is "td" or "th" or "li" or "dd" or "dt")
+                {
+                    return null; // a table's or a list's
+                }
+            }
+
+            longer += block.Features.WordCount > 4 ? 1 : 0;
+            figures += block.Span.IndexOfAnyInRange('0', '9') >= 0 ? 1 : 0;
+        }
+
+        return longer * 5 <= lines && figures * 2 >= lines ? lines : null;
+    }
+
     /// <summary>A short line that stands this many times on the page is template text.</summary>
     internal const int MinRepeats = 3;
 
-    /// <summary>For each short line (under 12 words, not prose), how often its text stands on the page.</summary>
+    /// <summary>
+    /// For each short line (under 12 words, not prose, not a heading nor a line of preformatted text: code
+    /// repeats its keywords), how often its text stands on the page.
+    /// </summary>
     private static int[] Repeats(IReadOnlyList<Block> blocks)
     {
         // Lines are grouped by their exact text: the hash (seeded per process) only finds the
@@ -524,7 +826,7 @@ internal static class NativeExtractor
         {
             group[i] = -1;
             var block = blocks[i];
-            if (block.Features.WordCount >= 12 || block.Features.LooksLikeProse || block.Kind == BlockKind.Heading)
+            if (block.Features.WordCount >= 12 || block.Features.LooksLikeProse || block.Kind is BlockKind.Heading or BlockKind.Preformatted)
             {
                 continue;
             }
@@ -618,7 +920,7 @@ internal static class NativeExtractor
 
     /// <summary>
     /// Adds the blocks around the root that belong to the article: the lead between the headline and
-    /// the root (prose and captions), and siblings of the root that read as content.
+    /// the root (prose, captions and the headings of its sections), and siblings of the root that read as content.
     /// </summary>
     private static void AddEdges(IReadOnlyList<Block> blocks, ContainerTree tree, int root, double[] score, double[] sumGood, double[] good, int titleBlock, bool[] inArticle)
     {
@@ -631,7 +933,18 @@ internal static class NativeExtractor
             for (int i = titleBlock + 1; i < rootNode.First; i++)
             {
                 var block = blocks[i];
-                if ((block.Hints & ChromeHints) == 0 && block.LinkDensity < 0.5 && (IsProse(block) || block.Kind == BlockKind.Caption))
+                if ((block.Hints & ChromeHints) == 0 && block.LinkDensity < 0.5 && (IsProse(block) || block.Kind == BlockKind.Caption || ReadsAsLead(block)))
+                {
+                    inArticle[i] = true;
+                }
+            }
+
+            // The headings of the lead's sections: a heading whose next block is part of the lead (not
+            // the root's first block: a sidebar's heading may stand right above the article).
+            for (int i = rootNode.First - 2; i > titleBlock; i--)
+            {
+                var block = blocks[i];
+                if (block.Kind == BlockKind.Heading && inArticle[i + 1] && (block.Hints & ChromeHints) == 0 && block.LinkDensity < 0.5)
                 {
                     inArticle[i] = true;
                 }
@@ -676,6 +989,17 @@ internal static class NativeExtractor
             }
         }
     }
+
+    /// <summary>The least words of a lead that is taken by its sentences alone (see <see cref="ReadsAsLead"/>).</summary>
+    internal const int LeadWords = 20;
+
+    /// <summary>
+    /// Whether a block under the headline reads as the article's lead by its sentences alone: at
+    /// least <see cref="LeadWords"/> words that end a sentence, with few links. Its place makes up for
+    /// a stopword list that knows too few of its language's words for it to pass as prose.
+    /// </summary>
+    private static bool ReadsAsLead(Block block) =>
+        block.Features.WordCount >= LeadWords && block.Features.EndsWithTerminalPunctuation && block.LinkDensity < 0.25;
 
     /// <summary>How many levels up the root and another part of the article may meet.</summary>
     internal const int PartLevels = 3;
@@ -887,9 +1211,9 @@ internal static class NativeExtractor
         private static Scratch? t_current;
 
         private readonly double[]?[] _doubles = new double[]?[10];
-        private readonly bool[]?[] _bools = new bool[]?[3];
+        private readonly bool[]?[] _bools = new bool[]?[4];
         private readonly string?[]?[] _strings = new string?[]?[4];
-        private readonly int[]?[] _ints = new int[]?[1];
+        private readonly int[]?[] _ints = new int[]?[2];
 
         public static Scratch Current => t_current ??= new Scratch();
 
