@@ -19,8 +19,8 @@ public class DevSetTests
     /// <summary>F1 floors of the HTML path (the scorer of ../shared/eval/score.py).</summary>
     private static readonly Dictionary<string, double> Floors = new(StringComparer.Ordinal)
     {
-        ["dragnet-train"] = 0.93,
-        ["readability"] = 0.955,
+        ["dragnet-train"] = 0.935,
+        ["readability"] = 0.968,
     };
 
     private static readonly HtmlParser Parser = new();
