@@ -23,7 +23,8 @@ public class DevSetTests
         ["readability"] = 0.968,
     };
 
-    private static readonly HtmlParser Parser = new();
+    /// <summary>One parser per thread: the pages are read in parallel, and a parser's browsing context is not safe to share.</summary>
+    private static readonly ThreadLocal<HtmlParser> Parser = new(() => new HtmlParser());
 
     /// <summary>
     /// The default pipeline with a time limit of five minutes instead of 30 s: the floors measure
@@ -111,7 +112,7 @@ public class DevSetTests
     /// <summary>SmartReader on its own: the article's text, one paragraph per line.</summary>
     private static string SmartReaderAlone(byte[] bytes)
     {
-        using var document = Parser.ParseDocument(new MemoryStream(bytes));
+        using var document = Parser.Value!.ParseDocument(new MemoryStream(bytes));
         var article = new SmartReader.Reader("https://localhost/", document).GetArticle();
         return string.Join('\n', article.TextContent.Split('\n').Select(line => line.Trim()).Where(line => line.Length > 0));
     }
