@@ -272,14 +272,29 @@ internal sealed class HtmlBounds
             return _html.Length;
         }
 
-        CloseImplied(name);
-        if (!IsSpecial(name) || name is "applet" or "marquee" or "object")
+        bool foreign = _foreign > 0 && InForeignContent();
+        if (foreign && (BreaksOutOfForeignContent(name) || (name == "font" && HasFontAttribute(tag))))
         {
-            Reconstruct();
+            // An HTML tag inside svg or math closes the foreign elements and is read as HTML.
+            while (_foreign > 0 && _stack.Count > 1 && InForeignContent())
+            {
+                Pop();
+            }
+
+            foreign = false;
+        }
+
+        if (!foreign)
+        {
+            CloseImplied(name);
+            if (!IsSpecial(name) || name is "applet" or "marquee" or "object")
+            {
+                Reconstruct();
+            }
         }
 
         bool isVoid = IsVoid(name) || (tag.SelfClosing && (_foreign > 0 || name is "svg" or "math")) || raw;
-        bool formatting = IsFormatting(name);
+        bool formatting = !foreign && IsFormatting(name);
         int depth = _stack.Count - 1;
         var top = _stack[^1];
         ref int cut = ref _cutElements;
@@ -393,6 +408,19 @@ internal sealed class HtmlBounds
             return tag.End;
         }
 
+        if (name == "form" && _open.GetValueOrDefault(name) > 0)
+        {
+            // The parser closes the form element alone: what was opened inside it stays open.
+            int form = _stack.Count - 1;
+            while (_stack[form].Name != "form")
+            {
+                form--;
+            }
+
+            RemoveFrames(form, form + 1);
+            return tag.End;
+        }
+
         if (_open.GetValueOrDefault(name) > 0)
         {
             while (_stack.Count > 1)
@@ -487,10 +515,18 @@ internal sealed class HtmlBounds
             return;
         }
 
-        // Pop down to the formatting element and open the block and what is above it again, so that
-        // their positions of the nearest paragraph, item, row, cell... are found anew.
-        var kept = _stack.GetRange(block, _stack.Count - block);
-        PopTo(at);
+        RemoveFrames(at, block);
+    }
+
+    /// <summary>
+    /// Closes the open elements from <paramref name="from"/> up to (not including) <paramref name="to"/>
+    /// and keeps those above open: pops down and opens them again, so that their positions of the
+    /// nearest paragraph, item, row, cell... are found anew.
+    /// </summary>
+    private void RemoveFrames(int from, int to)
+    {
+        var kept = _stack.GetRange(to, _stack.Count - to);
+        PopTo(from);
         foreach (var frame in kept)
         {
             Push(frame.Name);
@@ -719,6 +755,44 @@ internal sealed class HtmlBounds
                 parts.Add($"{count:N0} tags of elements {what}");
             }
         }
+    }
+
+    /// <summary>
+    /// Whether the current element is an svg or math element: the nearest svg or math above it comes
+    /// before any element whose content is HTML again (foreignObject, desc and title in svg; mi, mo,
+    /// mn, ms, mtext and annotation-xml in math). Walks the stack down to it (bounded by the depth).
+    /// </summary>
+    private bool InForeignContent()
+    {
+        for (int i = _stack.Count - 1; i >= 1; i--)
+        {
+            string name = _stack[i].Name;
+            if (name is "svg" or "math")
+            {
+                return true;
+            }
+
+            if (name is "foreignobject" or "desc" or "title" or "mi" or "mo" or "mn" or "ms" or "mtext" or "annotation-xml")
+            {
+                return false;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The HTML tags that end foreign content when they start inside it (and font with a color, face or size).</summary>
+    private static bool BreaksOutOfForeignContent(string name) => name is "b" or "big" or "blockquote" or "body" or "br" or "center"
+        or "code" or "dd" or "div" or "dl" or "dt" or "em" or "embed" or "h1" or "h2" or "h3" or "h4" or "h5" or "h6" or "head"
+        or "hr" or "i" or "img" or "li" or "listing" or "menu" or "meta" or "nobr" or "ol" or "p" or "pre" or "ruby" or "s"
+        or "small" or "span" or "strong" or "strike" or "sub" or "sup" or "table" or "tt" or "u" or "ul" or "var";
+
+    /// <summary>Whether a font tag names a color, face or size (then it ends foreign content; a bare font does not).</summary>
+    private bool HasFontAttribute(Tag tag)
+    {
+        var attributes = _html.AsSpan(tag.AttributesStart, Math.Max(0, tag.Close - tag.AttributesStart));
+        return attributes.Contains("color", StringComparison.OrdinalIgnoreCase) || attributes.Contains("face", StringComparison.OrdinalIgnoreCase)
+            || attributes.Contains("size", StringComparison.OrdinalIgnoreCase);
     }
 
     /// <summary>

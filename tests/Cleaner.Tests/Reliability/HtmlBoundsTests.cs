@@ -74,6 +74,9 @@ public class HtmlBoundsTests
     [TestCase("<div>x</span>x<tbody>")] // a part of a table outside one is ignored: it closes nothing
     [TestCase("<span>x<td>y<b>")]
     [TestCase("<s><a href=x>y")] // the s closed with the link before it is opened again, one deeper
+    [TestCase("<td><b>x<svg>x<svg>")] // an HTML tag inside svg closes it and is read as HTML
+    [TestCase("<caption><td>x<font>x</tr>x<svg>")] // a bare font inside svg is svg's
+    [TestCase("<label></form><form>x")] // a form's end tag closes the form alone
     public void Markup_the_parser_nests_one_deeper_on_each_repeat_meets_the_depth_bound(string unit)
     {
         // The adoption agency moves the block out of the link and keeps it open, so each repeat nests
