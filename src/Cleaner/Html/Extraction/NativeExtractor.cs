@@ -235,6 +235,7 @@ internal static class NativeExtractor
         var excluded = scratch.Strings(1, nodes.Count);
         var inside = scratch.Bools(1, nodes.Count);
         var spared = scratch.Bools(2, nodes.Count);
+        var charts = ChartTallies.Count(blocks, tree, rootNode, scratch);
         inside[root] = true;
         for (int k = root + 1; k < nodes.Count; k++)
         {
@@ -265,7 +266,7 @@ internal static class NativeExtractor
                 continue;
             }
 
-            if (ChartLabels(k, blocks, tree) is { } labels)
+            if (charts.Labels(k, tree) is { } labels)
             {
                 excluded[k] = Format($"a chart inside the article: its element {nodes[k].Describe()} holds {labels} short labels, most of them figures, and no sentence");
                 continue;
@@ -765,47 +766,76 @@ internal static class NativeExtractor
             : "navigation/menu/footer";
     }
 
-    /// <summary>The least number of labels that make an element a chart (see <see cref="ChartLabels"/>).</summary>
-    internal const int MinChartLabels = 8;
-
     /// <summary>
-    /// The number of labels of a chart drawn with text (a graphic's axis ticks and values, laid over
-    /// its picture), or null when the element is none: at least <see cref="MinChartLabels"/> lines and
-    /// no prose, at least 4 in 5 of at most 4 words (the rest: the chart's titles), at least half
-    /// with a figure in them. Tables and
-    /// lists are no charts (their rows are data).
+    /// What each container inside the article holds, added up once from its blocks, to tell the
+    /// labels of a chart drawn with text (a graphic's axis ticks and values, laid over its picture):
+    /// its lines of at most 4 words and those with a figure, and whether it holds prose, a table's
+    /// cell or a list's item (a table's or a list's rows are data, not a chart's labels).
     /// </summary>
-    private static int? ChartLabels(int at, IReadOnlyList<Block> blocks, ContainerTree tree)
+    private readonly struct ChartTallies
     {
-        var node = tree.Nodes[at];
-        if (node.IsLeaf || node.End - node.First < MinChartLabels || node.Element.LocalName is "table" or "thead" or "tbody" or "tr" or "td" or "th" or "ul" or "ol" or "dl")
+        private readonly int[] _longer;
+        private readonly int[] _figures;
+        private readonly bool[] _data;
+
+        private ChartTallies(int[] longer, int[] figures, bool[] data) => (_longer, _figures, _data) = (longer, figures, data);
+
+        /// <summary>Adds up the blocks of the article's root into their containers and those above them.</summary>
+        public static ChartTallies Count(IReadOnlyList<Block> blocks, ContainerTree tree, ContainerTree.Node root, Scratch scratch)
         {
-            return null;
+            var nodes = tree.Nodes;
+            var longer = scratch.Ints(2, nodes.Count);
+            var figures = scratch.Ints(3, nodes.Count);
+            var data = scratch.Bools(4, nodes.Count);
+            for (int i = root.First; i < root.End; i++)
+            {
+                int at = tree.BlockNode[i];
+                if (at < 0)
+                {
+                    continue;
+                }
+
+                var block = blocks[i];
+                longer[at] += block.Features.WordCount > 4 ? 1 : 0;
+                figures[at] += block.Span.IndexOfAnyInRange('0', '9') >= 0 ? 1 : 0;
+                data[at] |= block.Features.LooksLikeProse || block.Kind is BlockKind.TableCell or BlockKind.ListItem;
+            }
+
+            // Children have higher indices than their parents. A cell or an item below a container
+            // (not the container itself) makes it data.
+            for (int k = nodes.Count - 1; k > 0; k--)
+            {
+                if (nodes[k].Parent is >= 0 and var parent)
+                {
+                    longer[parent] += longer[k];
+                    figures[parent] += figures[k];
+                    data[parent] |= data[k] || nodes[k].Element.LocalName is "td" or "th" or "li" or "dd" or "dt";
+                }
+            }
+
+            return new ChartTallies(longer, figures, data);
         }
 
-        int figures = 0, longer = 0, lines = node.End - node.First;
-        for (int i = node.First; i < node.End; i++)
+        /// <summary>
+        /// The number of labels when container <paramref name="at"/> is a chart, or null: at least
+        /// <see cref="MinChartLabels"/> lines and no prose, at least 4 in 5 of at most 4 words (the
+        /// rest: the chart's titles), at least half with a figure in them; tables and lists are no charts.
+        /// </summary>
+        public int? Labels(int at, ContainerTree tree)
         {
-            var block = blocks[i];
-            if (block.Features.LooksLikeProse || block.Kind is BlockKind.TableCell or BlockKind.ListItem)
+            var node = tree.Nodes[at];
+            int lines = node.End - node.First;
+            if (node.IsLeaf || lines < MinChartLabels || _data[at] || node.Element.LocalName is "table" or "thead" or "tbody" or "tr" or "td" or "th" or "ul" or "ol" or "dl")
             {
                 return null;
             }
 
-            for (int k = tree.BlockNode[i]; k > at; k = tree.Nodes[k].Parent)
-            {
-                if (tree.Nodes[k].Element.LocalName is "td" or "th" or "li" or "dd" or "dt")
-                {
-                    return null; // a table's or a list's
-                }
-            }
-
-            longer += block.Features.WordCount > 4 ? 1 : 0;
-            figures += block.Span.IndexOfAnyInRange('0', '9') >= 0 ? 1 : 0;
+            return _longer[at] * 5 <= lines && _figures[at] * 2 >= lines ? lines : null;
         }
-
-        return longer * 5 <= lines && figures * 2 >= lines ? lines : null;
     }
+
+    /// <summary>The least number of labels that make an element a chart (see <see cref="ChartTallies"/>).</summary>
+    internal const int MinChartLabels = 8;
 
     /// <summary>A short line that stands this many times on the page is template text.</summary>
     internal const int MinRepeats = 3;
@@ -1211,9 +1241,9 @@ internal static class NativeExtractor
         private static Scratch? t_current;
 
         private readonly double[]?[] _doubles = new double[]?[10];
-        private readonly bool[]?[] _bools = new bool[]?[4];
+        private readonly bool[]?[] _bools = new bool[]?[5];
         private readonly string?[]?[] _strings = new string?[]?[4];
-        private readonly int[]?[] _ints = new int[]?[2];
+        private readonly int[]?[] _ints = new int[]?[4];
 
         public static Scratch Current => t_current ??= new Scratch();
 
