@@ -272,13 +272,13 @@ internal sealed class HtmlBounds
             return _html.Length;
         }
 
-        bool foreign = _foreign > 0 && InForeignContent();
+        bool foreign = _foreign > 0 && ForeignRoot() >= 0;
         if (foreign && (BreaksOutOfForeignContent(name) || (name == "font" && HasFontAttribute(tag))))
         {
             // An HTML tag inside svg or math closes the foreign elements and is read as HTML.
-            while (_foreign > 0 && _stack.Count > 1 && InForeignContent())
+            for (int at = ForeignRoot(); at >= 1; at = ForeignRoot())
             {
-                Pop();
+                PopTo(at);
             }
 
             foreign = false;
@@ -758,27 +758,28 @@ internal sealed class HtmlBounds
     }
 
     /// <summary>
-    /// Whether the current element is an svg or math element: the nearest svg or math above it comes
-    /// before any element whose content is HTML again (foreignObject, desc and title in svg; mi, mo,
-    /// mn, ms, mtext and annotation-xml in math). Walks the stack down to it (bounded by the depth).
+    /// Where the svg or math element that the current element belongs to stands on the stack, or -1
+    /// when the current element is HTML: the nearest svg or math comes before any element whose
+    /// content is HTML again (foreignObject, desc and title in svg; mi, mo, mn, ms, mtext and
+    /// annotation-xml in math). Walks the stack down to it (bounded by the depth).
     /// </summary>
-    private bool InForeignContent()
+    private int ForeignRoot()
     {
         for (int i = _stack.Count - 1; i >= 1; i--)
         {
             string name = _stack[i].Name;
             if (name is "svg" or "math")
             {
-                return true;
+                return i;
             }
 
             if (name is "foreignobject" or "desc" or "title" or "mi" or "mo" or "mn" or "ms" or "mtext" or "annotation-xml")
             {
-                return false;
+                return -1;
             }
         }
 
-        return false;
+        return -1;
     }
 
     /// <summary>The HTML tags that end foreign content when they start inside it (and font with a color, face or size).</summary>
