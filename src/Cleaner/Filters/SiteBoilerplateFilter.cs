@@ -92,9 +92,25 @@ public sealed class SiteBoilerplateFilter : IBlockFilter, IConfigurableFilter<Si
             taken[i] = blocks[i].IsUndecided ? Takes(blocks[i], profile, needed) : null;
         }
 
+        // For each block, the nearest block before and after it with a letter or digit that the site
+        // does not repeat: one walk each way, however long a run of repeated blocks.
+        var before = new int[taken.Length];
+        var after = new int[taken.Length];
+        for (int i = 0, last = -1; i < taken.Length; i++)
+        {
+            before[i] = last;
+            last = taken[i] is null && HasLetterOrDigit(blocks[i]) ? i : last;
+        }
+
+        for (int i = taken.Length - 1, last = -1; i >= 0; i--)
+        {
+            after[i] = last;
+            last = taken[i] is null && HasLetterOrDigit(blocks[i]) ? i : last;
+        }
+
         for (int i = 0; i < taken.Length; i++)
         {
-            if (taken[i] is { } pages && !InArticleFlow(document, taken, i))
+            if (taken[i] is { } pages && !InArticleFlow(document, i, before[i], after[i]))
             {
                 blocks[i].Remove(string.Create(CultureInfo.InvariantCulture, $"on {pages} of {profile.Pages} pages of {profile.Site}"));
             }
@@ -108,7 +124,7 @@ public sealed class SiteBoilerplateFilter : IBlockFilter, IConfigurableFilter<Si
     /// site's pages because each article has it, not chrome. Runs of repeated blocks count as one; a
     /// block mostly of links is not such a heading.
     /// </summary>
-    private static bool InArticleFlow(Document document, int?[] taken, int index)
+    private static bool InArticleFlow(Document document, int index, int before, int after)
     {
         var blocks = document.Blocks;
         if (!document.HasMainContent || !blocks[index].InMainContent)
@@ -122,25 +138,12 @@ public sealed class SiteBoilerplateFilter : IBlockFilter, IConfigurableFilter<Si
             return false;
         }
 
-        return OwnText(document, taken, index, -1) && OwnText(document, taken, index, +1);
+        return OwnText(document, before) && OwnText(document, after);
     }
 
-    /// <summary>Whether the nearest block with a letter or digit that the site does not repeat, in the direction <paramref name="step"/>, is the page's own article text.</summary>
-    private static bool OwnText(Document document, int?[] taken, int index, int step)
-    {
-        var blocks = document.Blocks;
-        for (int j = index + step; j >= 0 && j < blocks.Count; j += step)
-        {
-            if (taken[j] is not null || !HasLetterOrDigit(blocks[j]))
-            {
-                continue;
-            }
-
-            return blocks[j].InMainContent && !blocks[j].IsRemoved && blocks[j] != document.TitleBlock;
-        }
-
-        return false;
-    }
+    /// <summary>Whether block <paramref name="index"/> (the nearest block with a letter or digit that the site does not repeat; -1: none) is the page's own article text.</summary>
+    private static bool OwnText(Document document, int index) =>
+        index >= 0 && document.Blocks[index] is { InMainContent: true, IsRemoved: false } block && block != document.TitleBlock;
 
     /// <summary>
     /// For each block, whether this filter would take it for the site's chrome (before any other
