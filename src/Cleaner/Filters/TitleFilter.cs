@@ -469,7 +469,6 @@ public sealed class TitleFilter : IBlockFilter
         return set;
     }
 
-    /// <summary>How many words of a text (repeats counted) <paramref name="titleWords"/> holds.</summary>
     /// <summary>Whether a block holds too few of a title's words to show it (see <see cref="FindSeeded"/>).</summary>
     private static bool TooFew(Block block, int found, int titleWords) =>
         block.Kind == BlockKind.Heading ? found * 2L < titleWords : found * 5L < titleWords * 4L;
@@ -500,6 +499,7 @@ public sealed class TitleFilter : IBlockFilter
         public int CountIn(ReadOnlySpan<char> text, HashSet<string> only) => TitleWordsIn(text, Union ?? only, Lengths);
     }
 
+    /// <summary>How many words of a text (repeats counted) <paramref name="titleWords"/> holds; words of a length no title word has (<paramref name="lengths"/>, see <see cref="TitleWords.Lengths"/>) are not looked up.</summary>
     private static int TitleWordsIn(ReadOnlySpan<char> text, HashSet<string> titleWords, ulong lengths)
     {
 #if NET9_0_OR_GREATER
