@@ -28,8 +28,8 @@ public readonly record struct SiteBoilerplateOptions
 /// the page's own dateline, which the site's other pages repeat only in shape: a short line with a
 /// day of a named month ("by Jane Doe on July 21, 2012", whose digits the profile folds). And so is,
 /// on an HTML page, a repeated block inside the page's article between two blocks of the page's own
-/// text: a heading of the site's article template ("Ingredients:"), on most pages because each
-/// article has it.
+/// text (or between the headline and the page's own text): a heading or line of the site's article
+/// template ("Ingredients:", "Post written by Leo"), on most pages because each article has it.
 /// </summary>
 public sealed class SiteBoilerplateFilter : IBlockFilter, IConfigurableFilter<SiteBoilerplateOptions>
 {
@@ -119,10 +119,11 @@ public sealed class SiteBoilerplateFilter : IBlockFilter, IConfigurableFilter<Si
 
     /// <summary>
     /// Whether a block the site repeats stands inside the page's article between two blocks of the
-    /// page's own text (inside the article too, not removed, the headline aside): a heading of the
-    /// site's article template ("Ingredients:", "What's the Big Idea?"), which stands on most of the
-    /// site's pages because each article has it, not chrome. Runs of repeated blocks count as one; a
-    /// block mostly of links is not such a heading.
+    /// page's own text (inside the article too, not removed, the headline aside), or between the
+    /// headline and the page's own text: a heading or line of the site's article template
+    /// ("Ingredients:", "What's the Big Idea?", "Post written by Leo" under the headline), which
+    /// stands on most of the site's pages because each article has it, not chrome. Runs of repeated
+    /// blocks count as one; a block mostly of links is not such a heading.
     /// </summary>
     private static bool InArticleFlow(Document document, int index, int before, int after)
     {
@@ -138,12 +139,20 @@ public sealed class SiteBoilerplateFilter : IBlockFilter, IConfigurableFilter<Si
             return false;
         }
 
-        return OwnText(document, before) && OwnText(document, after);
+        return (OwnText(document, before) || IsHeadline(document, before)) && OwnText(document, after);
     }
 
     /// <summary>Whether block <paramref name="index"/> (the nearest block with a letter or digit that the site does not repeat; -1: none) is the page's own article text.</summary>
     private static bool OwnText(Document document, int index) =>
         index >= 0 && document.Blocks[index] is { InMainContent: true, IsRemoved: false } block && block != document.TitleBlock;
+
+    /// <summary>
+    /// Whether block <paramref name="index"/> is the page's headline inside its article: a line of
+    /// the site's article template just under it ("Post written by Leo", "What's the latest
+    /// development?") stands between the headline and the page's own text.
+    /// </summary>
+    private static bool IsHeadline(Document document, int index) =>
+        index >= 0 && document.Blocks[index] is { InMainContent: true, IsRemoved: false } block && block == document.TitleBlock;
 
     /// <summary>
     /// For each block, whether this filter would take it for the site's chrome (before any other

@@ -189,13 +189,14 @@ public class SiteArticleTests
     }
 
     /// <summary>
-    /// A recipe post: the site's article template puts the same headings ("Ingredients:",
-    /// "Directions:") between the post's own paragraphs on every page, with a link to the blog's
+    /// A recipe post: the site's article template puts the same line under the headline ("Cooked and
+    /// written down by the whole family"), the same headings ("Ingredients:", "Directions:") between the post's own paragraphs on every page, with a link to the blog's
     /// section, and the same sign-off line after them; the sidebar repeats the blog's tagline.
     /// </summary>
     private static string RecipePage(int seed) =>
         "<html><head><title>Recipe " + seed + "</title></head><body>"
         + "<div class=\"post\"><h1>Recipe " + seed + "</h1><div class=\"post-body\">"
+        + "<p>Cooked and written down by the whole family</p>"
         + "<p>" + Prose(seed, 3) + "</p>"
         + "<p><a href=\"/kitchen\">More from the kitchen</a></p>"
         + "<h3>Ingredients:</h3><p>" + Prose(seed + 100, 2) + "</p>"
@@ -228,6 +229,7 @@ public class SiteArticleTests
         }
 
         Assert.That(sited.Text, Does.Contain("Ingredients:").And.Contain("Directions:"), "each article has them: the template's, not chrome");
+        Assert.That(sited.Text, Does.Contain("Cooked and written down"), "between the headline and the article's own text: the template's, not chrome");
         Assert.That(sited.Text, Does.Not.Contain("Thank you for cooking").And.Not.Contain("The family kitchen"), "after the article's own text, and in the sidebar: the site's chrome");
         Assert.That(sited.Text, Does.Not.Contain("More from the kitchen"), "a link between the paragraphs is no heading");
         var signOff = sited.Blocks.Single(b => b.Text.StartsWith("Thank you for cooking", StringComparison.Ordinal));
