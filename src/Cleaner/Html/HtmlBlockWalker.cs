@@ -249,7 +249,7 @@ internal sealed class HtmlBlockWalker
     private void WalkOnce(IElement root)
     {
         var deadline = Deadline.Current;
-        _frames.Add(new Frame(root, BlockKind.Paragraph, 0, _blocks.Count, BlockHints.None, SimpleRow: false));
+        _frames.Add(new Frame(root, BlockKind.Paragraph, 0, _blocks.Count, SimpleRow: false));
         int rootId = AddWithAncestors(root);
         // Children are read by index: a node's NextSibling searches its parent's list of children,
         // which makes a walk by siblings quadratic in the number of children of one element.
@@ -367,8 +367,7 @@ internal sealed class HtmlBlockWalker
                 var parent = _frames[^1];
                 var (kind, level) = KindOf(name, parent);
                 bool simpleRow = name == "tr" && IsSimpleRow(element);
-                var hints = ClassHints.Of(name, element.ClassName, element.Id);
-                _frames.Add(new Frame(element, simpleRow ? BlockKind.TableCell : kind, level, _blocks.Count, hints, simpleRow));
+                _frames.Add(new Frame(element, simpleRow ? BlockKind.TableCell : kind, level, _blocks.Count, simpleRow));
                 if (name == "pre")
                 {
                     _preDepth++;
@@ -406,9 +405,10 @@ internal sealed class HtmlBlockWalker
             _preDepth--;
         }
 
-        if (frame.Hints != BlockHints.None && _blocks.Count > frame.FirstBlock)
+        // The hints of an element that holds no block would go unused: they are read only for those that do.
+        if (_blocks.Count > frame.FirstBlock && ClassHints.Of(name, element.ClassName, element.Id) is var hints and not BlockHints.None)
         {
-            _hinted.Add(new HintedRange(frame.Hints, frame.FirstBlock, _blocks.Count));
+            _hinted.Add(new HintedRange(hints, frame.FirstBlock, _blocks.Count));
         }
     }
 
@@ -416,12 +416,28 @@ internal sealed class HtmlBlockWalker
     private static bool IsUnshown(char c) =>
         c <= ' ' || (c >= '\u007F' && (char.IsWhiteSpace(c) || char.IsControl(c) || c is '\u00AD' or '\u200B' or '\uFEFF'));
 
-    /// <summary>The index of the first character of <paramref name="text"/> that does not show as itself, or -1.</summary>
-    private static int IndexOfUnshown(ReadOnlySpan<char> text)
+    /// <summary>
+    /// The length of the run at the start of <paramref name="text"/> that is appended as it stands:
+    /// characters that show as themselves, and single spaces between two of them (which collapse to
+    /// themselves); -1 when that is the whole text. <paramref name="spaces"/> counts those spaces.
+    /// </summary>
+    private static int ShownRun(ReadOnlySpan<char> text, out int spaces)
     {
-        for (int i = 0; i < text.Length; i++)
+        spaces = 0;
+        int i = 0;
+        while (i < text.Length)
         {
-            if (IsUnshown(text[i]))
+            char c = text[i];
+            if (!IsUnshown(c))
+            {
+                i++;
+            }
+            else if (c == ' ' && i > 0 && i + 1 < text.Length && !IsUnshown(text[i + 1]))
+            {
+                spaces++;
+                i += 2;
+            }
+            else
             {
                 return i;
             }
@@ -431,8 +447,8 @@ internal sealed class HtmlBlockWalker
     }
 
     /// <summary>
-    /// Appends a text node's characters, whitespace collapsed (kept line by line inside pre). The
-    /// characters between two that do not show are appended as one run.
+    /// Appends a text node's characters, whitespace collapsed (kept line by line inside pre). Words
+    /// with single spaces between them are appended as one run (<see cref="ShownRun"/>).
     /// </summary>
     private void AppendText(IText node, int parentId)
     {
@@ -441,7 +457,7 @@ internal sealed class HtmlBlockWalker
         var data = node.Data.AsSpan();
         while (!data.IsEmpty)
         {
-            int end = IndexOfUnshown(data);
+            int end = ShownRun(data, out int spaces);
             var run = end < 0 ? data : data[..end];
             if (!run.IsEmpty)
             {
@@ -458,11 +474,11 @@ internal sealed class HtmlBlockWalker
                     added = true;
                 }
 
-                _runChars += run.Length;
+                _runChars += run.Length - spaces;
                 _runHasLetterOrDigit = _runHasLetterOrDigit || HasLetterOrDigit(run);
                 if (inLink)
                 {
-                    _runLinkChars += run.Length;
+                    _runLinkChars += run.Length - spaces;
                 }
             }
 
@@ -471,17 +487,39 @@ internal sealed class HtmlBlockWalker
                 break;
             }
 
-            char c = data[end];
-            data = data[(end + 1)..];
-            if (_preDepth > 0 && c == '\n')
+            if (_preDepth > 0)
             {
-                Flush();
-                added = false;
+                char c = data[end];
+                data = data[(end + 1)..];
+                if (c == '\n')
+                {
+                    Flush();
+                    added = false;
+                }
+                else if (c != '\u00AD')
+                {
+                    _pendingSpace = _text.Length > _runStart;
+                }
+
+                continue;
             }
-            else if (c != '\u00AD') // a soft hyphen only shows where a browser breaks the word
+
+            // Outside pre, the characters up to the next that shows collapse into one pending space
+            // (a soft hyphen only shows where a browser breaks the word, so it makes none).
+            int next = end;
+            bool space = false;
+            while (next < data.Length && IsUnshown(data[next]))
+            {
+                space |= data[next] != '\u00AD';
+                next++;
+            }
+
+            if (space)
             {
                 _pendingSpace = _text.Length > _runStart;
             }
+
+            data = data[next..];
         }
     }
 
@@ -631,6 +669,11 @@ internal sealed class HtmlBlockWalker
 
     private static bool IsHidden(IElement element)
     {
+        if (element.Attributes.Length == 0)
+        {
+            return false; // most elements: no look-up by name (each lower-cases the name and walks the attributes)
+        }
+
         if (element.HasAttribute("hidden"))
         {
             return true;
@@ -665,5 +708,5 @@ internal sealed class HtmlBlockWalker
         return false;
     }
 
-    private readonly record struct Frame(IElement Element, BlockKind Kind, int Level, int FirstBlock, BlockHints Hints, bool SimpleRow);
+    private readonly record struct Frame(IElement Element, BlockKind Kind, int Level, int FirstBlock, bool SimpleRow);
 }
