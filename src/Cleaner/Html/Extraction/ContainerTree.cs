@@ -82,7 +82,7 @@ internal sealed class ContainerTree
 
         // For every element seen, the container it stands for (itself, or for an inline element its nearest container).
         var seen = Seen(elements.Count);
-        var nodes = new List<Node>();
+        var nodes = new List<Node>(elements.Count); // at most one container per element
         var blockNode = new int[n];
         var path = new List<int>();
         for (int i = 0; i < n; i++)
