@@ -18,11 +18,61 @@ internal readonly record struct RawBlock(int Start, int Length, BlockKind Kind, 
 /// <param name="EndBlock">One past the last block inside the element.</param>
 internal readonly record struct HintedRange(BlockHints Hints, int FirstBlock, int EndBlock);
 
+/// <summary>A text node that went into blocks.</summary>
+/// <param name="Node">The text node.</param>
+/// <param name="First">The first block it went into.</param>
+/// <param name="Count">How many blocks it went into (several only inside pre).</param>
+internal readonly record struct TextRange(INode Node, int First, int Count);
+
+/// <summary>
+/// The elements the walker went into, numbered in the order it entered them (the root's ancestors
+/// first), each with the number of its parent: the element ancestry of every block, without a map
+/// keyed by nodes (the first use of a node's identity hash costs more than the whole walk of it).
+/// </summary>
+internal sealed class ElementAncestry
+{
+    internal readonly List<IElement> ElementList = [];
+    internal readonly List<int> ParentList = [];
+    internal readonly List<int> BlockElementList = [];
+
+    /// <summary>The elements, parents before their children.</summary>
+    public IReadOnlyList<IElement> Elements => ElementList;
+
+    /// <summary>For each element, the number of its parent element, or -1.</summary>
+    public IReadOnlyList<int> Parents => ParentList;
+
+    /// <summary>For each block, the number of the element that holds its first text node.</summary>
+    public IReadOnlyList<int> BlockElements => BlockElementList;
+
+    /// <summary>Numbers an element whose parent has number <paramref name="parent"/> (or -1).</summary>
+    internal int Add(IElement element, int parent)
+    {
+        ElementList.Add(element);
+        ParentList.Add(parent);
+        return ElementList.Count - 1;
+    }
+
+    internal void Clear()
+    {
+        ElementList.Clear();
+        ParentList.Clear();
+        BlockElementList.Clear();
+    }
+
+    internal void CopyFrom(ElementAncestry other)
+    {
+        Clear();
+        ElementList.AddRange(other.ElementList);
+        ParentList.AddRange(other.ParentList);
+        BlockElementList.AddRange(other.BlockElementList);
+    }
+}
+
 /// <summary>
 /// Renders the body of an HTML document as text, one block per paragraph, heading, list item, table
 /// row, caption, quote or preformatted line (as a browser lays them out), and records for each block
-/// its kind and link share, and for each text node the block it went into (so that blocks can be
-/// found again after the main-content extractor has moved the nodes around). Elements that never
+/// its kind, link share and element ancestry, and for each text node the blocks it went into (so
+/// that blocks can be found again after SmartReader has moved the nodes around). Elements that never
 /// show text (scripts, styles, form controls, hidden elements) are skipped. The walk is iterative,
 /// so deep nesting cannot overflow the stack. The DOM is not changed.
 /// </summary>
@@ -34,8 +84,11 @@ internal sealed class HtmlBlockWalker
     private readonly List<RawBlock> _blocks = [];
     private readonly List<HintedRange> _hinted = [];
     private readonly List<Frame> _frames = [];
+    private readonly List<TextRange> _texts = [];
+    private readonly ElementAncestry _ancestry = new();
     private readonly Dictionary<INode, (int First, int Count)> _textBlocks = new(ReferenceEqualityComparer.Instance);
-    private readonly List<INode> _runNodes = [];
+    private bool _textBlocksBuilt;
+    private readonly List<(INode Node, int Element)> _runNodes = [];
     private int _runStart;
     private int _runLinkChars;
     private int _runChars;
@@ -70,7 +123,7 @@ internal sealed class HtmlBlockWalker
     /// <summary>Gives the walker back when the page is read: it forgets the page (no node stays referenced) and may serve the next one.</summary>
     public void Return()
     {
-        bool keep = _text.Capacity <= MaxKeptChars && _textBlocks.Count <= MaxKeptNodes;
+        bool keep = _text.Capacity <= MaxKeptChars && _texts.Count <= MaxKeptNodes && _ancestry.ElementList.Count <= MaxKeptNodes;
         Reset();
         _readHidden = false;
         if (keep)
@@ -99,8 +152,34 @@ internal sealed class HtmlBlockWalker
     /// <summary>Elements with hints, with the range of blocks each spans.</summary>
     public IReadOnlyList<HintedRange> Hinted => _hinted;
 
-    /// <summary>The blocks each text node went into (by index in <see cref="Blocks"/>; several only inside pre).</summary>
-    public IReadOnlyDictionary<INode, (int First, int Count)> TextBlocks => _textBlocks;
+    /// <summary>The text nodes that went into blocks, in reading order, with the blocks each went into.</summary>
+    public IReadOnlyList<TextRange> Texts => _texts;
+
+    /// <summary>The elements walked into, and the one that holds each block's first text node.</summary>
+    public ElementAncestry Ancestry => _ancestry;
+
+    /// <summary>
+    /// The blocks each text node went into (by index in <see cref="Blocks"/>; several only inside
+    /// pre), by the node's identity. Made on first use: only SmartReader's article is mapped by it.
+    /// </summary>
+    public IReadOnlyDictionary<INode, (int First, int Count)> TextBlocks
+    {
+        get
+        {
+            if (!_textBlocksBuilt)
+            {
+                _textBlocks.EnsureCapacity(_texts.Count);
+                foreach (var text in _texts)
+                {
+                    _textBlocks.Add(text.Node, (text.First, text.Count));
+                }
+
+                _textBlocksBuilt = true;
+            }
+
+            return _textBlocks;
+        }
+    }
 
     /// <summary>
     /// Walks the subtree of <paramref name="root"/> (normally the body). When the visible text holds
@@ -116,7 +195,9 @@ internal sealed class HtmlBlockWalker
             return;
         }
 
-        var (text, blocks, hinted, textBlocks, depth) = (Text, _blocks.ToArray(), _hinted.ToArray(), new Dictionary<INode, (int, int)>(_textBlocks, ReferenceEqualityComparer.Instance), MaxDepth);
+        var (text, blocks, hinted, texts, depth) = (Text, _blocks.ToArray(), _hinted.ToArray(), _texts.ToArray(), MaxDepth);
+        var ancestry = new ElementAncestry();
+        ancestry.CopyFrom(_ancestry);
         Reset();
         _readHidden = true;
         WalkOnce(root);
@@ -129,10 +210,8 @@ internal sealed class HtmlBlockWalker
         (Text, MaxDepth) = (text, depth);
         _blocks.AddRange(blocks);
         _hinted.AddRange(hinted);
-        foreach (var (node, range) in textBlocks)
-        {
-            _textBlocks.Add(node, range);
-        }
+        _texts.AddRange(texts);
+        _ancestry.CopyFrom(ancestry);
     }
 
     /// <summary>The fewest characters outside links a block needs to count as a paragraph of the article.</summary>
@@ -157,7 +236,10 @@ internal sealed class HtmlBlockWalker
         _blocks.Clear();
         _hinted.Clear();
         _frames.Clear();
+        _texts.Clear();
+        _ancestry.Clear();
         _textBlocks.Clear();
+        _textBlocksBuilt = false;
         _runNodes.Clear();
         (_runStart, _runLinkChars, _runChars, _runHasLetterOrDigit, _pendingSpace) = (0, 0, 0, false, false);
         (_linkDepth, _preDepth, _mathDepth, _hiddenSkipped, MaxDepth) = (0, 0, 0, 0, 0);
@@ -167,14 +249,15 @@ internal sealed class HtmlBlockWalker
     private void WalkOnce(IElement root)
     {
         var deadline = Deadline.Current;
-        _frames.Add(new Frame(root, BlockKind.Paragraph, 0, _blocks.Count, BlockHints.None, SimpleRow: false));
+        _frames.Add(new Frame(root, BlockKind.Paragraph, 0, _blocks.Count, SimpleRow: false));
+        int rootId = AddWithAncestors(root);
         // Children are read by index: a node's NextSibling searches its parent's list of children,
         // which makes a walk by siblings quadratic in the number of children of one element.
-        var path = new List<(INode Parent, INodeList Children, int Next)> { (root, root.ChildNodes, 0) };
+        var path = new List<(INode Parent, INodeList Children, int Next, int Id)> { (root, root.ChildNodes, 0, rootId) };
         while (path.Count > 0)
         {
             deadline?.Tick();
-            var (parent, children, next) = path[^1];
+            var (parent, children, next, id) = path[^1];
             if (next >= children.Length)
             {
                 path.RemoveAt(path.Count - 1);
@@ -186,12 +269,12 @@ internal sealed class HtmlBlockWalker
                 continue;
             }
 
-            path[^1] = (parent, children, next + 1);
+            path[^1] = (parent, children, next + 1, id);
             var node = children[next];
-            bool descend = Enter(node);
+            bool descend = Enter(node, id);
             if (descend && node.HasChildNodes)
             {
-                path.Add((node, node.ChildNodes, 0));
+                path.Add((node, node.ChildNodes, 0, _ancestry.Add((IElement)node, id)));
                 MaxDepth = Math.Max(MaxDepth, path.Count);
             }
             else if (descend)
@@ -209,11 +292,30 @@ internal sealed class HtmlBlockWalker
         Text = _text.ToString();
     }
 
-    private bool Enter(INode node)
+    /// <summary>Numbers the root's ancestors (outermost first), then the root; returns the root's number.</summary>
+    private int AddWithAncestors(IElement root)
+    {
+        var chain = new List<IElement>();
+        for (var element = root.ParentElement; element is not null; element = element.ParentElement)
+        {
+            chain.Add(element);
+        }
+
+        int parent = -1;
+        for (int i = chain.Count - 1; i >= 0; i--)
+        {
+            parent = _ancestry.Add(chain[i], parent);
+        }
+
+        return _ancestry.Add(root, parent);
+    }
+
+    /// <summary>Enters a child of the element numbered <paramref name="parentId"/>; returns whether to walk its children.</summary>
+    private bool Enter(INode node, int parentId)
     {
         if (node is IText text)
         {
-            AppendText(text);
+            AppendText(text, parentId);
             return false;
         }
 
@@ -265,8 +367,7 @@ internal sealed class HtmlBlockWalker
                 var parent = _frames[^1];
                 var (kind, level) = KindOf(name, parent);
                 bool simpleRow = name == "tr" && IsSimpleRow(element);
-                var hints = ClassHints.Of(name, element.ClassName, element.Id);
-                _frames.Add(new Frame(element, simpleRow ? BlockKind.TableCell : kind, level, _blocks.Count, hints, simpleRow));
+                _frames.Add(new Frame(element, simpleRow ? BlockKind.TableCell : kind, level, _blocks.Count, simpleRow));
                 if (name == "pre")
                 {
                     _preDepth++;
@@ -304,9 +405,10 @@ internal sealed class HtmlBlockWalker
             _preDepth--;
         }
 
-        if (frame.Hints != BlockHints.None && _blocks.Count > frame.FirstBlock)
+        // The hints of an element that holds no block would go unused: they are read only for those that do.
+        if (_blocks.Count > frame.FirstBlock && ClassHints.Of(name, element.ClassName, element.Id) is var hints and not BlockHints.None)
         {
-            _hinted.Add(new HintedRange(frame.Hints, frame.FirstBlock, _blocks.Count));
+            _hinted.Add(new HintedRange(hints, frame.FirstBlock, _blocks.Count));
         }
     }
 
@@ -314,12 +416,28 @@ internal sealed class HtmlBlockWalker
     private static bool IsUnshown(char c) =>
         c <= ' ' || (c >= '\u007F' && (char.IsWhiteSpace(c) || char.IsControl(c) || c is '\u00AD' or '\u200B' or '\uFEFF'));
 
-    /// <summary>The index of the first character of <paramref name="text"/> that does not show as itself, or -1.</summary>
-    private static int IndexOfUnshown(ReadOnlySpan<char> text)
+    /// <summary>
+    /// The length of the run at the start of <paramref name="text"/> that is appended as it stands:
+    /// characters that show as themselves, and single spaces between two of them (which collapse to
+    /// themselves); -1 when that is the whole text. <paramref name="spaces"/> counts those spaces.
+    /// </summary>
+    private static int ShownRun(ReadOnlySpan<char> text, out int spaces)
     {
-        for (int i = 0; i < text.Length; i++)
+        spaces = 0;
+        int i = 0;
+        while (i < text.Length)
         {
-            if (IsUnshown(text[i]))
+            char c = text[i];
+            if (!IsUnshown(c))
+            {
+                i++;
+            }
+            else if (c == ' ' && i > 0 && i + 1 < text.Length && !IsUnshown(text[i + 1]))
+            {
+                spaces++;
+                i += 2;
+            }
+            else
             {
                 return i;
             }
@@ -329,17 +447,17 @@ internal sealed class HtmlBlockWalker
     }
 
     /// <summary>
-    /// Appends a text node's characters, whitespace collapsed (kept line by line inside pre). The
-    /// characters between two that do not show are appended as one run.
+    /// Appends a text node's characters, whitespace collapsed (kept line by line inside pre). Words
+    /// with single spaces between them are appended as one run (<see cref="ShownRun"/>).
     /// </summary>
-    private void AppendText(IText node)
+    private void AppendText(IText node, int parentId)
     {
         bool inLink = _linkDepth > 0;
         bool added = false;
         var data = node.Data.AsSpan();
         while (!data.IsEmpty)
         {
-            int end = IndexOfUnshown(data);
+            int end = ShownRun(data, out int spaces);
             var run = end < 0 ? data : data[..end];
             if (!run.IsEmpty)
             {
@@ -352,15 +470,15 @@ internal sealed class HtmlBlockWalker
                 _text.Append(run);
                 if (!added)
                 {
-                    _runNodes.Add(node);
+                    _runNodes.Add((node, parentId));
                     added = true;
                 }
 
-                _runChars += run.Length;
+                _runChars += run.Length - spaces;
                 _runHasLetterOrDigit = _runHasLetterOrDigit || HasLetterOrDigit(run);
                 if (inLink)
                 {
-                    _runLinkChars += run.Length;
+                    _runLinkChars += run.Length - spaces;
                 }
             }
 
@@ -369,17 +487,39 @@ internal sealed class HtmlBlockWalker
                 break;
             }
 
-            char c = data[end];
-            data = data[(end + 1)..];
-            if (_preDepth > 0 && c == '\n')
+            if (_preDepth > 0)
             {
-                Flush();
-                added = false;
+                char c = data[end];
+                data = data[(end + 1)..];
+                if (c == '\n')
+                {
+                    Flush();
+                    added = false;
+                }
+                else if (c != '\u00AD')
+                {
+                    _pendingSpace = _text.Length > _runStart;
+                }
+
+                continue;
             }
-            else if (c != '\u00AD') // a soft hyphen only shows where a browser breaks the word
+
+            // Outside pre, the characters up to the next that shows collapse into one pending space
+            // (a soft hyphen only shows where a browser breaks the word, so it makes none).
+            int next = end;
+            bool space = false;
+            while (next < data.Length && IsUnshown(data[next]))
+            {
+                space |= data[next] != '\u00AD';
+                next++;
+            }
+
+            if (space)
             {
                 _pendingSpace = _text.Length > _runStart;
             }
+
+            data = data[next..];
         }
     }
 
@@ -414,14 +554,20 @@ internal sealed class HtmlBlockWalker
 
             _text.Length = _runStart + length;
             var frame = _frames[^1];
-            foreach (var node in _runNodes)
+            foreach (var (node, _) in _runNodes)
             {
-                if (!_textBlocks.TryAdd(node, (_blocks.Count, 1)))
+                // A node in several blocks (a line of pre each) is the last of one run and the first of the next.
+                if (_texts.Count > 0 && _texts[^1] is var last && ReferenceEquals(last.Node, node))
                 {
-                    var (first, _) = _textBlocks[node];
-                    _textBlocks[node] = (first, _blocks.Count - first + 1);
+                    _texts[^1] = last with { Count = _blocks.Count - last.First + 1 };
+                }
+                else
+                {
+                    _texts.Add(new TextRange(node, _blocks.Count, 1));
                 }
             }
+
+            _ancestry.BlockElementList.Add(_runNodes[0].Element);
 
             _blocks.Add(new RawBlock(_runStart, length, frame.Kind, frame.Level, _runLinkChars, _runChars));
             _text.Append('\n');
@@ -523,6 +669,11 @@ internal sealed class HtmlBlockWalker
 
     private static bool IsHidden(IElement element)
     {
+        if (element.Attributes.Length == 0)
+        {
+            return false; // most elements: no look-up by name (each lower-cases the name and walks the attributes)
+        }
+
         if (element.HasAttribute("hidden"))
         {
             return true;
@@ -557,5 +708,5 @@ internal sealed class HtmlBlockWalker
         return false;
     }
 
-    private readonly record struct Frame(IElement Element, BlockKind Kind, int Level, int FirstBlock, BlockHints Hints, bool SimpleRow);
+    private readonly record struct Frame(IElement Element, BlockKind Kind, int Level, int FirstBlock, bool SimpleRow);
 }

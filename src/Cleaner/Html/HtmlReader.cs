@@ -78,14 +78,14 @@ internal sealed class HtmlReader
         Filters.TitleFilter.Seed(document, titles);
         int titleIndex = document.TitleBlock?.Index ?? -1;
         var siteChrome = site?.Chrome(document);
-        var native = NativeExtractor.Extract(document.Blocks, walker.TextBlocks, titleIndex, articleBody, siteChrome);
+        var native = NativeExtractor.Extract(document.Blocks, walker.Ancestry, titleIndex, articleBody, siteChrome);
         if (native.Weakness is not null && site?.UsualContainer is { } usual)
         {
             // The page's own choice is weak: the element that holds the article on most of the site's
             // pages, when the page has one with content (outside chrome, the site's repeated blocks
             // aside). The site's evidence outweighs the page's doubt, so SmartReader is not asked.
             var preferred = new NativeExtractor.Preferred(usual.Element, Format($"the site's article container {usual.Element}, on {usual.Pages} of {site.Profile.Pages} pages of {site.Profile.Site}"));
-            if (NativeExtractor.Extract(document.Blocks, walker.TextBlocks, titleIndex, articleBody, siteChrome, preferred) is { InArticle: not null } sited)
+            if (NativeExtractor.Extract(document.Blocks, walker.Ancestry, titleIndex, articleBody, siteChrome, preferred) is { InArticle: not null } sited)
             {
                 native = sited with { Weakness = null };
             }

@@ -4,9 +4,10 @@ namespace Cleaner.Html.Extraction;
 
 /// <summary>
 /// The elements that hold the blocks (containers: every element but inline ones such as a, span or
-/// em), each with its parent container and the range of blocks it holds. Built from the text node
-/// of each block, walking up its ancestry until an element already seen: every element is visited
-/// once, so the time is linear in the size of the page. Parents come before their children.
+/// em), each with its parent container and the range of blocks it holds. Built from the element
+/// that holds the first text node of each block (as the walker numbered it), walking up its
+/// ancestry until an element already seen: every element is visited once, so the time is linear in
+/// the size of the page. Parents come before their children.
 /// </summary>
 internal sealed class ContainerTree
 {
@@ -70,74 +71,45 @@ internal sealed class ContainerTree
     /// <summary>For each block, the index of the innermost container that holds it, or -1.</summary>
     public int[] BlockNode { get; }
 
-    /// <summary>Builds the tree of the containers of <paramref name="blocks"/>.</summary>
-    public static ContainerTree Build(IReadOnlyList<Block> blocks, IReadOnlyDictionary<INode, (int First, int Count)> textBlocks)
+    /// <summary>Builds the tree of the containers of the first <paramref name="n"/> blocks.</summary>
+    /// <param name="n">How many blocks the page has.</param>
+    /// <param name="ancestry">The elements the walker numbered, and the one holding each block's first text node.</param>
+    public static ContainerTree Build(int n, ElementAncestry ancestry)
     {
-        int n = blocks.Count;
-        var firstNode = new INode?[n];
-        foreach (var (node, range) in textBlocks)
-        {
-            for (int i = range.First; i < range.First + range.Count && i < n; i++)
-            {
-                firstNode[i] ??= node;
-            }
-        }
+        var elements = ancestry.ElementList;
+        var parents = ancestry.ParentList;
+        var blockElements = ancestry.BlockElementList;
 
-        // Every element seen, with the container it stands for (itself, or for an inline element its nearest container).
-        var seen = t_seen ?? new Dictionary<IElement, int>(ReferenceEqualityComparer.Instance);
-        t_seen = null;
-        try
-        {
-            return Build(blocks.Count, firstNode, seen);
-        }
-        finally
-        {
-            // Kept for the thread's next page (emptied: no element stays referenced), unless it grew large.
-            bool keep = seen.Count <= MaxKeptElements;
-            seen.Clear();
-            if (keep)
-            {
-                t_seen = seen;
-            }
-        }
-    }
-
-    /// <summary>The map of seen elements of this thread, kept between pages so that it is not made anew for each.</summary>
-    [ThreadStatic]
-    private static Dictionary<IElement, int>? t_seen;
-
-    private const int MaxKeptElements = 1 << 16;
-
-    private static ContainerTree Build(int n, INode?[] firstNode, Dictionary<IElement, int> seen)
-    {
-        var nodes = new List<Node>();
+        // For every element seen, the container it stands for (itself, or for an inline element its nearest container).
+        var seen = Seen(elements.Count);
+        var nodes = new List<Node>(elements.Count); // at most one container per element
         var blockNode = new int[n];
-        var path = new List<IElement>();
+        var path = new List<int>();
         for (int i = 0; i < n; i++)
         {
             blockNode[i] = -1;
-            if (firstNode[i] is not { } text)
+            if (i >= blockElements.Count || blockElements[i] < 0)
             {
                 continue;
             }
 
             path.Clear();
             int found = -1;
-            for (var element = text.ParentElement; element is not null; element = element.ParentElement)
+            for (int e = blockElements[i]; e >= 0; e = parents[e])
             {
-                if (seen.TryGetValue(element, out int known))
+                if (seen[e] != Unseen)
                 {
-                    found = known;
+                    found = seen[e];
                     break;
                 }
 
-                path.Add(element);
+                path.Add(e);
             }
 
             int current = found;
             for (int j = path.Count - 1; j >= 0; j--)
             {
-                var element = path[j];
+                var element = elements[path[j]];
                 string name = element.LocalName;
                 if (!IsInline(name))
                 {
@@ -149,7 +121,7 @@ internal sealed class ContainerTree
                     current = nodes.Count - 1;
                 }
 
-                seen[element] = current;
+                seen[path[j]] = current;
             }
 
             blockNode[i] = current;
@@ -173,6 +145,32 @@ internal sealed class ContainerTree
         }
 
         return new ContainerTree(nodes, blockNode);
+    }
+
+    /// <summary>Marks an element not seen yet (-1 stands for an element with no container).</summary>
+    private const int Unseen = int.MinValue;
+
+    /// <summary>This thread's array of seen elements, kept between pages so that it is not made anew for each (unless it grew large).</summary>
+    [ThreadStatic]
+    private static int[]? t_seen;
+
+    private const int MaxKeptElements = 1 << 16;
+
+    /// <summary>An array for <paramref name="count"/> elements, each marked <see cref="Unseen"/>: this thread's kept one when it is large enough.</summary>
+    private static int[] Seen(int count)
+    {
+        var seen = t_seen;
+        if (seen is null || seen.Length < count)
+        {
+            seen = new int[Math.Max(count, 256)];
+            if (count <= MaxKeptElements)
+            {
+                t_seen = seen;
+            }
+        }
+
+        Array.Fill(seen, Unseen, 0, count);
+        return seen;
     }
 
     /// <summary>For each container, whether it is <paramref name="node"/> or one of its ancestors.</summary>

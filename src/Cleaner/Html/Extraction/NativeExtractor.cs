@@ -1,5 +1,4 @@
 using System.Globalization;
-using AngleSharp.Dom;
 
 namespace Cleaner.Html.Extraction;
 
@@ -74,12 +73,12 @@ internal static class NativeExtractor
 
     /// <summary>Chooses the article among <paramref name="blocks"/> (whose hints are set).</summary>
     /// <param name="blocks">The blocks of the page, with features, link density and hints.</param>
-    /// <param name="textBlocks">The blocks each text node went into (from the walker).</param>
+    /// <param name="ancestry">The element ancestry of the blocks (from the walker).</param>
     /// <param name="titleBlock">The index of the block that shows the page's headline, or -1.</param>
     /// <param name="articleBody">The article's text as the page's JSON-LD gives it (<c>articleBody</c>), or null.</param>
     /// <param name="siteChrome">For each block, whether the site repeats it on most of its pages (from the site's profile), or null: such blocks count as chrome.</param>
     /// <param name="preferred">The site's usual article container, to take as the root when the page has it with content; null to choose by the scores alone.</param>
-    public static NativeResult Extract(IReadOnlyList<Block> blocks, IReadOnlyDictionary<INode, (int First, int Count)> textBlocks, int titleBlock, string? articleBody = null,
+    public static NativeResult Extract(IReadOnlyList<Block> blocks, ElementAncestry ancestry, int titleBlock, string? articleBody = null,
         bool[]? siteChrome = null, Preferred? preferred = null)
     {
         int n = blocks.Count;
@@ -89,7 +88,7 @@ internal static class NativeExtractor
             return new NativeResult(null, reasons, null, "the page has no text");
         }
 
-        var tree = ContainerTree.Build(blocks, textBlocks);
+        var tree = ContainerTree.Build(n, ancestry);
         var nodes = tree.Nodes;
         var scratch = Scratch.Current;
         var good = scratch.Doubles(0, n);
