@@ -242,11 +242,12 @@ public sealed partial class TextCleaner
             for (int i = 0; i < Filters.Count; i++)
             {
                 var filter = Filters[i];
-                deadline.Begin(_filterPhases[i]);
+                deadline.Begin(_filterPhases[i]); // also checks the limit after the filter before
                 document.RunningFilter = filter;
                 filter.Apply(document);
-                deadline.Check();
             }
+
+            deadline.Check();
         }
         finally
         {

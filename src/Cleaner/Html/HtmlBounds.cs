@@ -25,9 +25,18 @@ internal sealed class HtmlBounds
     private readonly CleanerOptions _options;
     private readonly Deadline? _deadline;
     private readonly List<Frame> _stack = [];
-    private readonly Dictionary<string, int> _open = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, int> _dropped = new(StringComparer.Ordinal);
     private readonly List<Formatting> _formatting = [];
+
+    /// <summary>The names of this pass's tags, each once (so that a name's reference stands for the name).</summary>
+    private readonly Dictionary<string, TagName> _tagNames = new(StringComparer.Ordinal);
+
+    /// <summary>For each tag name (by <see cref="TagName.Id"/>), how many elements of that name are open.</summary>
+    private int[] _open = new int[64];
+
+    /// <summary>For each tag name (by <see cref="TagName.Id"/>), how many of its start tags were dropped whose end tags are still to come.</summary>
+    private int[] _dropped = new int[64];
+
+    private readonly TagName _table, _template;
     private StringBuilder? _out;
     private int _copied;
     private int _elements;
@@ -40,7 +49,9 @@ internal sealed class HtmlBounds
         _html = html;
         _options = options;
         _deadline = deadline;
-        _stack.Add(new Frame("#root", 0, -1, -1, -1, -1, -1, -1));
+        _table = Intern("table");
+        _template = Intern("template");
+        _stack.Add(new Frame(Intern("#root"), 0, -1, -1, -1, -1, -1, -1));
     }
 
     /// <summary>
@@ -138,7 +149,7 @@ internal sealed class HtmlBounds
     /// <param name="KeptEnd">The position after the last attribute that is kept (when there are too many).</param>
     /// <param name="AttributesStart">Where the attributes start.</param>
     /// <param name="SelfClosing">Whether the tag ends with <c>/&gt;</c>.</param>
-    private readonly record struct Tag(string Name, int End, int Close, int Attributes, int KeptEnd, int AttributesStart, bool SelfClosing);
+    private readonly record struct Tag(TagName Name, int End, int Close, int Attributes, int KeptEnd, int AttributesStart, bool SelfClosing);
 
     private Tag ReadTag(int nameStart)
     {
@@ -149,7 +160,7 @@ internal sealed class HtmlBounds
             i++;
         }
 
-        string name = Name(html.AsSpan(nameStart, i - nameStart));
+        var name = Name(html.AsSpan(nameStart, i - nameStart));
         int attributesStart = i, attributes = 0, keptEnd = i;
         bool slash = false;
         while (i < html.Length)
@@ -220,9 +231,9 @@ internal sealed class HtmlBounds
     }
 
     /// <summary>Tag names seen in this pass, by a hash of their letters: a repeated name costs no allocation.</summary>
-    private readonly string?[] _names = new string?[256];
+    private readonly TagName?[] _names = new TagName?[256];
 
-    private string Name(ReadOnlySpan<char> name)
+    private TagName Name(ReadOnlySpan<char> name)
     {
         int hash = name.Length;
         foreach (char c in name)
@@ -230,13 +241,32 @@ internal sealed class HtmlBounds
             hash = (hash * 31) + (c | 0x20);
         }
 
-        ref string? slot = ref _names[hash & 255];
-        if (slot is not null && name.Equals(slot, StringComparison.OrdinalIgnoreCase))
+        ref TagName? slot = ref _names[hash & 255];
+        if (slot is not null && name.Equals(slot.Name, StringComparison.OrdinalIgnoreCase))
         {
             return slot;
         }
 
-        return slot = LowerName(name);
+        return slot = Intern(LowerName(name));
+    }
+
+    /// <summary>The pass's one <see cref="TagName"/> for a name (in lower case), made on its first use.</summary>
+    private TagName Intern(string name)
+    {
+        if (_tagNames.TryGetValue(name, out var known))
+        {
+            return known;
+        }
+
+        var made = new TagName(name, _tagNames.Count);
+        _tagNames.Add(name, made);
+        if (made.Id >= _open.Length)
+        {
+            Array.Resize(ref _open, _open.Length * 2);
+            Array.Resize(ref _dropped, _dropped.Length * 2);
+        }
+
+        return made;
     }
 
     private static string LowerName(ReadOnlySpan<char> name)
@@ -260,20 +290,20 @@ internal sealed class HtmlBounds
             return _html.Length; // the page ends inside the tag: the tokenizer drops it
         }
 
-        string name = tag.Name;
-        if (name is "html" or "head" or "body" || IgnoredOutsideTables(name))
+        var name = tag.Name;
+        if (name.Has(TagFlags.Structure) || IgnoredOutsideTables(name))
         {
             return tag.End;
         }
 
-        bool raw = _foreign == 0 && IsRawText(name);
-        if (name == "plaintext")
+        bool raw = _foreign == 0 && name.Has(TagFlags.RawText);
+        if (name.Has(TagFlags.Plaintext))
         {
             return _html.Length;
         }
 
         bool foreign = _foreign > 0 && ForeignRoot() >= 0;
-        if (foreign && (BreaksOutOfForeignContent(name) || (name == "font" && HasFontAttribute(tag))))
+        if (foreign && (name.Has(TagFlags.BreaksForeign) || (name.Has(TagFlags.Font) && HasFontAttribute(tag))))
         {
             // An HTML tag inside svg or math closes the foreign elements and is read as HTML.
             for (int at = ForeignRoot(); at >= 1; at = ForeignRoot())
@@ -287,14 +317,14 @@ internal sealed class HtmlBounds
         if (!foreign)
         {
             CloseImplied(name);
-            if (!IsSpecial(name) || name is "applet" or "marquee" or "object")
+            if (!name.Has(TagFlags.Special) || name.Has(TagFlags.AppletMarqueeObject))
             {
                 Reconstruct();
             }
         }
 
-        bool isVoid = IsVoid(name) || (tag.SelfClosing && (_foreign > 0 || name is "svg" or "math")) || raw;
-        bool formatting = !foreign && IsFormatting(name);
+        bool isVoid = name.Has(TagFlags.Void) || (tag.SelfClosing && (_foreign > 0 || name.Has(TagFlags.Foreign))) || raw;
+        bool formatting = !foreign && name.Has(TagFlags.Formatting);
         int depth = _stack.Count - 1;
         var top = _stack[^1];
         ref int cut = ref _cutElements;
@@ -320,7 +350,7 @@ internal sealed class HtmlBounds
             drop = false;
         }
 
-        int end = raw ? RawTextEnd(name, tag.End) : tag.End;
+        int end = raw ? RawTextEnd(name.Name, tag.End) : tag.End;
         if (drop)
         {
             cut++;
@@ -330,7 +360,7 @@ internal sealed class HtmlBounds
             }
             else if (!isVoid)
             {
-                _dropped[name] = _dropped.GetValueOrDefault(name) + 1;
+                _dropped[name.Id]++;
             }
 
             Cut(lt, end);
@@ -338,7 +368,7 @@ internal sealed class HtmlBounds
         }
 
         _elements++;
-        _stack[^1] = top with { Children = top.Children + 1 };
+        CollectionsMarshal.AsSpan(_stack)[^1].Children++;
         if (tag.Attributes > _options.MaxAttributes)
         {
             _cutAttributes += tag.Attributes - _options.MaxAttributes;
@@ -352,7 +382,7 @@ internal sealed class HtmlBounds
             {
                 AddFormatting(tag);
             }
-            else if (IsMarker(name))
+            else if (name.Has(TagFlags.Marker))
             {
                 _formatting.Add(default);
             }
@@ -389,30 +419,30 @@ internal sealed class HtmlBounds
     private int EndTag(int lt)
     {
         var tag = ReadTag(lt + 2);
-        string name = tag.Name;
-        if (name is "html" or "head" or "body" || IgnoredOutsideTables(name))
+        var name = tag.Name;
+        if (name.Has(TagFlags.Structure) || IgnoredOutsideTables(name))
         {
             return tag.End;
         }
 
-        if (_dropped.TryGetValue(name, out int dropped) && dropped > 0)
+        if (_dropped[name.Id] > 0)
         {
-            _dropped[name] = dropped - 1;
+            _dropped[name.Id]--;
             Cut(lt, tag.End);
             return tag.End;
         }
 
-        if (IsFormatting(name) && RemoveFormatting(name) && _open.GetValueOrDefault(name) > 0)
+        if (name.Has(TagFlags.Formatting) && RemoveFormatting(name) && _open[name.Id] > 0)
         {
             Adopt(name);
             return tag.End;
         }
 
-        if (name == "form" && _open.GetValueOrDefault(name) > 0)
+        if (name.Has(TagFlags.Form) && _open[name.Id] > 0)
         {
             // The parser closes the form element alone: what was opened inside it stays open.
             int form = _stack.Count - 1;
-            while (_stack[form].Name != "form")
+            while (_stack[form].Name != name)
             {
                 form--;
             }
@@ -421,11 +451,11 @@ internal sealed class HtmlBounds
             return tag.End;
         }
 
-        if (_open.GetValueOrDefault(name) > 0)
+        if (_open[name.Id] > 0)
         {
             while (_stack.Count > 1)
             {
-                string popped = Pop();
+                var popped = Pop();
                 if (popped == name)
                 {
                     break;
@@ -437,46 +467,35 @@ internal sealed class HtmlBounds
     }
 
     /// <summary>Closes what the parser closes before a start tag: an open paragraph before a block, the previous list item, cell, row or option, a heading before a heading.</summary>
-    private void CloseImplied(string name)
+    private void CloseImplied(TagName name)
     {
         var top = _stack[^1];
-        if (ClosesParagraph(name) && top.Paragraph >= 0)
+        if (name.Has(TagFlags.ClosesParagraph) && top.Paragraph >= 0)
         {
             PopTo(top.Paragraph);
             top = _stack[^1];
         }
 
-        switch (name)
+        // A new item closes the open item, definition, row, cell or table section it stands in.
+        var flags = name.Flags;
+        int open = (flags & TagFlags.ListItem) != 0 ? top.ListItem
+            : (flags & TagFlags.Definition) != 0 ? top.Definition
+            : (flags & TagFlags.Row) != 0 ? top.Row
+            : (flags & TagFlags.Cell) != 0 ? top.Cell
+            : (flags & TagFlags.Section) != 0 ? top.Section
+            : -1;
+        if (open >= 0)
         {
-            case "li" when top.ListItem >= 0:
-                PopTo(top.ListItem);
-                break;
-            case "dd" or "dt" when top.Definition >= 0:
-                PopTo(top.Definition);
-                break;
-            case "tr" when top.Row >= 0:
-                PopTo(top.Row);
-                break;
-            case "td" or "th" when top.Cell >= 0:
-                PopTo(top.Cell);
-                break;
-            case "thead" or "tbody" or "tfoot" when top.Section >= 0:
-                PopTo(top.Section);
-                break;
-            case "option" or "optgroup" when top.Name == "option":
-                Pop();
-                break;
-            case "h1" or "h2" or "h3" or "h4" or "h5" or "h6" when top.Name is "h1" or "h2" or "h3" or "h4" or "h5" or "h6":
-                Pop();
-                break;
-            case "a" or "nobr":
-                // A new link while one is open closes it (the adoption agency).
-                if (RemoveFormatting(name) && _open.GetValueOrDefault(name) > 0)
-                {
-                    Adopt(name);
-                }
-
-                break;
+            PopTo(open);
+        }
+        else if (((flags & TagFlags.OptionLike) != 0 && top.Name.Has(TagFlags.Option)) || ((flags & TagFlags.Heading) != 0 && top.Name.Has(TagFlags.Heading)))
+        {
+            Pop();
+        }
+        else if ((flags & TagFlags.LinkLike) != 0 && RemoveFormatting(name) && _open[name.Id] > 0)
+        {
+            // A new link while one is open closes it (the adoption agency).
+            Adopt(name);
         }
     }
 
@@ -490,7 +509,7 @@ internal sealed class HtmlBounds
     /// repeated nests one div deeper each time, in the model as in the parser, and meets the depth
     /// bound instead of a parser that moves ever more children of its deepest element on every link.
     /// </summary>
-    private void Adopt(string name)
+    private void Adopt(TagName name)
     {
         int at = _stack.Count - 1;
         while (at >= 1 && _stack[at].Name != name)
@@ -504,7 +523,7 @@ internal sealed class HtmlBounds
         }
 
         int block = at + 1;
-        while (block < _stack.Count && !IsSpecial(_stack[block].Name))
+        while (block < _stack.Count && !_stack[block].Name.Has(TagFlags.Special))
         {
             block++;
         }
@@ -530,34 +549,36 @@ internal sealed class HtmlBounds
         foreach (var frame in kept)
         {
             Push(frame.Name);
-            _stack[^1] = _stack[^1] with { Children = frame.Children };
-            if (IsMarker(frame.Name))
+            CollectionsMarshal.AsSpan(_stack)[^1].Children = frame.Children;
+            if (frame.Name.Has(TagFlags.Marker))
             {
                 _formatting.Add(default);
             }
-            else if (IsFormatting(frame.Name))
+            else if (frame.Name.Has(TagFlags.Formatting))
             {
                 MarkOpen(frame.Name, true);
             }
         }
     }
 
-    private void Push(string name)
+    private void Push(TagName name)
     {
         var parent = _stack[^1];
         int index = _stack.Count;
-        bool special = IsSpecial(name) && name is not ("address" or "div" or "p");
+        var flags = name.Flags;
+        bool special = (flags & TagFlags.ScopesItems) != 0;
+        bool table = (flags & TagFlags.TableOrTemplate) != 0;
         _stack.Add(new Frame(
             name,
             0,
-            name == "p" ? index : BoundsButtonScope(name) ? -1 : parent.Paragraph,
-            name == "li" ? index : special ? -1 : parent.ListItem,
-            name is "dd" or "dt" ? index : special ? -1 : parent.Definition,
-            name == "tr" ? index : name is "table" or "template" ? -1 : parent.Row,
-            name is "td" or "th" ? index : name is "tr" or "table" or "template" ? -1 : parent.Cell,
-            name is "thead" or "tbody" or "tfoot" ? index : name is "table" or "template" ? -1 : parent.Section));
-        CollectionsMarshal.GetValueRefOrAddDefault(_open, name, out _)++;
-        if (name is "svg" or "math")
+            (flags & TagFlags.Paragraph) != 0 ? index : (flags & TagFlags.ButtonScope) != 0 ? -1 : parent.Paragraph,
+            (flags & TagFlags.ListItem) != 0 ? index : special ? -1 : parent.ListItem,
+            (flags & TagFlags.Definition) != 0 ? index : special ? -1 : parent.Definition,
+            (flags & TagFlags.Row) != 0 ? index : table ? -1 : parent.Row,
+            (flags & TagFlags.Cell) != 0 ? index : table || (flags & TagFlags.Row) != 0 ? -1 : parent.Cell,
+            (flags & TagFlags.Section) != 0 ? index : table ? -1 : parent.Section));
+        _open[name.Id]++;
+        if ((flags & TagFlags.Foreign) != 0)
         {
             _foreign++;
         }
@@ -571,22 +592,23 @@ internal sealed class HtmlBounds
         }
     }
 
-    private string Pop()
+    private TagName Pop()
     {
         var frame = _stack[^1];
         _stack.RemoveAt(_stack.Count - 1);
-        CollectionsMarshal.GetValueRefOrNullRef(_open, frame.Name)--;
-        if (frame.Name is "svg" or "math")
+        var name = frame.Name;
+        _open[name.Id]--;
+        if (name.Has(TagFlags.Foreign))
         {
             _foreign--;
         }
 
-        if (IsFormatting(frame.Name))
+        if (name.Has(TagFlags.Formatting))
         {
-            MarkOpen(frame.Name, false);
+            MarkOpen(name, false);
         }
 
-        if (IsMarker(frame.Name))
+        if (name.Has(TagFlags.Marker))
         {
             // Closing a cell, caption or object clears the formatting opened inside it.
             for (int i = _formatting.Count - 1; i >= 0; i--)
@@ -609,7 +631,7 @@ internal sealed class HtmlBounds
     /// <param name="AttributesStart">Where its tag's attributes start.</param>
     /// <param name="AttributesLength">How long they are.</param>
     /// <param name="Open">Whether the element is open (on the stack): one closed by something else stays in the list and is opened again before the next text or inline tag.</param>
-    private readonly record struct Formatting(string? Name, int AttributesStart, int AttributesLength, bool Open = true);
+    private readonly record struct Formatting(TagName? Name, int AttributesStart, int AttributesLength, bool Open = true);
 
     private void AddFormatting(Tag tag)
     {
@@ -654,7 +676,7 @@ internal sealed class HtmlBounds
     private const int SearchWindow = 32;
 
     /// <summary>Marks the last entry of that name that is <paramref name="open"/>'s opposite (among the last entries) as open or closed.</summary>
-    private void MarkOpen(string name, bool open)
+    private void MarkOpen(TagName name, bool open)
     {
         for (int i = _formatting.Count - 1; i >= Math.Max(0, _formatting.Count - SearchWindow) && _formatting[i].Name is { } entry; i--)
         {
@@ -696,7 +718,7 @@ internal sealed class HtmlBounds
     }
 
     /// <summary>Removes the last entry of that name after the last marker (among the last entries); false when there is none.</summary>
-    private bool RemoveFormatting(string name)
+    private bool RemoveFormatting(TagName name)
     {
         for (int i = _formatting.Count - 1; i >= Math.Max(0, _formatting.Count - SearchWindow) && _formatting[i].Name is { } entry; i--)
         {
@@ -767,13 +789,13 @@ internal sealed class HtmlBounds
     {
         for (int i = _stack.Count - 1; i >= 1; i--)
         {
-            string name = _stack[i].Name;
-            if (name is "svg" or "math")
+            var name = _stack[i].Name;
+            if (name.Has(TagFlags.Foreign))
             {
                 return i;
             }
 
-            if (name is "foreignobject" or "desc" or "title" or "mi" or "mo" or "mn" or "ms" or "mtext" or "annotation-xml")
+            if (name.Has(TagFlags.HtmlIntegration))
             {
                 return -1;
             }
@@ -801,9 +823,12 @@ internal sealed class HtmlBounds
     /// caption, a column) outside any table or template, and a frameset in a body, are ignored, so
     /// that what they would close stays open ("&lt;div&gt;x&lt;tbody&gt;" repeated nests its divs).
     /// </summary>
-    private bool IgnoredOutsideTables(string name) =>
-        name is "td" or "th" or "tr" or "tbody" or "thead" or "tfoot" or "caption" or "col" or "colgroup" or "frameset"
-        && _foreign == 0 && _open.GetValueOrDefault("table") == 0 && _open.GetValueOrDefault("template") == 0;
+    private bool IgnoredOutsideTables(TagName name) =>
+        name.Has(TagFlags.TablePart) && _foreign == 0 && _open[_table.Id] == 0 && _open[_template.Id] == 0;
+
+    /// <summary>Whether a name is one of the parts of a table that the parser ignores outside a table (or a frameset).</summary>
+    private static bool IsTablePart(string name) =>
+        name is "td" or "th" or "tr" or "tbody" or "thead" or "tfoot" or "caption" or "col" or "colgroup" or "frameset";
 
     private static bool IsVoid(string name) => name is "area" or "base" or "br" or "col" or "embed" or "hr" or "img" or "input"
         or "keygen" or "link" or "meta" or "param" or "source" or "track" or "wbr" or "frame" or "basefont" or "bgsound" or "image";
@@ -834,5 +859,102 @@ internal sealed class HtmlBounds
     /// An open element of the model, with the positions (in the stack) of the nearest open element
     /// that a new paragraph, list item, definition, row, cell or table section would close (-1: none).
     /// </summary>
-    private readonly record struct Frame(string Name, int Children, int Paragraph, int ListItem, int Definition, int Row, int Cell, int Section);
+    private record struct Frame(TagName Name, int Children, int Paragraph, int ListItem, int Definition, int Row, int Cell, int Section);
+
+    /// <summary>What the model needs to know of a tag name, read once per name from the name's tests below.</summary>
+    [Flags]
+    private enum TagFlags
+    {
+        None = 0,
+
+        /// <summary>html, head or body: their tags change nothing here.</summary>
+        Structure = 1 << 0,
+        TablePart = 1 << 1,
+        RawText = 1 << 2,
+        Plaintext = 1 << 3,
+        BreaksForeign = 1 << 4,
+        Font = 1 << 5,
+        Special = 1 << 6,
+        AppletMarqueeObject = 1 << 7,
+        Void = 1 << 8,
+        Foreign = 1 << 9,
+        Formatting = 1 << 10,
+        Marker = 1 << 11,
+        ClosesParagraph = 1 << 12,
+        Form = 1 << 13,
+        ButtonScope = 1 << 14,
+
+        /// <summary>Special and not address, div or p: a new one hides the list items and definitions below it from a new item.</summary>
+        ScopesItems = 1 << 15,
+        Paragraph = 1 << 16,
+        ListItem = 1 << 17,
+        Definition = 1 << 18,
+        Row = 1 << 19,
+        Cell = 1 << 20,
+        Section = 1 << 21,
+        TableOrTemplate = 1 << 22,
+
+        /// <summary>option or optgroup (a new one closes an open option).</summary>
+        OptionLike = 1 << 23,
+        Option = 1 << 24,
+        Heading = 1 << 25,
+
+        /// <summary>a or nobr (a new one closes an open one).</summary>
+        LinkLike = 1 << 26,
+        HtmlIntegration = 1 << 27,
+    }
+
+    /// <summary>A tag name of the pass (in lower case), with its number in the pass and what the model needs to know of it.</summary>
+    private sealed class TagName
+    {
+        public TagName(string name, int id)
+        {
+            Name = name;
+            Id = id;
+            Flags = FlagsOf(name);
+        }
+
+        public string Name { get; }
+
+        /// <summary>The name's number in this pass: its index in the counts of open and dropped elements.</summary>
+        public int Id { get; }
+
+        public TagFlags Flags { get; }
+
+        public bool Has(TagFlags flag) => (Flags & flag) != 0;
+
+        public override string ToString() => Name;
+
+        private static TagFlags FlagsOf(string name) =>
+            Flag(name is "html" or "head" or "body", TagFlags.Structure)
+            | Flag(IsTablePart(name), TagFlags.TablePart)
+            | Flag(IsRawText(name), TagFlags.RawText)
+            | Flag(name == "plaintext", TagFlags.Plaintext)
+            | Flag(BreaksOutOfForeignContent(name), TagFlags.BreaksForeign)
+            | Flag(name == "font", TagFlags.Font)
+            | Flag(IsSpecial(name), TagFlags.Special)
+            | Flag(name is "applet" or "marquee" or "object", TagFlags.AppletMarqueeObject)
+            | Flag(IsVoid(name), TagFlags.Void)
+            | Flag(name is "svg" or "math", TagFlags.Foreign)
+            | Flag(IsFormatting(name), TagFlags.Formatting)
+            | Flag(IsMarker(name), TagFlags.Marker)
+            | Flag(ClosesParagraph(name), TagFlags.ClosesParagraph)
+            | Flag(name == "form", TagFlags.Form)
+            | Flag(BoundsButtonScope(name), TagFlags.ButtonScope)
+            | Flag(IsSpecial(name) && name is not ("address" or "div" or "p"), TagFlags.ScopesItems)
+            | Flag(name == "p", TagFlags.Paragraph)
+            | Flag(name == "li", TagFlags.ListItem)
+            | Flag(name is "dd" or "dt", TagFlags.Definition)
+            | Flag(name == "tr", TagFlags.Row)
+            | Flag(name is "td" or "th", TagFlags.Cell)
+            | Flag(name is "thead" or "tbody" or "tfoot", TagFlags.Section)
+            | Flag(name is "table" or "template", TagFlags.TableOrTemplate)
+            | Flag(name is "option" or "optgroup", TagFlags.OptionLike)
+            | Flag(name == "option", TagFlags.Option)
+            | Flag(name is "h1" or "h2" or "h3" or "h4" or "h5" or "h6", TagFlags.Heading)
+            | Flag(name is "a" or "nobr", TagFlags.LinkLike)
+            | Flag(name is "foreignobject" or "desc" or "title" or "mi" or "mo" or "mn" or "ms" or "mtext" or "annotation-xml", TagFlags.HtmlIntegration);
+
+        private static TagFlags Flag(bool on, TagFlags flag) => on ? flag : TagFlags.None;
+    }
 }

@@ -1,5 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
+using AngleSharp.Css.Dom;
+using AngleSharp.Css.Parser;
 using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
 using Cleaner.Text;
@@ -364,7 +366,13 @@ internal static class HtmlMetadataReader
     /// </summary>
     private sealed class Elements
     {
-        private const string TimeSelector = "time[pubdate], time[itemprop=datePublished], [itemprop=datePublished]";
+        /// <summary>The selectors, parsed once (as <see cref="IElement.Matches"/> would parse them on every call).</summary>
+        private static readonly ISelector CanonicalSelector = Parse("link[rel~=canonical]");
+
+        private static readonly ISelector TimeSelector = Parse("time[pubdate], time[itemprop=datePublished], [itemprop=datePublished]");
+
+        private static ISelector Parse(string selector) =>
+            new CssSelectorParser().ParseSelector(selector) ?? throw new InvalidOperationException($"the selector '{selector}' does not parse");
 
         public List<IElement> Metas { get; } = [];
 
@@ -423,12 +431,13 @@ internal static class HtmlMetadataReader
                     Scripts.Add(element);
                 }
             }
-            else if (Canonical is null && name.Equals("link", StringComparison.OrdinalIgnoreCase) && element.Matches("link[rel~=canonical]"))
+            else if (Canonical is null && name.Equals("link", StringComparison.OrdinalIgnoreCase) && CanonicalSelector.Match(element, element))
             {
                 Canonical = element;
             }
 
-            if (Time is null && (name.Equals("time", StringComparison.OrdinalIgnoreCase) || element.HasAttribute("itemprop")) && element.Matches(TimeSelector))
+            if (Time is null && (name.Equals("time", StringComparison.OrdinalIgnoreCase) || (element.Attributes.Length > 0 && element.HasAttribute("itemprop")))
+                && TimeSelector.Match(element, element))
             {
                 Time = element;
             }

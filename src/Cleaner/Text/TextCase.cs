@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+
 namespace Cleaner.Text;
 
 /// <summary>Lower-casing of short words on the hot path, with the result of <see cref="MemoryExtensions.ToLowerInvariant"/>.</summary>
@@ -36,14 +38,11 @@ internal static class TextCase
     /// <summary>A line as a key: in lower case (invariant), with each run of white space made one space and none at either end.</summary>
     public static string LineKey(ReadOnlySpan<char> text)
     {
-        var buffer = text.Length <= 512 ? stackalloc char[text.Length] : new char[text.Length];
-        int n = 0;
-        var folded = new FoldedLine(text);
-        while (folded.Next(out char c))
-        {
-            buffer[n++] = c;
-        }
-
+        // The key is never longer than the line: a space stands for at least one white-space character.
+        var buffer = text.Length < 512 ? stackalloc char[text.Length + 1] : new char[text.Length + 1];
+        int position = 0;
+        bool space = false;
+        int n = Fold(text.TrimStart(), ref position, ref space, buffer);
         return new string(buffer[..n]);
     }
 
@@ -70,16 +69,54 @@ internal static class TextCase
     /// <summary>A hash of a line's <see cref="LineKey"/> and the key's length, without making the key (the hash is this process's own).</summary>
     public static int LineHash(ReadOnlySpan<char> text, out int length)
     {
+        // The key is folded a piece at a time into a buffer and hashed a piece at a time; the pieces
+        // end where the key's characters reach the buffer's end, so equal keys are hashed alike.
         var hash = default(HashCode);
+        Span<char> buffer = stackalloc char[256];
+        var rest = text.TrimStart();
+        int position = 0;
+        bool space = false;
         length = 0;
-        var folded = new FoldedLine(text);
-        while (folded.Next(out char c))
+        while (position < rest.Length)
         {
-            hash.Add(c);
-            length++;
+            int n = Fold(rest, ref position, ref space, buffer);
+            hash.AddBytes(MemoryMarshal.AsBytes(buffer[..n]));
+            length += n;
         }
 
         return hash.ToHashCode();
+    }
+
+    /// <summary>
+    /// Writes the key of <paramref name="text"/> (which starts with no white space) from
+    /// <paramref name="position"/> on into <paramref name="destination"/>, as <see cref="FoldedLine"/>
+    /// gives it, until the text ends or the destination has room for fewer than two characters;
+    /// <paramref name="space"/> carries a run of white space not yet written from one call to the next.
+    /// </summary>
+    /// <returns>The number of characters written.</returns>
+    private static int Fold(ReadOnlySpan<char> text, ref int position, ref bool space, Span<char> destination)
+    {
+        int n = 0, i = position;
+        while (i < text.Length && n < destination.Length - 1)
+        {
+            char x = text[i++];
+            if (char.IsWhiteSpace(x))
+            {
+                space = true;
+                continue;
+            }
+
+            if (space)
+            {
+                space = false;
+                destination[n++] = ' ';
+            }
+
+            destination[n++] = x < 0x80 ? LowerAscii(x) : char.ToLowerInvariant(x);
+        }
+
+        position = i;
+        return n;
     }
 
     /// <summary>The characters of a line's key, one at a time: lower case, white space runs as one space, none at the ends.</summary>

@@ -46,6 +46,18 @@ public class HtmlMetadataTests
         Assert.That(result.Title, Is.EqualTo(TestPages.Headline), "the page's headline block, which the og:title names");
     }
 
+    [TestCase("<link rel=stylesheet href=/a.css><link rel=\"alternate canonical\" href=/news/storm>", "<p itemprop=author>x</p><span itemprop=datePublished content=2024-05-06>6 May</span>", "2024-05-06")]
+    [TestCase("<link rel=canonicalx href=/no><link rel=canonical href=/news/storm>", "<time datetime=2023-01-02>2 Jan</time><time pubdate datetime=2024-07-08>8 July</time>", "2024-07-08")]
+    [TestCase("<link href=/no><link rel=canonical href=/news/storm>", "<div itemprop=\"datePublished\">2024-09-10</div><time pubdate datetime=2020-01-01>later</time>", "2024-09-10")]
+    public void The_canonical_link_and_the_date_element_are_the_first_the_selectors_match(string head, string dated, string date)
+    {
+        var html = $"<html><head><title>Storm closes the harbour road</title>{head}</head><body><article>{dated}"
+            + string.Concat(TestPages.Paragraphs.Select(p => $"<p>{p}</p>")) + "</article></body></html>";
+        var meta = TextCleaner.Default.CleanHtml(html, new Uri("https://example.org/a")).Metadata;
+        Assert.That(meta.CanonicalUrl, Is.EqualTo(new Uri("https://example.org/news/storm")));
+        Assert.That(meta.Published, Is.EqualTo(DateTimeOffset.Parse(date + "T00:00:00Z", System.Globalization.CultureInfo.InvariantCulture)));
+    }
+
     [Test]
     public void A_relative_canonical_link_without_a_page_address_is_no_address()
     {

@@ -100,6 +100,35 @@ public class HtmlBoundsTests
     }
 
     [Test]
+    public void An_end_tag_closes_its_element_whatever_the_case_of_either_among_hundreds_of_names()
+    {
+        // Each name is read once per pass and its open elements counted by name: 400 names (more than
+        // the pass's cache of recent names holds, so names share its slots) nested, opened in upper
+        // case and closed in lower, twenty times over, with a depth bound just above 400. An end tag
+        // that missed its element would leave it open, and the rounds after would pass the bound.
+        var options = Defaults with { MaxNestingDepth = 410 };
+        var round = new StringBuilder();
+        for (int i = 0; i < 400; i++)
+        {
+            round.Append("<X-PART").Append(i).Append(" class=c>");
+        }
+
+        round.Append("<P>text</p>");
+        for (int i = 399; i >= 0; i--)
+        {
+            round.Append("</x-part").Append(i).Append('>');
+        }
+
+        var html = "<html><body>" + string.Concat(Enumerable.Repeat(round.ToString(), 20)) + "</body></html>";
+        Assert.That(ReferenceEquals(Bound(html, out var note, options), html), Is.True, note);
+
+        // Left open, the same names meet the bound.
+        var open = html.Replace("</x-part", "<x-part", StringComparison.Ordinal);
+        Assert.That(Bound(open, out var cut, options), Is.Not.SameAs(open));
+        Assert.That(cut, Does.Contain("MaxNestingDepth"));
+    }
+
+    [Test]
     public void Attributes_past_the_bound_are_dropped_and_the_element_kept()
     {
         var html = "<div class=\"story\"" + string.Concat(Enumerable.Range(0, 1000).Select(i => $" data-a{i}='v>{i}'")) + ">text</div>";

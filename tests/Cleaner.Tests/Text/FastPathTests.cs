@@ -189,6 +189,43 @@ public class FastPathTests
     }
 
     [Test]
+    public void Line_keys_hashes_and_comparisons_fold_as_the_plain_code_does()
+    {
+        // The plain fold: trimmed, each run of white space one space, each character in lower case.
+        static string Plain(string text) =>
+            string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)
+                .Select(word => string.Concat(word.Select(char.ToLowerInvariant))));
+
+        // Corpus lines, and long lines (past the hash's buffer of 256 characters) in odd dress:
+        // white space of every kind, upper case, non-ASCII letters, a difference at the very end.
+        var lines = Lines().Take(3000).ToList();
+        var random = new Random(12);
+        string[] pieces = ["Word", "ÉTÉ", "straße", "\u0130stanbul", "\u212A", " ", "  ", "\t", "\u00A0", "\u2003", "\r\n", "x", "ÅB", "\u3000", "-"];
+        for (int i = 0; i < 400; i++)
+        {
+            var line = new StringBuilder();
+            int count = random.Next(1, 300);
+            for (int k = 0; k < count; k++)
+            {
+                line.Append(pieces[random.Next(pieces.Length)]);
+            }
+
+            lines.Add(line.ToString());
+        }
+
+        foreach (var line in lines)
+        {
+            string key = Plain(line);
+            Assert.That(TextCase.LineKey(line), Is.EqualTo(key), line);
+            Assert.That(TextCase.LineHash(line, out int length), Is.EqualTo(TextCase.LineHash(" " + line.ToUpperInvariant().Replace(" ", " \t ", StringComparison.Ordinal), out int upper)), line);
+            Assert.That(length, Is.EqualTo(key.Length).And.EqualTo(upper), line);
+            Assert.That(TextCase.SameLine(line, line + " \u00A0"), Is.True, line);
+            Assert.That(TextCase.LineHash(line + "!", out _), Is.Not.EqualTo(TextCase.LineHash(line + "?", out _)), line);
+            Assert.That(TextCase.SameLine(line, line + "!"), Is.False, line);
+        }
+    }
+
+    [Test]
     public void The_url_precheck_agrees_with_the_pattern_on_the_corpus()
     {
         var alone = TextCleaner.CreateBuilder().Clear().Add(new UrlFilter()).Build();
