@@ -102,6 +102,19 @@ public class NativeExtractorTests
     }
 
     [Test]
+    public void An_item_that_is_a_link_in_a_list_of_text_stays_with_its_list()
+    {
+        var items = "<ul><li>Ann moved the toolbar's start-up later, so that the first window opens sooner</li>"
+            + "<li><a href=\"/bug/1\">Ben fixed an issue with revoked permissions for the extensions panel</a></li>"
+            + "<li>Cai removed an attribute from the dialogs where nothing needed it any more</li></ul>";
+        var body = "<div class=\"x\">" + $"<p>{Para(1)}</p><p>{Para(2)}</p>" + items + $"<p>{Para(3)}</p></div>";
+        var result = Native.CleanHtml(Page(body));
+        var linked = BlockOf(result, "Ben fixed an issue");
+        Assert.That(linked.InMainContent, Is.True, result.Document.MainContentReasons![linked.Index]);
+        Assert.That(result.Text, Does.Contain("Ben fixed an issue with revoked permissions"));
+    }
+
+    [Test]
     public void Links_in_a_container_cost_it_against_one_of_equal_prose()
     {
         // The same prose in both; the first also holds a block of links, which is chrome.

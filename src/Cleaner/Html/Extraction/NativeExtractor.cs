@@ -286,7 +286,7 @@ internal static class NativeExtractor
                 continue;
             }
 
-            if (linky)
+            if (linky && !LinkItemOfTextList(nodes, k, sumLinks, sumText))
             {
                 excluded[k] = Format($"chrome inside the article: its element {nodes[k].Describe()} holds {sumLinks[k]:F0} characters of links against {plain:F0} of other text");
             }
@@ -833,6 +833,17 @@ internal static class NativeExtractor
             return _longer[at] * 5 <= lines && _figures[at] * 2 >= lines ? lines : null;
         }
     }
+
+    /// <summary>
+    /// Whether container <paramref name="k"/> is an item (li, dt, dd) of a list that reads as text:
+    /// the list's links are at most <see cref="MostlyLinks"/> of its text. One item that is a link
+    /// among items that are not (a change log's entry that links its bug, a note that links its
+    /// source) is the list's text like its neighbours, not a box of links; a list of links is
+    /// judged as a whole before its items are.
+    /// </summary>
+    private static bool LinkItemOfTextList(IReadOnlyList<ContainerTree.Node> nodes, int k, double[] sumLinks, double[] sumText) =>
+        nodes[k].Element.LocalName is "li" or "dt" or "dd" && nodes[k].Parent is >= 0 and var list
+        && nodes[list].Element.LocalName is "ul" or "ol" or "dl" && sumLinks[list] <= sumText[list] * MostlyLinks;
 
     /// <summary>The least number of labels that make an element a chart (see <see cref="ChartTallies"/>).</summary>
     internal const int MinChartLabels = 8;
