@@ -115,6 +115,20 @@ public class NativeExtractorTests
     }
 
     [Test]
+    public void An_excerpt_cut_short_that_ends_in_a_link_is_a_teaser_inside_the_article()
+    {
+        var card = "<div class=\"card\"><p>Ever come home from a day of shopping and wondered why on earth you bought it? As it… <a href=\"/other\">Read more</a></p></div>";
+        var quote = "<p>The mayor's reply is on <a href=\"/reply\">the council's site</a></p>";
+        var body = "<div class=\"x\">" + $"<p>{Para(1)}</p><p>{Para(2)}</p>" + card + $"<p>{Para(3)}</p>" + quote + $"<p>{Para(4)}</p></div>";
+        var result = Native.CleanHtml(Page(body));
+        var teaser = BlockOf(result, "Ever come home");
+        Assert.That(teaser.InMainContent, Is.False);
+        Assert.That(result.Document.MainContentReasons![teaser.Index], Does.StartWith("a teaser inside the article: an excerpt cut short"));
+        Assert.That(BlockOf(result, "The mayor's reply").InMainContent, Is.True, "a line that ends in a link but is not cut short");
+        Assert.That(result.Text, Does.Contain(Para(4)));
+    }
+
+    [Test]
     public void Links_in_a_container_cost_it_against_one_of_equal_prose()
     {
         // The same prose in both; the first also holds a block of links, which is chrome.

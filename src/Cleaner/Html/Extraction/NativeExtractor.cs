@@ -306,6 +306,10 @@ internal static class NativeExtractor
                 {
                     reasons[i] = Format($"a line that repeats {repeats[i]} times on the page (template text, not the article's)");
                 }
+                else if (CutShortTeaser(blocks[i]))
+                {
+                    reasons[i] = "a teaser inside the article: an excerpt cut short (\"…\") that ends in a link to the whole";
+                }
                 else
                 {
                     inArticle[i] = true;
@@ -844,6 +848,49 @@ internal static class NativeExtractor
     private static bool LinkItemOfTextList(IReadOnlyList<ContainerTree.Node> nodes, int k, double[] sumLinks, double[] sumText) =>
         nodes[k].Element.LocalName is "li" or "dt" or "dd" && nodes[k].Parent is >= 0 and var list
         && nodes[list].Element.LocalName is "ul" or "ol" or "dl" && sumLinks[list] <= sumText[list] * MostlyLinks;
+
+    /// <summary>The most words of the link that follows the cut of a teaser's excerpt ("Read more", "Continue reading →").</summary>
+    internal const int TeaserLinkWords = 6;
+
+    /// <summary>The least words of a teaser's excerpt before its cut.</summary>
+    internal const int TeaserWords = 8;
+
+    /// <summary>The most words of a teaser's excerpt before its cut: a teaser shows a line or two; a longer excerpt quotes a passage (a trackback, a source).</summary>
+    internal const int MaxTeaserWords = 30;
+
+    /// <summary>
+    /// Whether a line is the excerpt of another story: <see cref="TeaserWords"/> to
+    /// <see cref="MaxTeaserWords"/> words cut short by an ellipsis ("…" or "..."), and after the cut only its link (at most
+    /// <see cref="TeaserLinkWords"/> words, all of the line's linked text): "As it turns… Read more".
+    /// The article's own text is not cut short to send the reader elsewhere.
+    /// </summary>
+    internal static bool CutShortTeaser(Block block)
+    {
+        var text = block.Span.TrimEnd();
+        int cut = text.LastIndexOf('…');
+        int dots = text.LastIndexOf("...", StringComparison.Ordinal);
+        int mark = Math.Max(cut, dots);
+        if (mark < 0 || block.LinkDensity <= 0)
+        {
+            return false;
+        }
+
+        var before = text[..mark];
+        var tail = text[(mark + (mark == cut ? 1 : 3))..].Trim();
+        double links = block.Length * block.LinkDensity;
+        return tail.Length > 0 && Math.Abs(tail.Length - links) <= 2 && Words(tail) <= TeaserLinkWords && Words(before) is >= TeaserWords and <= MaxTeaserWords;
+
+        static int Words(ReadOnlySpan<char> s)
+        {
+            int words = 0;
+            for (int i = 0; i < s.Length; i++)
+            {
+                words += !char.IsWhiteSpace(s[i]) && (i == 0 || char.IsWhiteSpace(s[i - 1])) ? 1 : 0;
+            }
+
+            return words;
+        }
+    }
 
     /// <summary>The least number of labels that make an element a chart (see <see cref="ChartTallies"/>).</summary>
     internal const int MinChartLabels = 8;
