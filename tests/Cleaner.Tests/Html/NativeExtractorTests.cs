@@ -248,6 +248,17 @@ public class NativeExtractorTests
     }
 
     [Test]
+    public void A_caption_that_several_figures_share_stays_with_them()
+    {
+        var figure = "<figure><img src=\"/a.png\" alt=\"\"><figcaption>The harbour wall after the storm</figcaption></figure>";
+        var body = "<div class=\"x\">" + string.Concat(Enumerable.Range(1, 4).Select(i => figure + $"<p>{Para(i)}</p>")) + "</div>";
+        var result = Native.CleanHtml(Page(body));
+        var captions = result.Blocks.Where(b => b.Text == "The harbour wall after the storm").ToList();
+        Assert.That(captions, Has.Count.EqualTo(4));
+        Assert.That(captions.All(b => b.InMainContent), Is.True);
+    }
+
+    [Test]
     public void A_short_line_repeated_in_the_article_is_template_text()
     {
         var photo = "<div class=\"photo\"><p>Click the photo to enlarge it</p></div>";

@@ -899,7 +899,8 @@ internal static class NativeExtractor
     internal const int MinRepeats = 3;
 
     /// <summary>
-    /// For each short line (under 12 words, not prose, not a heading nor a line of preformatted text: code
+    /// For each short line (under 12 words, not prose, not a heading, not a figure's caption: figures
+    /// may share one, and credits are the photo-credit filter's; nor a line of preformatted text: code
     /// repeats its keywords), how often its text stands on the page.
     /// </summary>
     private static int[] Repeats(IReadOnlyList<Block> blocks)
@@ -914,7 +915,7 @@ internal static class NativeExtractor
         {
             group[i] = -1;
             var block = blocks[i];
-            if (block.Features.WordCount >= 12 || block.Features.LooksLikeProse || block.Kind is BlockKind.Heading or BlockKind.Preformatted)
+            if (block.Features.WordCount >= 12 || block.Features.LooksLikeProse || block.Kind is BlockKind.Heading or BlockKind.Preformatted or BlockKind.Caption)
             {
                 continue;
             }
