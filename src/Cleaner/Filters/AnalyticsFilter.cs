@@ -15,8 +15,14 @@ public sealed class AnalyticsFilter() : PhraseFilter("analytics", "analytics", "
     protected override string? Judge(Block block)
     {
         ArgumentNullException.ThrowIfNull(block);
-        return base.Judge(block) ?? (LooksLikeCode(block.Span) ? "script or style code left in the text" : null);
+        return base.Judge(block) ?? (!IsHtmlHeading(block) && LooksLikeCode(block.Span) ? "script or style code left in the text" : null);
     }
+
+    /// <summary>
+    /// Whether the block is a heading of an HTML page (h1 to h6): a page shows its scripts and styles in
+    /// no heading, so a heading that reads like code ("&lt;ul&gt; List of &lt;img&gt;", "“Thumper” ($20)") names its section.
+    /// </summary>
+    private static bool IsHtmlHeading(Block block) => block.Kind == BlockKind.Heading && block.Document.IsHtml;
 
     private static readonly SearchValues<char> CodeMarks = SearchValues.Create("{};=()<>[]$|&");
 

@@ -85,6 +85,19 @@ public class AnalyticsFilterTests
     [TestCase("( ∑ k = 1 n a k b k ) 2 ≤ ( ∑ k = 1 n a k 2 ) ( ∑ k = 1 n b k 2 )")]
     [TestCase("∇ × B → − 1 c ∂ E → ∂ t = 4 π c j → ∇ ⋅ E → = 4 π ρ")]
     public void Keeps(string line) => KeepsAlone(new AnalyticsFilter(), line);
+
+    [TestCase("“Thumper” ($20)")]
+    [TestCase("<ul> List of <img>")]
+    public void Keeps_an_html_heading_that_reads_like_code_and_not_a_paragraph(string line)
+    {
+        var encoded = System.Net.WebUtility.HtmlEncode(line);
+        var html = $"<html><body><p>{Prose}</p><h3>{encoded}</h3><p>{Prose}</p><p>{encoded}</p></body></html>";
+        var result = TextCleaner.CreateBuilder().Clear().Add(new AnalyticsFilter()).Build().CleanHtml(html);
+        var blocks = result.Blocks.Where(b => b.Text == line).ToList();
+        Assert.That(blocks, Has.Count.EqualTo(2));
+        Assert.That(blocks[0].IsRemoved, Is.False, "the heading names its section");
+        Assert.That(blocks[1].IsRemoved, Is.True, "the same line in a paragraph is code");
+    }
 }
 
 public class CookieFilterTests

@@ -102,6 +102,33 @@ public class NativeExtractorTests
     }
 
     [Test]
+    public void An_item_that_is_a_link_in_a_list_of_text_stays_with_its_list()
+    {
+        var items = "<ul><li>Ann moved the toolbar's start-up later, so that the first window opens sooner</li>"
+            + "<li><a href=\"/bug/1\">Ben fixed an issue with revoked permissions for the extensions panel</a></li>"
+            + "<li>Cai removed an attribute from the dialogs where nothing needed it any more</li></ul>";
+        var body = "<div class=\"x\">" + $"<p>{Para(1)}</p><p>{Para(2)}</p>" + items + $"<p>{Para(3)}</p></div>";
+        var result = Native.CleanHtml(Page(body));
+        var linked = BlockOf(result, "Ben fixed an issue");
+        Assert.That(linked.InMainContent, Is.True, result.Document.MainContentReasons![linked.Index]);
+        Assert.That(result.Text, Does.Contain("Ben fixed an issue with revoked permissions"));
+    }
+
+    [Test]
+    public void An_excerpt_cut_short_that_ends_in_a_link_is_a_teaser_inside_the_article()
+    {
+        var card = "<div class=\"card\"><p>Ever come home from a day of shopping and wondered why on earth you bought it? As it… <a href=\"/other\">Read more</a></p></div>";
+        var quote = "<p>The mayor's reply is on <a href=\"/reply\">the council's site</a></p>";
+        var body = "<div class=\"x\">" + $"<p>{Para(1)}</p><p>{Para(2)}</p>" + card + $"<p>{Para(3)}</p>" + quote + $"<p>{Para(4)}</p></div>";
+        var result = Native.CleanHtml(Page(body));
+        var teaser = BlockOf(result, "Ever come home");
+        Assert.That(teaser.InMainContent, Is.False);
+        Assert.That(result.Document.MainContentReasons![teaser.Index], Does.StartWith("a teaser inside the article: an excerpt cut short"));
+        Assert.That(BlockOf(result, "The mayor's reply").InMainContent, Is.True, "a line that ends in a link but is not cut short");
+        Assert.That(result.Text, Does.Contain(Para(4)));
+    }
+
+    [Test]
     public void Links_in_a_container_cost_it_against_one_of_equal_prose()
     {
         // The same prose in both; the first also holds a block of links, which is chrome.
@@ -218,6 +245,17 @@ public class NativeExtractorTests
         var result = Native.CleanHtml(Page(body));
         Assert.That(result.Text, Does.Contain(Para(3)));
         Assert.That(result.Text, Does.Not.Contain(Para(5, "comment")));
+    }
+
+    [Test]
+    public void A_caption_that_several_figures_share_stays_with_them()
+    {
+        var figure = "<figure><img src=\"/a.png\" alt=\"\"><figcaption>The harbour wall after the storm</figcaption></figure>";
+        var body = "<div class=\"x\">" + string.Concat(Enumerable.Range(1, 4).Select(i => figure + $"<p>{Para(i)}</p>")) + "</div>";
+        var result = Native.CleanHtml(Page(body));
+        var captions = result.Blocks.Where(b => b.Text == "The harbour wall after the storm").ToList();
+        Assert.That(captions, Has.Count.EqualTo(4));
+        Assert.That(captions.All(b => b.InMainContent), Is.True);
     }
 
     [Test]

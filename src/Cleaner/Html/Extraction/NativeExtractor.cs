@@ -285,7 +285,7 @@ internal static class NativeExtractor
                 continue;
             }
 
-            if (linky)
+            if (linky && !LinkItemOfTextList(nodes, k, sumLinks, sumText))
             {
                 excluded[k] = Format($"chrome inside the article: its element {nodes[k].Describe()} holds {sumLinks[k]:F0} characters of links against {plain:F0} of other text");
             }
@@ -304,6 +304,10 @@ internal static class NativeExtractor
                 else if (repeats[i] >= MinRepeats)
                 {
                     reasons[i] = Format($"a line that repeats {repeats[i]} times on the page (template text, not the article's)");
+                }
+                else if (CutShortTeaser(blocks[i]))
+                {
+                    reasons[i] = "a teaser inside the article: an excerpt cut short (\"…\") that ends in a link to the whole";
                 }
                 else
                 {
@@ -833,6 +837,60 @@ internal static class NativeExtractor
         }
     }
 
+    /// <summary>
+    /// Whether container <paramref name="k"/> is an item (li, dt, dd) of a list that reads as text:
+    /// the list's links are at most <see cref="MostlyLinks"/> of its text. One item that is a link
+    /// among items that are not (a change log's entry that links its bug, a note that links its
+    /// source) is the list's text like its neighbours, not a box of links; a list of links is
+    /// judged as a whole before its items are.
+    /// </summary>
+    private static bool LinkItemOfTextList(IReadOnlyList<ContainerTree.Node> nodes, int k, double[] sumLinks, double[] sumText) =>
+        nodes[k].Element.LocalName is "li" or "dt" or "dd" && nodes[k].Parent is >= 0 and var list
+        && nodes[list].Element.LocalName is "ul" or "ol" or "dl" && sumLinks[list] <= sumText[list] * MostlyLinks;
+
+    /// <summary>The most words of the link that follows the cut of a teaser's excerpt ("Read more", "Continue reading →").</summary>
+    internal const int TeaserLinkWords = 6;
+
+    /// <summary>The least words of a teaser's excerpt before its cut.</summary>
+    internal const int TeaserWords = 8;
+
+    /// <summary>The most words of a teaser's excerpt before its cut: a teaser shows a line or two; a longer excerpt quotes a passage (a trackback, a source).</summary>
+    internal const int MaxTeaserWords = 30;
+
+    /// <summary>
+    /// Whether a line is the excerpt of another story: <see cref="TeaserWords"/> to
+    /// <see cref="MaxTeaserWords"/> words cut short by an ellipsis ("…" or "..."), and after the cut only its link (at most
+    /// <see cref="TeaserLinkWords"/> words, all of the line's linked text): "As it turns… Read more".
+    /// The article's own text is not cut short to send the reader elsewhere.
+    /// </summary>
+    internal static bool CutShortTeaser(Block block)
+    {
+        var text = block.Span.TrimEnd();
+        int cut = text.LastIndexOf('…');
+        int dots = text.LastIndexOf("...", StringComparison.Ordinal);
+        int mark = Math.Max(cut, dots);
+        if (mark < 0 || block.LinkDensity <= 0)
+        {
+            return false;
+        }
+
+        var before = text[..mark];
+        var tail = text[(mark + (mark == cut ? 1 : 3))..].Trim();
+        double links = block.Length * block.LinkDensity;
+        return tail.Length > 0 && Math.Abs(tail.Length - links) <= 2 && Words(tail) <= TeaserLinkWords && Words(before) is >= TeaserWords and <= MaxTeaserWords;
+
+        static int Words(ReadOnlySpan<char> s)
+        {
+            int words = 0;
+            for (int i = 0; i < s.Length; i++)
+            {
+                words += !char.IsWhiteSpace(s[i]) && (i == 0 || char.IsWhiteSpace(s[i - 1])) ? 1 : 0;
+            }
+
+            return words;
+        }
+    }
+
     /// <summary>The least number of labels that make an element a chart (see <see cref="ChartTallies"/>).</summary>
     internal const int MinChartLabels = 8;
 
@@ -840,7 +898,8 @@ internal static class NativeExtractor
     internal const int MinRepeats = 3;
 
     /// <summary>
-    /// For each short line (under 12 words, not prose, not a heading nor a line of preformatted text: code
+    /// For each short line (under 12 words, not prose, not a heading, not a figure's caption: figures
+    /// may share one, and credits are the photo-credit filter's; nor a line of preformatted text: code
     /// repeats its keywords), how often its text stands on the page.
     /// </summary>
     private static int[] Repeats(IReadOnlyList<Block> blocks)
@@ -855,7 +914,7 @@ internal static class NativeExtractor
         {
             group[i] = -1;
             var block = blocks[i];
-            if (block.Features.WordCount >= 12 || block.Features.LooksLikeProse || block.Kind is BlockKind.Heading or BlockKind.Preformatted)
+            if (block.Features.WordCount >= 12 || block.Features.LooksLikeProse || block.Kind is BlockKind.Heading or BlockKind.Preformatted or BlockKind.Caption)
             {
                 continue;
             }
