@@ -303,6 +303,7 @@ internal sealed class HtmlBounds
         }
 
         bool foreign = _foreign > 0 && ForeignRoot() >= 0;
+        bool brokeOut = false;
         if (foreign && (name.Has(TagFlags.BreaksForeign) || (name.Has(TagFlags.Font) && HasFontAttribute(tag))))
         {
             // An HTML tag inside svg or math closes the foreign elements and is read as HTML.
@@ -312,6 +313,7 @@ internal sealed class HtmlBounds
             }
 
             foreign = false;
+            brokeOut = true;
         }
 
         if (!foreign)
@@ -364,6 +366,15 @@ internal sealed class HtmlBounds
             }
 
             Cut(lt, end);
+            if (brokeOut)
+            {
+                // The model has left the svg or math for this tag: without it the parser would stay
+                // inside, and every tag after would nest there unseen by the bounds (the model and the
+                // parser part ways for good). An image (an HTML tag that leaves foreign content, holds
+                // nothing and shows no text) ends the foreign content in the parser too.
+                _out!.Append(BreakOutTag);
+            }
+
             return end;
         }
 
@@ -732,6 +743,9 @@ internal sealed class HtmlBounds
 
         return false;
     }
+
+    /// <summary>Put in place of a dropped tag that left svg or math (see <see cref="StartTag"/>).</summary>
+    private const string BreakOutTag = "<img>";
 
     private void Cut(int start, int end)
     {

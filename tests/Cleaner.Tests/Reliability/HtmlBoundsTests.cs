@@ -93,6 +93,41 @@ public class HtmlBoundsTests
     }
 
     [Test]
+    public void A_dropped_tag_that_left_svg_leaves_it_in_the_parser_too()
+    {
+        // Past the bound on open formatting elements, each <b> is dropped; but inside svg a <b> also
+        // ends the svg. Dropped without a trace, it left the parser inside the svg, where the frameset
+        // that the model took for an ignored tag of the body nested unseen, one deeper per repeat, and
+        // every </caption> searched that growing stack (15 s for 1.2 MB). The parsed tree of the bounded
+        // page must stay within the depth bound, as the model counts it.
+        var options = Defaults with { MaxNestingDepth = 100, MaxOpenFormattingElements = 20 };
+        var html = "<html><body>" + string.Concat(Enumerable.Repeat("<b></caption><frameset>x<object><svg>", 2000)) + "</body></html>";
+        var bounded = Bound(html, out var note, options);
+        Assert.That(note, Does.Contain("MaxOpenFormattingElements"));
+        Assert.That(TextOf(bounded), Is.EqualTo(TextOf(html)), "the text stays");
+        Assert.That(Deepest(bounded), Is.LessThanOrEqualTo(options.MaxNestingDepth + 2));
+    }
+
+    /// <summary>How many ancestors the deepest element of the parsed page has, itself included.</summary>
+    private static int Deepest(string html)
+    {
+        using var document = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(html);
+        int deepest = 0;
+        foreach (var element in document.All)
+        {
+            int depth = 0;
+            for (var e = element; e is not null; e = e.ParentElement)
+            {
+                depth++;
+            }
+
+            deepest = Math.Max(deepest, depth);
+        }
+
+        return deepest;
+    }
+
+    [Test]
     public void A_link_that_closes_without_a_block_inside_it_adds_no_depth()
     {
         var html = "<html><body><div>" + string.Concat(Enumerable.Repeat("<a href=x>y<span>z", 5000)) + "</div></body></html>";

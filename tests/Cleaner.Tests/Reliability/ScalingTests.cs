@@ -67,6 +67,7 @@ public class ScalingTests
         new("<b>x<div></b> repeated", 2_000, true, n => Page(h => h.Insert(h.Length, "<b>x<div></b>", n))),
         new("<div>x<tbody> repeated", 2_000, true, n => Page(h => h.Insert(h.Length, "<div>x<tbody>", n))),
         new("<s><a href=x>y repeated", 2_000, true, n => Page(h => h.Insert(h.Length, "<s><a href=x>y", n))),
+        new("<b></caption><frameset>x<object><svg> repeated", 2_000, true, n => Page(h => h.Insert(h.Length, "<b></caption><frameset>x<object><svg>", n))),
         // Per character, a page of under about 5,000,000 characters is cleaned several times faster
         // than a larger one (fresh memory from the system and the collector's budgets, not an
         // algorithm: the time is linear on both sides of the step); calibration starts it past it.
