@@ -31,40 +31,36 @@ internal readonly record struct TextRange(INode Node, int First, int Count);
 /// </summary>
 internal sealed class ElementAncestry
 {
-    internal readonly List<IElement> ElementList = [];
-    internal readonly List<int> ParentList = [];
-    internal readonly List<int> BlockElementList = [];
-
     /// <summary>The elements, parents before their children.</summary>
-    public IReadOnlyList<IElement> Elements => ElementList;
+    public List<IElement> Elements { get; } = [];
 
     /// <summary>For each element, the number of its parent element, or -1.</summary>
-    public IReadOnlyList<int> Parents => ParentList;
+    public List<int> Parents { get; } = [];
 
     /// <summary>For each block, the number of the element that holds its first text node.</summary>
-    public IReadOnlyList<int> BlockElements => BlockElementList;
+    public List<int> BlockElements { get; } = [];
 
     /// <summary>Numbers an element whose parent has number <paramref name="parent"/> (or -1).</summary>
     internal int Add(IElement element, int parent)
     {
-        ElementList.Add(element);
-        ParentList.Add(parent);
-        return ElementList.Count - 1;
+        Elements.Add(element);
+        Parents.Add(parent);
+        return Elements.Count - 1;
     }
 
     internal void Clear()
     {
-        ElementList.Clear();
-        ParentList.Clear();
-        BlockElementList.Clear();
+        Elements.Clear();
+        Parents.Clear();
+        BlockElements.Clear();
     }
 
     internal void CopyFrom(ElementAncestry other)
     {
         Clear();
-        ElementList.AddRange(other.ElementList);
-        ParentList.AddRange(other.ParentList);
-        BlockElementList.AddRange(other.BlockElementList);
+        Elements.AddRange(other.Elements);
+        Parents.AddRange(other.Parents);
+        BlockElements.AddRange(other.BlockElements);
     }
 }
 
@@ -123,7 +119,7 @@ internal sealed class HtmlBlockWalker
     /// <summary>Gives the walker back when the page is read: it forgets the page (no node stays referenced) and may serve the next one.</summary>
     public void Return()
     {
-        bool keep = _text.Capacity <= MaxKeptChars && _texts.Count <= MaxKeptNodes && _ancestry.ElementList.Count <= MaxKeptNodes;
+        bool keep = _text.Capacity <= MaxKeptChars && _texts.Count <= MaxKeptNodes && _ancestry.Elements.Count <= MaxKeptNodes;
         Reset();
         _readHidden = false;
         if (keep)
@@ -567,7 +563,7 @@ internal sealed class HtmlBlockWalker
                 }
             }
 
-            _ancestry.BlockElementList.Add(_runNodes[0].Element);
+            _ancestry.BlockElements.Add(_runNodes[0].Element);
 
             _blocks.Add(new RawBlock(_runStart, length, frame.Kind, frame.Level, _runLinkChars, _runChars));
             _text.Append('\n');

@@ -49,21 +49,23 @@ internal static class TextCase
     /// <summary>Whether two lines have the same <see cref="LineKey"/>, without making either key.</summary>
     public static bool SameLine(ReadOnlySpan<char> a, ReadOnlySpan<char> b)
     {
-        var x = new FoldedLine(a);
-        var y = new FoldedLine(b);
-        while (true)
+        // Both keys are folded a piece at a time; equal keys give equal pieces (see LineHash).
+        Span<char> x = stackalloc char[128];
+        Span<char> y = stackalloc char[128];
+        ReadOnlySpan<char> restA = a.TrimStart(), restB = b.TrimStart();
+        int positionA = 0, positionB = 0;
+        bool spaceA = false, spaceB = false;
+        while (positionA < restA.Length || positionB < restB.Length)
         {
-            bool more = x.Next(out char c);
-            if (more != y.Next(out char d) || c != d)
+            int n = Fold(restA, ref positionA, ref spaceA, x);
+            int m = Fold(restB, ref positionB, ref spaceB, y);
+            if (!x[..n].SequenceEqual(y[..m]))
             {
                 return false;
             }
-
-            if (!more)
-            {
-                return true;
-            }
         }
+
+        return true;
     }
 
     /// <summary>A hash of a line's <see cref="LineKey"/> and the key's length, without making the key (the hash is this process's own).</summary>
@@ -89,9 +91,9 @@ internal static class TextCase
 
     /// <summary>
     /// Writes the key of <paramref name="text"/> (which starts with no white space) from
-    /// <paramref name="position"/> on into <paramref name="destination"/>, as <see cref="FoldedLine"/>
-    /// gives it, until the text ends or the destination has room for fewer than two characters;
-    /// <paramref name="space"/> carries a run of white space not yet written from one call to the next.
+    /// <paramref name="position"/> on into <paramref name="destination"/> (lower case, each run of
+    /// white space one space, none at the end), until the text ends or the destination has room for
+    /// fewer than two characters; <paramref name="space"/> carries a run of white space not yet written from one call to the next.
     /// </summary>
     /// <returns>The number of characters written.</returns>
     private static int Fold(ReadOnlySpan<char> text, ref int position, ref bool space, Span<char> destination)
@@ -117,40 +119,5 @@ internal static class TextCase
 
         position = i;
         return n;
-    }
-
-    /// <summary>The characters of a line's key, one at a time: lower case, white space runs as one space, none at the ends.</summary>
-    private ref struct FoldedLine(ReadOnlySpan<char> text)
-    {
-        private ReadOnlySpan<char> _rest = text.Trim();
-        private bool _space;
-
-        public bool Next(out char c)
-        {
-            while (_rest.Length > 0)
-            {
-                char x = _rest[0];
-                if (char.IsWhiteSpace(x))
-                {
-                    _space = true;
-                    _rest = _rest[1..];
-                    continue;
-                }
-
-                if (_space)
-                {
-                    _space = false;
-                    c = ' ';
-                    return true;
-                }
-
-                _rest = _rest[1..];
-                c = char.ToLowerInvariant(x);
-                return true;
-            }
-
-            c = '\0';
-            return false;
-        }
     }
 }

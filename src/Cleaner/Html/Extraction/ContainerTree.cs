@@ -76,9 +76,9 @@ internal sealed class ContainerTree
     /// <param name="ancestry">The elements the walker numbered, and the one holding each block's first text node.</param>
     public static ContainerTree Build(int n, ElementAncestry ancestry)
     {
-        var elements = ancestry.ElementList;
-        var parents = ancestry.ParentList;
-        var blockElements = ancestry.BlockElementList;
+        var elements = ancestry.Elements;
+        var parents = ancestry.Parents;
+        var blockElements = ancestry.BlockElements;
 
         // For every element seen, the container it stands for (itself, or for an inline element its nearest container).
         var seen = Seen(elements.Count);
