@@ -48,11 +48,12 @@ public sealed class AnalyticsFilter() : PhraseFilter("analytics", "analytics", "
         }
 
         int code = 0, letters = 0, math = 0;
-        foreach (char c in text)
+        for (int i = 0; i < text.Length; i++)
         {
+            char c = text[i];
             if (c is '{' or '}' or ';' or '=' or '(' or ')' or '<' or '>' or '[' or ']' or '$' or '|' or '&')
             {
-                code++;
+                code += IsCodeMark(text, i) ? 1 : 0;
             }
             else if (char.IsLetter(c))
             {
@@ -79,5 +80,49 @@ public sealed class AnalyticsFilter() : PhraseFilter("analytics", "analytics", "
             || text.Contains("{display", StringComparison.OrdinalIgnoreCase)
             || text.Contains("px;", StringComparison.Ordinal);
         return construct ? code * 12 >= letters : code * 4 >= letters;
+    }
+
+    /// <summary>
+    /// Whether the mark at <paramref name="at"/> counts as code. Marks that prose and tables use do
+    /// not: a bar between spaces (a table's cells, a menu's items: "Yes | 164 | 81%"), a dollar before
+    /// a figure ("$199"), a footnote's brackets ("[6]", "[n 3]", "[edit]": at most 6 letters, digits or
+    /// spaces inside), a parenthesis opened after a space or at the start ("(75th)", "(Unknown)": a
+    /// call opens right after its name) and one closed before a space, the end or a comma (a call
+    /// closes before ';', ')', '.', '{').
+    /// </summary>
+    private static bool IsCodeMark(ReadOnlySpan<char> text, int at)
+    {
+        char c = text[at];
+        char before = at > 0 ? text[at - 1] : ' ';
+        char after = at + 1 < text.Length ? text[at + 1] : ' ';
+        return c switch
+        {
+            '|' => !(char.IsWhiteSpace(before) && char.IsWhiteSpace(after)),
+            '$' => !char.IsDigit(after),
+            '[' => !Footnote(text[(at + 1)..]),
+            ']' => text[..at].LastIndexOf('[') is var open && (open < 0 || at - open > 7 || !Footnote(text[(open + 1)..])),
+            '(' => !char.IsWhiteSpace(before) && before is not ('"' or '\'' or '[' or '(' or '“' or '‘'),
+            ')' => !(char.IsWhiteSpace(after) || after is ',' or ':' or '"' or '\'' or '”' or '’' || at + 1 == text.Length),
+            _ => true,
+        };
+
+        // The text inside a bracket up to its other side, read from the bracket: a footnote when short.
+        static bool Footnote(ReadOnlySpan<char> rest)
+        {
+            for (int i = 0; i < rest.Length && i <= 6; i++)
+            {
+                if (rest[i] is ']' or '[')
+                {
+                    return i > 0;
+                }
+
+                if (!char.IsLetterOrDigit(rest[i]) && rest[i] != ' ')
+                {
+                    return false;
+                }
+            }
+
+            return false;
+        }
     }
 }

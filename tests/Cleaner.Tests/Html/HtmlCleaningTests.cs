@@ -122,6 +122,17 @@ public class HtmlCleaningTests
         Assert.That(result.Blocks.Select(b => b.Text), Has.None.Contains("color"));
     }
 
+    /// <summary>A modal hidden from assistive technology; the labels of form controls (a player's settings).</summary>
+    [TestCase("<div role=\"dialog\" aria-hidden=\"true\"><p>Hidden modal window</p></div><span aria-hidden=\"false\">Shown note</span>", "Hidden modal")]
+    [TestCase("<div class=\"settings\"><label>Font Size</label><select><option>50%</option></select></div><span>Shown note</span>", "Font Size")]
+    [TestCase("<div class=\"settings\"><label><input type=\"checkbox\"> Text Edge Style</label></div><span>Shown note</span>", "Edge Style")]
+    public void Text_that_is_not_read_as_the_page_is_not_text(string markup, string unread)
+    {
+        var texts = TextCleaner.Default.CleanHtml(TestPages.Page(markup)).Blocks.Select(b => b.Text).ToList();
+        Assert.That(texts, Has.None.Contains(unread));
+        Assert.That(texts, Has.Some.Contains("Shown note"));
+    }
+
     [Test]
     public void Table_rows_are_lines_with_their_cells()
     {
