@@ -188,4 +188,31 @@ public class HtmlBadInputTests
         Assert.That(result.Status, Is.EqualTo(CleanStatus.Cleaned));
         Assert.That(result.Text, Does.Contain(Sentence), "ASCII text reads the same in Shift-JIS");
     }
+
+    /// <summary>
+    /// Unclosed noscript elements repeated nest the rest of the page in each; SmartReader serialised
+    /// and parsed every one again (53 s for this page of 160 KB, past the 30 s limit that cannot stop
+    /// it): the fallbacks it would remove anyway are removed before it runs.
+    /// </summary>
+    [Test]
+    public void Nested_noscript_fallbacks_do_not_stall_the_second_opinion()
+    {
+        var html = "<html><body>" + string.Concat(Enumerable.Repeat("<desc>word <tbody><noscript></small><nobr>", 4_000)) + "</body></html>";
+        var cleaner = TextCleaner.CreateBuilder().WithOptions(o => o with { Extractor = ContentExtractor.SmartReader }).Build();
+        var result = cleaner.CleanHtml(html);
+        Assert.That(result.Status, Is.EqualTo(CleanStatus.Cleaned), result.Diagnostic);
+    }
+
+    [Test]
+    public void Only_noscript_fallbacks_that_hold_a_single_image_are_left_to_the_second_opinion()
+    {
+        using var dom = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(
+            "<html><body><p>Text</p><img class=lazy><noscript><img src=a.jpg></noscript>"
+            + "<noscript><span><img src=b.jpg></span></noscript><noscript>Enable JavaScript</noscript>"
+            + "<noscript><p>Nested<noscript><img src=c.jpg></noscript></p></noscript><div><noscript><img src=d.jpg><img src=e.jpg></noscript></div></body></html>");
+        Cleaner.Html.MainContent.DropScriptFallbacks(dom);
+        var left = dom.QuerySelectorAll("noscript").Select(n => n.QuerySelector("img")?.GetAttribute("src")).ToList();
+        Assert.That(left, Is.EqualTo(new[] { "a.jpg", "b.jpg" }));
+        Assert.That(dom.Body!.TextContent, Does.Contain("Text").And.Not.Contain("Enable").And.Not.Contain("Nested"));
+    }
 }
