@@ -183,9 +183,15 @@ internal sealed class HtmlBlockWalker
     /// skipped, the page may keep its only copy of the article there (shown by a script): the walk is
     /// made again reading them, and kept when it finds such a paragraph.
     /// </summary>
-    public void Walk(IElement root)
+    /// <param name="root">The element to walk (normally the body).</param>
+    /// <param name="metadata">
+    /// When given, every element of the subtree (the skipped ones and their descendants too) is
+    /// handed to it in document order, in the first walk: the page's metadata is found in the
+    /// same walk.
+    /// </param>
+    public void Walk(IElement root, HtmlMetadataReader.Elements? metadata = null)
     {
-        WalkOnce(root);
+        WalkOnce(root, metadata);
         if (_hiddenSkipped == 0 || HasParagraph())
         {
             return;
@@ -242,11 +248,12 @@ internal sealed class HtmlBlockWalker
         Text = string.Empty;
     }
 
-    private void WalkOnce(IElement root)
+    private void WalkOnce(IElement root, HtmlMetadataReader.Elements? metadata = null)
     {
         var deadline = Deadline.Current;
         _frames.Add(new Frame(root, BlockKind.Paragraph, 0, _blocks.Count, SimpleRow: false));
         int rootId = AddWithAncestors(root);
+        metadata?.Visit(root);
         // Children are read by index: a node's NextSibling searches its parent's list of children,
         // which makes a walk by siblings quadratic in the number of children of one element.
         var path = new List<(INode Parent, INodeList Children, int Next, int Id)> { (root, root.ChildNodes, 0, rootId) };
@@ -268,6 +275,15 @@ internal sealed class HtmlBlockWalker
             path[^1] = (parent, children, next + 1, id);
             var node = children[next];
             bool descend = Enter(node, id);
+            if (metadata is not null && node is IElement element)
+            {
+                metadata.Visit(element);
+                if (!descend && element.HasChildNodes)
+                {
+                    metadata.VisitDescendants(element);
+                }
+            }
+
             if (descend && node.HasChildNodes)
             {
                 path.Add((node, node.ChildNodes, 0, _ancestry.Add((IElement)node, id)));

@@ -29,9 +29,15 @@ internal static class HtmlMetadataReader
     /// Reads the metadata of a parsed page, every title the page gives (best first) to find the
     /// headline block by, and the article's text as its JSON-LD gives it (<c>articleBody</c>), or null.
     /// </summary>
-    public static (DocumentMetadata Metadata, IReadOnlyList<string> Titles, string? ArticleBody) Read(IHtmlDocument dom, Uri? url)
+    public static (DocumentMetadata Metadata, IReadOnlyList<string> Titles, string? ArticleBody) Read(IHtmlDocument dom, Uri? url) =>
+        Read(dom, url, Elements.Find(dom, null, null));
+
+    /// <summary>
+    /// Reads the metadata of a parsed page from its elements, found beforehand (see
+    /// <see cref="Elements.Find"/>, which can leave the walk of the body to the block walker).
+    /// </summary>
+    public static (DocumentMetadata Metadata, IReadOnlyList<string> Titles, string? ArticleBody) Read(IHtmlDocument dom, Uri? url, Elements found)
     {
-        var found = Elements.Find(dom);
         var meta = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         foreach (var element in found.Metas)
         {
@@ -363,8 +369,11 @@ internal static class HtmlMetadataReader
     /// (the same elements as the selectors <c>meta</c>, <c>script[type]</c>, the first of
     /// <c>link[rel~=canonical]</c> and the first of <c>time[pubdate], time[itemprop=datePublished],
     /// [itemprop=datePublished]</c>; a selector is matched only on elements that can match it).
+    /// The block walker finds them in the body as it walks it (<see cref="Visit"/> on every element
+    /// it meets, <see cref="VisitDescendants"/> under those it does not go into), so that the body,
+    /// most of the page, is walked once.
     /// </summary>
-    private sealed class Elements
+    internal sealed class Elements
     {
         /// <summary>The selectors, parsed once (as <see cref="IElement.Matches"/> would parse them on every call).</summary>
         private static readonly ISelector CanonicalSelector = Parse("link[rel~=canonical]");
@@ -382,7 +391,12 @@ internal static class HtmlMetadataReader
 
         public IElement? Time { get; private set; }
 
-        public static Elements Find(IHtmlDocument dom)
+        /// <summary>
+        /// Finds the elements in document order. When <paramref name="walkRoot"/> is given, its
+        /// subtree is not walked here: <paramref name="walk"/> is called where it stands in the
+        /// document, and must visit that subtree in document order (the root first).
+        /// </summary>
+        public static Elements Find(IHtmlDocument dom, IElement? walkRoot, Action<Elements>? walk)
         {
             var found = new Elements();
             if (dom.DocumentElement is not { } root)
@@ -390,10 +404,35 @@ internal static class HtmlMetadataReader
                 return found;
             }
 
-            found.Visit(root);
+            bool walked = false;
+            if (ReferenceEquals(root, walkRoot))
+            {
+                walk!(found);
+                return found;
+            }
 
+            found.Visit(root);
+            found.VisitAround(root, walkRoot, walk, ref walked);
+            if (walkRoot is not null && !walked)
+            {
+                walk!(found); // a root outside the document's tree
+            }
+
+            return found;
+        }
+
+        /// <summary>Visits the descendants of <paramref name="parent"/> in document order.</summary>
+        public void VisitDescendants(INode parent)
+        {
+            bool walked = false;
+            VisitAround(parent, null, null, ref walked);
+        }
+
+        /// <summary>Visits the descendants of <paramref name="parent"/> in document order, but hands the subtree of <paramref name="walkRoot"/> to <paramref name="walk"/>.</summary>
+        private void VisitAround(INode parent, IElement? walkRoot, Action<Elements>? walk, ref bool walked)
+        {
             // Children by index: NextSibling searches the parent's list, quadratic in the number of children.
-            var path = new List<(INodeList Children, int Next)> { (root.ChildNodes, 0) };
+            var path = new List<(INodeList Children, int Next)> { (parent.ChildNodes, 0) };
             while (path.Count > 0)
             {
                 var (children, next) = path[^1];
@@ -406,18 +445,24 @@ internal static class HtmlMetadataReader
                 path[^1] = (children, next + 1);
                 if (children[next] is IElement element)
                 {
-                    found.Visit(element);
+                    if (ReferenceEquals(element, walkRoot))
+                    {
+                        walk!(this);
+                        walked = true;
+                        continue;
+                    }
+
+                    Visit(element);
                     if (element.HasChildNodes)
                     {
                         path.Add((element.ChildNodes, 0));
                     }
                 }
             }
-
-            return found;
         }
 
-        private void Visit(IElement element)
+        /// <summary>Takes the element when the metadata is read from it (its descendants are not looked at).</summary>
+        public void Visit(IElement element)
         {
             string name = element.LocalName;
             if (name.Equals("meta", StringComparison.OrdinalIgnoreCase))

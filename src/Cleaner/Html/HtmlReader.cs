@@ -1,3 +1,4 @@
+using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
 using Cleaner.Html.Extraction;
 using Cleaner.Text;
@@ -45,15 +46,10 @@ internal sealed class HtmlReader
 
     private static Document Read(IHtmlDocument dom, Uri? url, CleanerOptions options, PhraseBook phrases, HtmlBlockWalker walker, SiteReading? site)
     {
-        var (metadata, titles, articleBody) = HtmlMetadataReader.Read(dom, url);
-        if (dom.Body is { } body)
-        {
-            walker.Walk(body);
-        }
-        else if (dom.DocumentElement is { } root)
-        {
-            walker.Walk(root);
-        }
+        // One walk of the page finds the metadata's elements and, in the body, the blocks.
+        IElement? walkRoot = dom.Body ?? dom.DocumentElement;
+        var found = HtmlMetadataReader.Elements.Find(dom, walkRoot, elements => walker.Walk(walkRoot!, elements));
+        var (metadata, titles, articleBody) = HtmlMetadataReader.Read(dom, url, found);
 
         var document = new Document(walker.Text, options, phrases, isHtml: true, metadata.Language);
         foreach (var r in walker.Blocks)

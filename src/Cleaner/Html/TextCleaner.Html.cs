@@ -93,15 +93,36 @@ public sealed partial class TextCleaner
             }
 
             deadline.Begin("parsing");
-            using var dom = Parse(bounded, deadline);
-            deadline.Begin("building blocks");
-            var document = HtmlReader.Read(dom, url, Options, Phrases, SiteReading);
+            var dom = Parse(bounded, deadline);
+            Document document;
+            try
+            {
+                deadline.Begin("building blocks");
+                document = HtmlReader.Read(dom, url, Options, Phrases, SiteReading);
+            }
+            finally
+            {
+                Release(dom);
+            }
+
             return Run(document, deadline);
         }
         catch (DeadlineExceededException e)
         {
             return TimedOut(html, deadline, e.Phase);
         }
+    }
+
+    /// <summary>
+    /// Lets go of a document this cleaner parsed and no one else holds: returns the parser's buffers
+    /// (what <see cref="IDisposable.Dispose"/> does too), without the rest of Dispose, which takes the
+    /// tree apart node by node (searching each removed subtree for a base element), a walk as long as
+    /// the block walker's that only helps when something else still holds some of the nodes.
+    /// </summary>
+    internal static void Release(IHtmlDocument dom)
+    {
+        ((AngleSharp.Html.Construction.IConstructableDocument)dom).Builder?.Dispose();
+        dom.Source.Dispose();
     }
 
     /// <summary>Parses the page, stopping between tokens when the deadline passes or the caller cancels.</summary>

@@ -28,7 +28,14 @@ public sealed partial class TextCleaner
             return Document.Unsplit(html, cleaner.Options, cleaner.Phrases);
         }
 
-        using var dom = Parser.ParseDocument(html);
-        return Html.HtmlReader.Read(dom, url, cleaner.Options, cleaner.Phrases);
+        var dom = Parser.ParseDocument(html);
+        try
+        {
+            return Html.HtmlReader.Read(dom, url, cleaner.Options, cleaner.Phrases);
+        }
+        finally
+        {
+            Release(dom);
+        }
     }
 }
