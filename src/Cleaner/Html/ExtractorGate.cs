@@ -46,27 +46,15 @@ internal static class ExtractorGate
         long elements = 0, text = 0;
         int maxChildren = 0;
 
-        // Children by index: NextSibling searches the parent's list, quadratic in the number of children.
-        var path = new List<(INodeList Children, int Next)> { (root.ChildNodes, 0) };
-        while (path.Count > 0)
+        foreach (var node in DomOrder.Descendants(root, Enters))
         {
             deadline?.Tick();
-            var (children, next) = path[^1];
-            if (next >= children.Length)
-            {
-                path.RemoveAt(path.Count - 1);
-                continue;
-            }
-
-            path[^1] = (children, next + 1);
-            var node = children[next];
             if (node is IElement element)
             {
                 elements++;
-                if (element.HasChildNodes && element.LocalName is not ("script" or "style"))
+                if (element.HasChildNodes && Enters(element))
                 {
                     maxChildren = Math.Max(maxChildren, ChildrenWithContent(element.ChildNodes));
-                    path.Add((element.ChildNodes, 0));
                 }
             }
             else if (node is IText t)
@@ -105,6 +93,9 @@ internal static class ExtractorGate
 
         return Math.Max(elements, texts);
     }
+
+    /// <summary>Whether the walk goes into an element: not into scripts and styles, whose text the extractor does not read.</summary>
+    private static bool Enters(IElement element) => element.LocalName is not ("script" or "style");
 
     private static string Noted(Deadline? deadline, string why)
     {

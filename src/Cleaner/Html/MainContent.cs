@@ -82,38 +82,13 @@ internal static class MainContent
             return;
         }
 
+        // A dropped element's inside is not walked.
         var drop = new List<IElement>();
-
-        // Children by index (NextSibling searches the parent's list); a dropped element's inside is not walked.
-        var path = new List<(INodeList Children, int Next)> { (root.ChildNodes, 0) };
-        while (path.Count > 0)
+        foreach (var node in DomOrder.Descendants(root, element => element.LocalName != "noscript"))
         {
-            var (children, next) = path[^1];
-            if (next >= children.Length)
+            if (node is IElement { LocalName: "noscript" } noscript && !HoldsSingleImage(noscript))
             {
-                path.RemoveAt(path.Count - 1);
-                continue;
-            }
-
-            path[^1] = (children, next + 1);
-            if (children[next] is not IElement element)
-            {
-                continue;
-            }
-
-            if (element.LocalName == "noscript")
-            {
-                if (!HoldsSingleImage(element))
-                {
-                    drop.Add(element);
-                }
-
-                continue;
-            }
-
-            if (element.HasChildNodes)
-            {
-                path.Add((element.ChildNodes, 0));
+                drop.Add(noscript);
             }
         }
 
