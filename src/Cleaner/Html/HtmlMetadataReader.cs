@@ -431,33 +431,21 @@ internal static class HtmlMetadataReader
         /// <summary>Visits the descendants of <paramref name="parent"/> in document order, but hands the subtree of <paramref name="walkRoot"/> to <paramref name="walk"/>.</summary>
         private void VisitAround(INode parent, IElement? walkRoot, Action<Elements>? walk, ref bool walked)
         {
-            // Children by index: NextSibling searches the parent's list, quadratic in the number of children.
-            var path = new List<(INodeList Children, int Next)> { (parent.ChildNodes, 0) };
-            while (path.Count > 0)
+            foreach (var node in DomOrder.Descendants(parent, element => !ReferenceEquals(element, walkRoot)))
             {
-                var (children, next) = path[^1];
-                if (next >= children.Length)
+                if (node is not IElement element)
                 {
-                    path.RemoveAt(path.Count - 1);
                     continue;
                 }
 
-                path[^1] = (children, next + 1);
-                if (children[next] is IElement element)
+                if (ReferenceEquals(element, walkRoot))
                 {
-                    if (ReferenceEquals(element, walkRoot))
-                    {
-                        walk!(this);
-                        walked = true;
-                        continue;
-                    }
-
-                    Visit(element);
-                    if (element.HasChildNodes)
-                    {
-                        path.Add((element.ChildNodes, 0));
-                    }
+                    walk!(this);
+                    walked = true;
+                    continue;
                 }
+
+                Visit(element);
             }
         }
 
