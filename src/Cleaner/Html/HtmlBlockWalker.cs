@@ -660,7 +660,7 @@ internal sealed class HtmlBlockWalker
             "script" or "style" or "noscript" or "template" or "iframe" or "svg" or "head" or "select" or "option"
                 or "textarea" or "input" or "button" or "object" or "embed" or "canvas" or "video" or "audio" or "map"
                 or "datalist" or "meta" or "link" or "title" or "img" or "picture" or "source" or "track" or "param"
-                or "rt" or "rp" or "label" => Role.Skip, // ruby annotations (readings) are not part of the running text
+                or "rt" or "rp" or "label" => Role.Skip, // ruby annotations (readings) and form controls' labels are not part of the running text
             "br" or "hr" => Role.Break,
             "p" or "div" or "section" or "article" or "main" or "header" or "footer" or "nav" or "aside" or "address"
                 or "blockquote" or "center" or "dd" or "dl" or "dt" or "details" or "summary" or "dialog" or "fieldset"
