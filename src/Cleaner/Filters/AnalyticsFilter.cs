@@ -100,11 +100,20 @@ public sealed class AnalyticsFilter() : PhraseFilter("analytics", "analytics", "
             '|' => !(char.IsWhiteSpace(before) && char.IsWhiteSpace(after)),
             '$' => !char.IsDigit(after),
             '[' => !Footnote(text[(at + 1)..]),
-            ']' => text[..at].LastIndexOf('[') is var open && (open < 0 || at - open > 7 || !Footnote(text[(open + 1)..])),
+            ']' => !ClosesFootnote(text, at),
             '(' => !char.IsWhiteSpace(before) && before is not ('"' or '\'' or '[' or '(' or '“' or '‘'),
             ')' => !(char.IsWhiteSpace(after) || after is ',' or ':' or '"' or '\'' or '”' or '’' || at + 1 == text.Length),
             _ => true,
         };
+
+        // A footnote's closing bracket: its opening one at most 7 characters before (looked for there
+        // only, so that a line of many closing brackets is read in linear time).
+        static bool ClosesFootnote(ReadOnlySpan<char> text, int at)
+        {
+            int from = Math.Max(0, at - 7);
+            int open = text[from..at].LastIndexOf('[');
+            return open >= 0 && Footnote(text[(from + open + 1)..]);
+        }
 
         // The text inside a bracket up to its other side, read from the bracket: a footnote when short.
         static bool Footnote(ReadOnlySpan<char> rest)
