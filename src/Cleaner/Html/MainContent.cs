@@ -1,3 +1,4 @@
+using System.Globalization;
 using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
 using Cleaner.Text;
@@ -46,25 +47,110 @@ internal static class MainContent
 
         DropScriptFallbacks(dom);
         IElement? content = null;
-        Article article;
-        try
+        var reader = new Reader(url is { IsAbsoluteUri: true } ? url.AbsoluteUri : LocalAddress, dom)
         {
-            var reader = new Reader(url is { IsAbsoluteUri: true } ? url.AbsoluteUri : LocalAddress, dom)
-            {
-                ContinueIfNotReadable = true,
-                Debug = false,
-            };
-            reader.AddCustomOperationEnd(element => content = element);
-            article = RunOverride.Value is { } run ? run(reader) : reader.GetArticle();
-        }
-        catch (Exception e) when (e is not OutOfMemoryException)
+            ContinueIfNotReadable = true,
+            Debug = false,
+        };
+        reader.AddCustomOperationEnd(element => content = element);
+        var run = RunOverride.Value ?? (r => r.GetArticle());
+        var deadline = Deadline.Current;
+        var (article, error) = deadline?.Limit is { } limit
+            ? Watched(dom, () => run(reader), deadline.Remaining!.Value - (limit * ExtractorGate.MinTimeLeft), deadline)
+            : deadline?.Cancellation.CanBeCanceled == true ? Watched(dom, () => run(reader), Timeout.InfiniteTimeSpan, deadline)
+            : Inline(() => run(reader));
+        if (error is not null)
         {
-            return new MainContentResult(null, null, $"the extractor failed ({e.GetType().Name})");
+            return new MainContentResult(null, null, error);
         }
 
         return content is null
             ? new MainContentResult(null, article, "the extractor found no article")
             : new MainContentResult(content, article, null);
+    }
+
+    /// <summary>Runs SmartReader on this thread (no time limit, nothing to cancel).</summary>
+    private static (Article? Article, string? Error) Inline(Func<Article> run)
+    {
+        try
+        {
+            return (run(), null);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            return (null, Failed(e));
+        }
+    }
+
+    /// <summary>
+    /// Runs SmartReader on a thread of its own and waits for it at most <paramref name="budget"/>
+    /// (the time limit less the share kept for the filters), or until the caller cancels: SmartReader
+    /// cannot be interrupted, and on shapes of markup no gate foresees its time grows faster than the
+    /// page. A run that outlives the wait is left to finish on its own thread (noted in the call's
+    /// diagnostic), and the page is then SmartReader's alone: it is not released
+    /// (<see cref="InUse"/>), and its article is not read.
+    /// </summary>
+    private static (Article? Article, string? Error) Watched(IHtmlDocument dom, Func<Article> run, TimeSpan budget, Deadline deadline)
+    {
+        var done = new TaskCompletionSource<Article>(TaskCreationOptions.RunContinuationsAsynchronously);
+        lock (Running)
+        {
+            Running.Add(dom);
+        }
+
+        var thread = new Thread(() =>
+        {
+            try
+            {
+                done.SetResult(run());
+            }
+            catch (Exception e)
+            {
+                // Seen by the caller when it still waits; otherwise nobody needs the failure of a run given up on.
+                done.SetException(e);
+            }
+            finally
+            {
+                lock (Running)
+                {
+                    Running.Remove(dom);
+                }
+            }
+        })
+        { IsBackground = true, Name = "Cleaner SmartReader" };
+        thread.Start();
+        try
+        {
+            if (!done.Task.Wait(budget > TimeSpan.Zero || budget == Timeout.InfiniteTimeSpan ? budget : TimeSpan.Zero, deadline.Cancellation))
+            {
+                var why = string.Create(CultureInfo.InvariantCulture, $"the extractor did not finish within {budget.TotalSeconds:0.#} s (the time limit less the share kept for the filters) and was left to finish on its own");
+                deadline.Notes.Add(why);
+                return (null, why);
+            }
+        }
+        catch (AggregateException e) when (e.InnerException is { } inner && inner is not OutOfMemoryException)
+        {
+            return (null, Failed(inner));
+        }
+
+        return (done.Task.Result, null);
+    }
+
+    private static string Failed(Exception e) => $"the extractor failed ({e.GetType().Name})";
+
+    /// <summary>The pages that a SmartReader run given up on still reads and changes.</summary>
+    private static readonly HashSet<IHtmlDocument> Running = new(ReferenceEqualityComparer.Instance);
+
+    /// <summary>
+    /// Whether a SmartReader run that was given up on still reads and changes this page: then the
+    /// page must not be released or disposed under it.
+    /// </summary>
+    internal static bool InUse(IHtmlDocument dom)
+    {
+        lock (Running)
+        {
+            return Running.Contains(dom);
+        }
     }
 
     /// <summary>

@@ -121,6 +121,11 @@ public sealed partial class TextCleaner
     /// </summary>
     internal static void Release(IHtmlDocument dom)
     {
+        if (MainContent.InUse(dom))
+        {
+            return; // a SmartReader run given up on still reads it; the collector takes it after
+        }
+
         ((AngleSharp.Html.Construction.IConstructableDocument)dom).Builder?.Dispose();
         dom.Source.Dispose();
     }
@@ -183,9 +188,21 @@ public sealed partial class TextCleaner
         try
         {
             deadline.Begin("copying the document");
-            using var copy = (IHtmlDocument)document.Clone(deep: true);
-            deadline.Begin("building blocks");
-            var built = HtmlReader.Read(copy, url, Options, Phrases, SiteReading);
+            var copy = (IHtmlDocument)document.Clone(deep: true);
+            Document built;
+            try
+            {
+                deadline.Begin("building blocks");
+                built = HtmlReader.Read(copy, url, Options, Phrases, SiteReading);
+            }
+            finally
+            {
+                if (!MainContent.InUse(copy))
+                {
+                    copy.Dispose(); // not under a SmartReader run given up on, which still reads it
+                }
+            }
+
             return Run(built, deadline);
         }
         catch (DeadlineExceededException e)

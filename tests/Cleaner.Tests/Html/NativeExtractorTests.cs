@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Text;
 using Cleaner.Html;
 
@@ -551,6 +552,69 @@ public class NativeExtractorTests
         Assert.That(result.ExtractedBy, Is.EqualTo(ContentExtractor.Native));
         Assert.That(result.Document.ExtractorNote, Does.Contain("SmartReader: the extractor found no article"));
         Assert.That(result.Text, Does.Contain("The library opens on Monday"));
+    }
+
+    [Test]
+    public void When_SmartReader_runs_past_the_time_limit_it_is_not_waited_for_and_the_native_choice_decides()
+    {
+        using var release = new ManualResetEventSlim();
+        var limit = TimeSpan.FromSeconds(2);
+        Func<SmartReader.Reader, SmartReader.Article> stuck = reader =>
+        {
+            release.Wait(TimeSpan.FromSeconds(60)); // a run that would take a minute
+            return reader.GetArticle();
+        };
+        try
+        {
+            var auto = TextCleaner.CreateBuilder().WithOptions(o => o with { Timeout = limit }).Build();
+            var watch = Stopwatch.StartNew();
+            var result = WithSecondOpinion(stuck, auto);
+            Assert.That(watch.Elapsed, Is.LessThan(limit), "SmartReader is waited for only up to the time limit less the filters' share");
+            Assert.That(result.Status, Is.EqualTo(CleanStatus.Cleaned));
+            Assert.That(result.ExtractedBy, Is.EqualTo(ContentExtractor.Native));
+            Assert.That(result.Document.ExtractorNote, Does.Contain("SmartReader: the extractor did not finish within"));
+            Assert.That(result.Diagnostic, Does.Contain("left to finish on its own"));
+            Assert.That(result.Text, Does.Contain("The library opens on Monday"));
+            Assert.That(result.Text, Does.Not.Contain("Sport"));
+
+            // With SmartReader alone the filters decide, within the limit too.
+            var reader = TextCleaner.CreateBuilder().WithOptions(o => o with { Extractor = ContentExtractor.SmartReader, Timeout = limit }).Build();
+            watch.Restart();
+            var alone = WithSecondOpinion(stuck, reader);
+            Assert.That(watch.Elapsed, Is.LessThan(limit));
+            Assert.That(alone.Status, Is.EqualTo(CleanStatus.Cleaned));
+            Assert.That(alone.Document.MainContentNote, Does.StartWith("the extractor did not finish within"));
+            Assert.That(alone.Text, Does.Contain("The library opens on Monday"));
+        }
+        finally
+        {
+            release.Set();
+        }
+    }
+
+    [Test]
+    public void When_SmartReader_runs_past_the_time_limit_cancelling_the_call_still_stops_the_wait()
+    {
+        using var release = new ManualResetEventSlim();
+        using var cancel = new CancellationTokenSource(TimeSpan.FromMilliseconds(300));
+        var body = Menu() + "<div class=\"x\"><p>The library opens on Monday at nine, the council said.</p></div>";
+        MainContent.RunOverride.Value = reader =>
+        {
+            release.Wait(TimeSpan.FromSeconds(60));
+            return reader.GetArticle();
+        };
+        try
+        {
+            var cleaner = TextCleaner.CreateBuilder().WithOptions(o => o with { Timeout = null }).Build();
+            var watch = Stopwatch.StartNew();
+            Assert.Throws<OperationCanceledException>(() => cleaner.CleanHtml(Page(body), null, cancel.Token));
+            Assert.That(watch.Elapsed, Is.LessThan(TimeSpan.FromSeconds(5)));
+        }
+        finally
+        {
+            MainContent.RunOverride.Value = null;
+            release.Set();
+        }
     }
 
     /// <summary>Cleans a page with a very short article, SmartReader replaced by <paramref name="run"/>.</summary>

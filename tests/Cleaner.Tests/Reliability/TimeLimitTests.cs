@@ -27,6 +27,10 @@ public class TimeLimitTests
         yield return new TestCaseData("sibling prose <p>, 50k", (Func<string>)(() => Page(new StringBuilder().Insert(0, "<p>" + Sentence + "</p>", 50_000).ToString())));
         yield return new TestCaseData("misnested <b><i>x</b></i>, 32k", (Func<string>)(() => Page(new StringBuilder().Insert(0, "<b><i>x</b></i>", 32_000).ToString())));
         yield return new TestCaseData("! in one <p>, 16 MB", (Func<string>)(() => Page("<p>" + new string('!', 16_000_000) + "</p>")));
+        // SmartReader reads its lists of form controls by index, each read walking the tree: 64 s for these before the gate.
+        yield return new TestCaseData("<input>, 25k", (Func<string>)(() => Page(new StringBuilder().Insert(0, "<input>", 25_000).ToString())));
+        // No gate foresees this one (11 s with no limit): SmartReader is left running and not waited for.
+        yield return new TestCaseData("<tr><a href=x>, 20k", (Func<string>)(() => Page(new StringBuilder().Insert(0, "<tr><a href=x>", 20_000).ToString())));
         yield return new TestCaseData("200,000 unclosed <b>", (Func<string>)(() => "<html><body><p>" + new string('a', 50) + new StringBuilder().Insert(0, "<b>", 200_000) + "</p></body></html>"));
     }
 
@@ -92,15 +96,34 @@ public class TimeLimitTests
     [Test]
     public void The_extractor_is_skipped_on_thousands_of_children_of_one_element_with_the_reason()
     {
-        var html = Page("<article><h1>Links</h1><p>" + Sentence + "</p><p>" + string.Concat(Enumerable.Range(0, 6_000).Select(i => $"<a href=\"/x{i}\">link {i}</a> ")) + "</p></article>");
-        // The gate is SmartReader's: ask for it, so that nothing else finds the article.
-        var cleaner = TextCleaner.CreateBuilder().WithOptions(o => o with { Extractor = ContentExtractor.SmartReader }).Build();
-        var result = cleaner.CleanHtml(html);
+        var links = string.Concat(Enumerable.Range(0, 6_000).Select(i => $"<a href=\"/x{i}\">link {i}</a> "));
+        var result = SkippedBySmartReaderGate("<p>" + links + "</p>", "6,000 children with content");
+        Assert.That(result.Diagnostic, Does.Contain("extractor"));
+    }
+
+    [Test]
+    public void The_extractor_is_skipped_on_thousands_of_form_controls_with_the_reason()
+    {
+        var result = SkippedBySmartReaderGate("<form>" + new StringBuilder().Insert(0, "<input>", 5_000) + "</form>", "5,000 form controls");
+        Assert.That(result.Diagnostic, Does.Contain("form controls"));
+
+        // A form of a few hundred fields is run on.
+        var ordinary = ReaderOnly.CleanHtml(Page("<article><h1>Form</h1><p>" + Sentence + "</p><form>" + new StringBuilder().Insert(0, "<input>", 300) + "</form></article>"));
+        Assert.That(ordinary.Document.HasMainContent, Is.True);
+    }
+
+    // The gate is SmartReader's: ask for it, so that nothing else finds the article.
+    private static readonly TextCleaner ReaderOnly = TextCleaner.CreateBuilder().WithOptions(o => o with { Extractor = ContentExtractor.SmartReader }).Build();
+
+    /// <summary>Cleans an article followed by <paramref name="rest"/> with SmartReader, which its gate must refuse with <paramref name="why"/>.</summary>
+    private static CleanResult SkippedBySmartReaderGate(string rest, string why)
+    {
+        var result = ReaderOnly.CleanHtml(Page("<article><h1>Gate</h1><p>" + Sentence + "</p>" + rest + "</article>"));
         Assert.That(result.Status, Is.EqualTo(CleanStatus.Cleaned));
         Assert.That(result.Document.HasMainContent, Is.False);
-        Assert.That(result.Document.MainContentNote, Does.Contain("6,000 children with content"));
-        Assert.That(result.Diagnostic, Does.Contain("extractor"));
+        Assert.That(result.Document.MainContentNote, Does.Contain(why));
         Assert.That(result.Text, Does.Contain(Sentence.Trim()));
+        return result;
     }
 
     [Test]
