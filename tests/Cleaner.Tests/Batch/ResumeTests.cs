@@ -63,22 +63,37 @@ public sealed class ResumeTests : CliTestKit
         Assert.That(code, Is.EqualTo(1), err);
         var summary = err.Split('\n', StringSplitOptions.RemoveEmptyEntries)[^1];
 
-        // Twenty kills: a run that ends before its kill (the work left shrinks with every resume, and
-        // a loaded machine slows some runs more than others) does not count, and another is started.
+        // Twenty kills. A run that ends before its kill (the work left shrinks with every resume, and
+        // a loaded machine slows some runs more than others) does not count: it finished what the
+        // killed runs before it left, so its files must equal the whole run's; they are then removed,
+        // so that the next run starts the work again and there is always work left to kill.
         var random = new Random(18);
-        int kills = 0;
-        for (int runs = 0; kills < 20 && runs < 60; runs++)
+        int kills = 0, finished = 0;
+        for (int runs = 0; kills < 20 && runs < 100; runs++)
         {
             var process = Start(Temp, Args("killed"));
+            var runErr = process.StandardError.ReadToEndAsync();
+            _ = process.StandardOutput.ReadToEndAsync();
             Thread.Sleep(TimeSpan.FromMilliseconds(random.Next(150, Math.Max(300, (int)whole.TotalMilliseconds))));
             if (!process.HasExited)
             {
                 process.Kill();
                 kills++;
+                process.WaitForExit();
+                continue;
             }
 
             process.WaitForExit();
+            finished++;
+            Assert.That(process.ExitCode, Is.EqualTo(1), runErr.Result);
+            Assert.That(runErr.Result.Split('\n', StringSplitOptions.RemoveEmptyEntries).LastOrDefault(), Is.EqualTo(summary), "a run that finished the killed runs' work");
+            Assert.That(File.ReadAllBytes(TempPath("killed.jsonl")), Is.EqualTo(File.ReadAllBytes(TempPath("whole.jsonl"))), "output of a run that finished the killed runs' work");
+            Assert.That(File.ReadAllBytes(TempPath("killed-errors.jsonl")), Is.EqualTo(File.ReadAllBytes(TempPath("whole-errors.jsonl"))), "errors of a run that finished the killed runs' work");
+            File.Delete(TempPath("killed.jsonl"));
+            File.Delete(TempPath("killed-errors.jsonl"));
         }
+
+        TestContext.Out.WriteLine($"{kills} kills, {finished} runs that finished before their kill");
 
         (code, err) = Finish(Start(Temp, Args("killed")), TimeSpan.FromMinutes(3));
         Assert.That(code, Is.EqualTo(1), err);
