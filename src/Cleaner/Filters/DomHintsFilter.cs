@@ -66,8 +66,8 @@ public sealed class DomHintsFilter : IConfigurableFilter<DomHintsOptions>
 
         var byline = document.Metadata.Byline;
         var blocks = document.Blocks;
-        // Runs of lines that are wholly links count only when the article has text besides them.
-        var linkRuns = document.HasMainContent && ArticleHasText(document) ? LinkRuns(blocks) : null;
+        // Lists of other stories count only when the article has text besides them.
+        var storyLists = document.HasMainContent && ArticleHasText(document) ? StoryLists(blocks) : null;
         for (int i = 0; i < blocks.Count; i++)
         {
             var block = blocks[i];
@@ -83,21 +83,23 @@ public sealed class DomHintsFilter : IConfigurableFilter<DomHintsOptions>
                 continue;
             }
 
-            if (Judge(document, block, byline, linkRuns?[i] ?? 0) is { } reason)
+            if (Judge(document, block, byline, storyLists?[i] ?? false) is { } reason)
             {
                 block.Remove(reason);
             }
         }
     }
 
-    private string? Judge(Document document, Block block, string? byline, int linkRun)
+    private string? Judge(Document document, Block block, string? byline, bool inStoryList)
     {
         if (IsLinkDense(block))
         {
             // Inside an article the extractor found, a line of links may be a source or a
             // reference: only runs of three or more lines that are wholly links (lists of other
-            // stories) go, and only when the article has text besides them.
-            if (!document.HasMainContent || !block.InMainContent || linkRun >= 3)
+            // stories) go, and only when the article has text besides them; a run that the
+            // article's prose stands close to on both sides is one of its own lists (the bugs a
+            // post fixed, the links of a round-up), not a list of other stories.
+            if (!document.HasMainContent || !block.InMainContent || inStoryList)
             {
                 return "mostly links";
             }
@@ -145,10 +147,15 @@ public sealed class DomHintsFilter : IConfigurableFilter<DomHintsOptions>
     }
 
 
-    /// <summary>For each block, the length of the run of in-article blocks that are wholly links it belongs to (0 when it is not one).</summary>
-    private static int[] LinkRuns(IReadOnlyList<Block> blocks)
+    /// <summary>
+    /// For each block, whether it is in a list of other stories: a run of three or more lines of the
+    /// article that are wholly links, unless the article's prose stands among the three blocks
+    /// before the run and among the three after it (then the list is the article's own).
+    /// </summary>
+    private static bool[] StoryLists(IReadOnlyList<Block> blocks)
     {
-        var runs = new int[blocks.Count];
+        const int MinRun = 3, Near = 3;
+        var inList = new bool[blocks.Count];
         int start = 0;
         for (int i = 0; i <= blocks.Count; i++)
         {
@@ -157,18 +164,32 @@ public sealed class DomHintsFilter : IConfigurableFilter<DomHintsOptions>
                 continue;
             }
 
-            for (int k = start; k < i; k++)
+            if (i - start >= MinRun && !(ProseIn(start - Near, start) && ProseIn(i, i + Near)))
             {
-                runs[k] = i - start;
+                Array.Fill(inList, true, start, i - start);
             }
 
             start = i + 1;
         }
 
-        return runs;
+        return inList;
 
-        static bool IsAllLink(Block b) => b.LinkDensity >= 0.9 && b.InMainContent;
+        bool ProseIn(int from, int to)
+        {
+            for (int k = Math.Max(0, from); k < Math.Min(blocks.Count, to); k++)
+            {
+                if (blocks[k] is { InMainContent: true, LinkDensity: < 0.5 } b && b.Features.LooksLikeProse)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
     }
+
+    /// <summary>Whether a block is a line of the article that is wholly links (a run of them is a list of links).</summary>
+    private static bool IsAllLink(Block b) => b.LinkDensity >= 0.9 && b.InMainContent;
 
     private bool IsLinkDense(Block block) => block.LinkDensity >= Options.MaxLinkDensity && block != block.Document.TitleBlock;
 

@@ -22,6 +22,29 @@ public class DomHintsFilterTests
     }
 
     [Test]
+    public void A_list_of_links_that_the_article_s_prose_surrounds_is_the_article_s_own()
+    {
+        // A post that lists what it fixed, each line a link to its bug, between two of its paragraphs.
+        var result = TextCleaner.Default.CleanHtml(TestPages.Page(BugLinks));
+        var item = result.Blocks.Single(b => b.Text == "Bug 1017: loan dates are shown in the wrong time zone");
+        Assert.That(item.InMainContent, Is.True, "the extractor keeps the lines in the article");
+        Assert.That(item.IsRemoved, Is.False, $"{item.Filter}: {item.Reason}");
+        Assert.That(result.Text, Does.Contain(TestPages.Paragraphs[2]));
+
+        // The same lines at the end of the article, with no prose after them, are a list of other stories.
+        var atEnd = TextCleaner.Default.CleanHtml($"<!DOCTYPE html><html lang=\"en\"><head><title>{TestPages.Headline}</title></head><body><article><h1>{TestPages.Headline}</h1>"
+            + string.Concat(TestPages.Paragraphs.Select(p => $"<p>{p}</p>")) + BugLinks + "</article></body></html>");
+        var last = atEnd.Blocks.Single(b => b.Text == "Bug 1017: loan dates are shown in the wrong time zone");
+        Assert.That(last.InMainContent, Is.True);
+        Assert.That(last.Reason, Is.EqualTo("mostly links"));
+        Assert.That(atEnd.Text, Does.Contain(TestPages.Paragraphs[3]));
+    }
+
+    private const string BugLinks = "<p>These are the bugs we fixed in the reading room software this week, with thanks to everyone who reported them:</p>"
+        + "<p><a href=\"/bug/1012\">Bug 1012: search results lose their order after a reload</a></p><p><a href=\"/bug/1017\">Bug 1017: loan dates are shown in the wrong time zone</a></p>"
+        + "<p><a href=\"/bug/1020\">Bug 1020: the catalogue page freezes on very long titles</a></p><p><a href=\"/bug/1031\">Bug 1031: reservations made on a phone are not saved</a></p>";
+
+    [Test]
     public void A_paragraph_with_one_inline_link_stays()
     {
         const string Paragraph = "The full plan, with drawings of the reading rooms and the garden, can be read on the council website until the end of the month.";
