@@ -58,10 +58,10 @@ internal static class DocumentJson
 }
 
 /// <summary>What the page says about itself (empty for plain text).</summary>
-internal sealed record CleanedMetadata(string? Title, string? Byline, DateTimeOffset? Published, string? SiteName, string? Language, string? CanonicalUrl)
+internal sealed record CleanedMetadata(string? Title, string? Byline, DateTimeOffset? Published, string? SiteName, string? Language, string? CanonicalUrl, string? Description)
 {
     public static CleanedMetadata From(DocumentMetadata metadata) =>
-        new(metadata.Title, metadata.Byline, metadata.Published, metadata.SiteName, metadata.Language, metadata.CanonicalUrl?.ToString());
+        new(metadata.Title, metadata.Byline, metadata.Published, metadata.SiteName, metadata.Language, metadata.CanonicalUrl?.ToString(), metadata.Description);
 }
 
 [JsonSerializable(typeof(CleanedMetadata))]

@@ -158,6 +158,7 @@ li.title .text{font-weight:600}
             ("published", cleaned.Metadata.Published?.ToString("u", CultureInfo.InvariantCulture)),
             ("site", cleaned.Metadata.SiteName),
             ("canonical URL", cleaned.Metadata.CanonicalUrl?.ToString()),
+            ("description", cleaned.Metadata.Description),
         };
         body.Append("<dl class=\"meta\">\n");
         foreach (var (name, value) in facts.Where(f => !string.IsNullOrEmpty(f.Item2)))

@@ -108,6 +108,7 @@ internal static class HtmlMetadataReader
             SiteName = siteName,
             Language = NormalizeLanguage(language),
             CanonicalUrl = canonical,
+            Description = Get(meta, "og:description") ?? Get(meta, "description") ?? Get(meta, "twitter:description") ?? Get(meta, "dc.description"),
         };
         return (metadata, titles, ld.ArticleBody);
     }

@@ -1,6 +1,6 @@
 namespace Cleaner;
 
-/// <summary>What a page says about itself: title, byline, date, site, language, canonical address.</summary>
+/// <summary>What a page says about itself: title, byline, date, site, language, canonical address, description.</summary>
 public sealed record DocumentMetadata
 {
     /// <summary>No metadata.</summary>
@@ -23,4 +23,7 @@ public sealed record DocumentMetadata
 
     /// <summary>The canonical address of the page.</summary>
     public Uri? CanonicalUrl { get; init; }
+
+    /// <summary>The page's summary of itself (OpenGraph, Twitter or named <c>description</c> meta tags): on news pages often the standfirst.</summary>
+    public string? Description { get; init; }
 }

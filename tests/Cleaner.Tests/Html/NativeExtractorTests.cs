@@ -215,6 +215,28 @@ public class NativeExtractorTests
     }
 
     [Test]
+    public void A_standfirst_under_the_headline_that_the_page_s_description_repeats_belongs_to_the_article()
+    {
+        // A standfirst without its full stop: neither prose nor a lead by its sentences.
+        const string Standfirst = "Riverside residents fear the new library will bring traffic to their quiet streets";
+        string Html(string description) => $"<!DOCTYPE html><html lang=\"en\"><head><title>The council approves the plan</title>{description}</head><body>" + Menu()
+            + "<div class=\"header\"><h1>The council approves the plan</h1><p class=\"standfirst\">" + Standfirst + "</p></div>"
+            + "<div class=\"x\">" + string.Concat(Enumerable.Range(1, 4).Select(i => $"<p>{Para(i)}</p>")) + "</div></body></html>";
+        var told = Native.CleanHtml(Html($"<meta property=\"og:description\" content=\"{Standfirst}\">"));
+        Assert.That(told.Metadata.Description, Is.EqualTo(Standfirst));
+        Assert.That(BlockOf(told, "Riverside residents").InMainContent, Is.True);
+        Assert.That(told.Text, Does.Contain(Standfirst));
+
+        // A description cut short still names it.
+        var cut = Native.CleanHtml(Html($"<meta name=\"description\" content=\"{Standfirst[..60]}…\">"));
+        Assert.That(BlockOf(cut, "Riverside residents").InMainContent, Is.True);
+
+        // Without the description the line is not the article's, nor with another one.
+        Assert.That(BlockOf(Native.CleanHtml(Html("")), "Riverside residents").InMainContent, Is.False);
+        Assert.That(BlockOf(Native.CleanHtml(Html("<meta name=\"description\" content=\"The council news of the week, with the decisions on housing, parking and the library.\">")), "Riverside residents").InMainContent, Is.False);
+    }
+
+    [Test]
     public void The_headings_of_the_lead_sections_under_the_headline_belong_to_the_article()
     {
         var body = Menu() + "<h1>The council approves the plan</h1><section class=\"intro\"><h2>Opening hours</h2><p>After three years of debate, the new library on the riverside will open every day of the week, the council decided on Tuesday.</p>"

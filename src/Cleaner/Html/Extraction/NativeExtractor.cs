@@ -1021,7 +1021,7 @@ internal static class NativeExtractor
             for (int i = titleBlock + 1; i < rootNode.First; i++)
             {
                 var block = blocks[i];
-                if ((block.Hints & ChromeHints) == 0 && block.LinkDensity < 0.5 && (IsProse(block) || block.Kind == BlockKind.Caption || ReadsAsLead(block)))
+                if ((block.Hints & ChromeHints) == 0 && block.LinkDensity < 0.5 && (IsProse(block) || block.Kind == BlockKind.Caption || ReadsAsLead(block) || IsStandfirst(block)))
                 {
                     inArticle[i] = true;
                 }
@@ -1088,6 +1088,28 @@ internal static class NativeExtractor
     /// </summary>
     private static bool ReadsAsLead(Block block) =>
         block.Features.WordCount >= LeadWords && block.Features.EndsWithTerminalPunctuation && block.LinkDensity < 0.25;
+
+    /// <summary>The least letters and digits of a standfirst that is taken because the page's description repeats it (see <see cref="IsStandfirst"/>).</summary>
+    internal const int StandfirstLetters = 40;
+
+    /// <summary>
+    /// Whether a block under the headline is the standfirst that the page's description repeats: the
+    /// same letters and digits, or one the start of the other when the shorter holds most of the
+    /// longer (a description cut short with "…", a standfirst with a sentence more). A standfirst is
+    /// often a sentence without its full stop, which passes neither as prose nor as a lead.
+    /// </summary>
+    private static bool IsStandfirst(Block block)
+    {
+        if (block.Document.Metadata.Description is not { Length: >= StandfirstLetters } description || block.Length < StandfirstLetters)
+        {
+            return false;
+        }
+
+        string own = Html.MainContent.Key(block.Span, int.MaxValue), told = Html.MainContent.Key(description, int.MaxValue);
+        var (shorter, longer) = own.Length <= told.Length ? (own, told) : (told, own);
+        return shorter.Length >= StandfirstLetters && shorter.Length * 10 >= longer.Length * 6
+            && longer.StartsWith(shorter.Length == longer.Length ? shorter : shorter[..^Math.Min(shorter.Length, 12)], StringComparison.Ordinal);
+    }
 
     /// <summary>How many levels up the root and another part of the article may meet.</summary>
     internal const int PartLevels = 3;
