@@ -247,6 +247,43 @@ public class SiteArticleTests
         Assert.That(TextCleaner.Default.WithSiteProfile(RecipeProfile(Enumerable.Range(0, 5))).CleanHtml(page).Text, Is.EqualTo(forward.Text));
     }
 
+    /// <summary>
+    /// A news post whose template puts the same question under the headline on every page ("What is
+    /// the latest development?"), after the post's own dateline (a standalone date, which the dates
+    /// filter removes before the site's profile is read), then the post's own paragraphs.
+    /// </summary>
+    private static string DatedPostPage(int seed) =>
+        "<html><head><title>" + Headline(seed) + "</title></head><body>"
+        + "<div class=\"post\"><h1>" + Headline(seed) + "</h1>"
+        + "<p>" + (seed % 12 + 1) + "/" + (seed % 28 + 1) + "/2012</p>"
+        + "<div class=\"post-body\"><p>What is the latest development?</p>"
+        + "<p>" + Prose(seed, 3) + "</p><p>" + Prose(seed + 100, 2) + "</p>"
+        + "</div></div>"
+        + "<div class=\"column\"><p>The valley's own newsroom, where the river meets the old mill, since the old days.</p></div>"
+        + "</body></html>";
+
+    /// <summary>A headline of the post's own words.</summary>
+    private static string Headline(int seed) => string.Join(' ', Prose(seed + 500, 1).Split(' ').Skip(1).Take(7));
+
+    [Test]
+    public void A_line_of_the_sites_article_template_under_the_headline_stays_when_a_removed_dateline_stands_between()
+    {
+        var builder = new SiteProfileBuilder();
+        foreach (int seed in Enumerable.Range(0, 5))
+        {
+            builder.AddHtml(Site, DatedPostPage(seed));
+        }
+
+        var profile = builder.Build().Find(Site)!;
+        var sited = TextCleaner.Default.WithSiteProfile(profile).CleanHtml(DatedPostPage(3));
+        var dateline = sited.Blocks.Single(b => b.Text == "4/4/2012");
+        Assert.That(dateline.IsRemoved, Is.True, "the dates filter removes the dateline first");
+        Assert.That(dateline.Filter, Is.EqualTo("dates"));
+        Assert.That(sited.Text, Does.Contain("What is the latest development?"), "between the headline and the post's own text, the removed dateline aside: the template's, not chrome");
+        Assert.That(sited.Text, Does.Contain(Prose(3, 3)).And.Contain(Prose(103, 2)));
+        Assert.That(sited.Text, Does.Not.Contain("newsroom"), "the sidebar's line is the site's chrome");
+    }
+
     /// <summary>A profile file with the header of <paramref name="file"/>, the given version and body, and the body's checksum.</summary>
     private static byte[] WithBody(byte[] file, ushort version, byte[] body)
     {
