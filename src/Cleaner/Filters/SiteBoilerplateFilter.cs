@@ -93,13 +93,19 @@ public sealed class SiteBoilerplateFilter : IBlockFilter, IConfigurableFilter<Si
         }
 
         // For each block, the nearest block before and after it with a letter or digit that the site
-        // does not repeat: one walk each way, however long a run of repeated blocks.
+        // does not repeat: one walk each way, however long a run of repeated blocks. And the nearest
+        // before it that no earlier filter removed either: the headline, when only a removed byline
+        // or dateline stands between it and the repeated block.
         var before = new int[taken.Length];
+        var beforeKept = new int[taken.Length];
         var after = new int[taken.Length];
-        for (int i = 0, last = -1; i < taken.Length; i++)
+        for (int i = 0, last = -1, lastKept = -1; i < taken.Length; i++)
         {
             before[i] = last;
-            last = taken[i] is null && HasLetterOrDigit(blocks[i]) ? i : last;
+            beforeKept[i] = lastKept;
+            bool own = taken[i] is null && HasLetterOrDigit(blocks[i]);
+            last = own ? i : last;
+            lastKept = own && !blocks[i].IsRemoved ? i : lastKept;
         }
 
         for (int i = taken.Length - 1, last = -1; i >= 0; i--)
@@ -110,7 +116,7 @@ public sealed class SiteBoilerplateFilter : IBlockFilter, IConfigurableFilter<Si
 
         for (int i = 0; i < taken.Length; i++)
         {
-            if (taken[i] is { } pages && !InArticleFlow(document, i, before[i], after[i]))
+            if (taken[i] is { } pages && !InArticleFlow(document, i, before[i], beforeKept[i], after[i]))
             {
                 blocks[i].Remove(string.Create(CultureInfo.InvariantCulture, $"on {pages} of {profile.Pages} pages of {profile.Site}"));
             }
@@ -123,9 +129,15 @@ public sealed class SiteBoilerplateFilter : IBlockFilter, IConfigurableFilter<Si
     /// headline and the page's own text: a heading or line of the site's article template
     /// ("Ingredients:", "What's the Big Idea?", "Post written by Leo" under the headline), which
     /// stands on most of the site's pages because each article has it, not chrome. Runs of repeated
-    /// blocks count as one; a block mostly of links is not such a heading.
+    /// blocks count as one; a block mostly of links is not such a heading. Under the headline, the
+    /// blocks an earlier filter removed (a byline, a dateline) do not part the two.
     /// </summary>
-    private static bool InArticleFlow(Document document, int index, int before, int after)
+    /// <param name="document">The page.</param>
+    /// <param name="index">The repeated block.</param>
+    /// <param name="before">The nearest block before it with a letter or digit that the site does not repeat, or -1.</param>
+    /// <param name="beforeKept">The same, among the blocks no earlier filter removed, or -1.</param>
+    /// <param name="after">The nearest block after it with a letter or digit that the site does not repeat, or -1.</param>
+    private static bool InArticleFlow(Document document, int index, int before, int beforeKept, int after)
     {
         var blocks = document.Blocks;
         if (!document.HasMainContent || !blocks[index].InMainContent)
@@ -139,7 +151,7 @@ public sealed class SiteBoilerplateFilter : IBlockFilter, IConfigurableFilter<Si
             return false;
         }
 
-        return (OwnText(document, before) || IsHeadline(document, before)) && OwnText(document, after);
+        return (OwnText(document, before) || IsHeadline(document, before) || IsHeadline(document, beforeKept)) && OwnText(document, after);
     }
 
     /// <summary>Whether block <paramref name="index"/> (the nearest block with a letter or digit that the site does not repeat; -1: none) is the page's own article text.</summary>

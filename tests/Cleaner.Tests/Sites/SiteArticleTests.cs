@@ -206,12 +206,15 @@ public class SiteArticleTests
         + "<div class=\"column\"><p>The family kitchen where the river meets the garden, since the old days.</p></div>"
         + "</body></html>";
 
-    private static SiteProfile RecipeProfile(IEnumerable<int> seeds)
+    private static SiteProfile RecipeProfile(IEnumerable<int> seeds) => ProfileOf(seeds, RecipePage);
+
+    /// <summary>The profile of the site's pages made by <paramref name="page"/> from <paramref name="seeds"/>, added in that order.</summary>
+    private static SiteProfile ProfileOf(IEnumerable<int> seeds, Func<int, string> page)
     {
         var builder = new SiteProfileBuilder();
         foreach (int seed in seeds)
         {
-            builder.AddHtml(Site, RecipePage(seed));
+            builder.AddHtml(Site, page(seed));
         }
 
         return builder.Build().Find(Site)!;
@@ -245,6 +248,67 @@ public class SiteArticleTests
         Assert.That(backward.Text, Is.EqualTo(forward.Text));
         Assert.That(backward.Blocks.Select(b => (b.IsRemoved, b.Reason)), Is.EqualTo(forward.Blocks.Select(b => (b.IsRemoved, b.Reason))));
         Assert.That(TextCleaner.Default.WithSiteProfile(RecipeProfile(Enumerable.Range(0, 5))).CleanHtml(page).Text, Is.EqualTo(forward.Text));
+    }
+
+    /// <summary>
+    /// A news post whose template puts the same question under the headline on every page ("What is
+    /// the latest development?"), after the post's own dateline (a standalone date, which the dates
+    /// filter removes before the site's profile is read), then the post's own paragraphs.
+    /// </summary>
+    private static string DatedPostPage(int seed) =>
+        "<html><head><title>" + Headline(seed) + "</title></head><body>"
+        + "<div class=\"post\"><h1>" + Headline(seed) + "</h1>"
+        + "<p>" + (seed % 12 + 1) + "/" + (seed % 28 + 1) + "/2012</p>"
+        + "<div class=\"post-body\"><p>What is the latest development?</p>"
+        + "<p>" + Prose(seed, 3) + "</p><p>" + Prose(seed + 100, 2) + "</p>"
+        + "</div></div>"
+        + "<div class=\"column\"><p>The valley's own newsroom, where the river meets the old mill, since the old days.</p></div>"
+        + "</body></html>";
+
+    /// <summary>A headline of the post's own words.</summary>
+    private static string Headline(int seed) => string.Join(' ', Prose(seed + 500, 1).Split(' ').Skip(1).Take(7));
+
+    [Test]
+    public void A_line_of_the_sites_article_template_under_the_headline_stays_when_a_removed_dateline_stands_between()
+    {
+        var profile = ProfileOf(Enumerable.Range(0, 5), DatedPostPage);
+        var sited = TextCleaner.Default.WithSiteProfile(profile).CleanHtml(DatedPostPage(3));
+        var dateline = sited.Blocks.Single(b => b.Text == "4/4/2012");
+        Assert.That(dateline.IsRemoved, Is.True, "the dates filter removes the dateline first");
+        Assert.That(dateline.Filter, Is.EqualTo("dates"));
+        Assert.That(sited.Text, Does.Contain("What is the latest development?"), "between the headline and the post's own text, the removed dateline aside: the template's, not chrome");
+        Assert.That(sited.Text, Does.Contain(Prose(3, 3)).And.Contain(Prose(103, 2)));
+        Assert.That(sited.Text, Does.Not.Contain("newsroom"), "the sidebar's line is the site's chrome");
+    }
+
+    /// <summary>
+    /// A picture blog's post: a headline, a picture and one short line of its own; the rest of the
+    /// page is the blog's chrome, the same prose on every page (its description, a request to link
+    /// back, a note under the post).
+    /// </summary>
+    private static string PicturePage(int seed) =>
+        "<html><head><title>" + Headline(seed) + "</title></head><body>"
+        + "<div id=\"header\"><p>The Curious Garden is a place for pictures that made us look twice, collected by two friends who never stop looking.</p></div>"
+        + "<div class=\"post\"><h2>" + Headline(seed) + "</h2>"
+        + "<div class=\"storycontent\"><p><img src=\"/p" + seed + ".jpg\"> Found via " + Credit(seed) + "</p></div>"
+        + "<div class=\"credit\"><p>If you find anything interesting in The Curious Garden and decide to share it, please link back to us, it helps a lot.</p></div></div>"
+        + "<div id=\"sidebar\"><p>We post a few pictures every day, from designers, painters and photographers of all kinds, and we always name them.</p></div>"
+        + "</body></html>";
+
+    /// <summary>Whom a picture comes from: three words of the post's own.</summary>
+    private static string Credit(int seed) => string.Join(' ', Prose(seed + 50, 1).Split(' ').Where((_, i) => i is 1 or 4 or 10));
+
+    [Test]
+    public void A_short_post_with_no_prose_outside_the_sites_chrome_is_the_whole_article()
+    {
+        var profile = ProfileOf(Enumerable.Range(0, 5), PicturePage);
+        var page = PicturePage(3);
+        var sited = TextCleaner.Default.WithSiteProfile(profile).CleanHtml(page);
+        Assert.That(sited.Document.ExtractorNote, Is.Null, "the page has nothing else: its short article is not weak, and SmartReader is not asked");
+        Assert.That(sited.ExtractedBy, Is.EqualTo(ContentExtractor.Native));
+        Assert.That(sited.ArticleContainer, Is.EqualTo("div.storycontent"));
+        Assert.That(sited.Text, Does.Contain(Headline(3)).And.Contain("Found via " + Credit(3)));
+        Assert.That(sited.Text, Does.Not.Contain("link back").And.Not.Contain("Curious Garden is a place").And.Not.Contain("We post a few"));
     }
 
     /// <summary>A profile file with the header of <paramref name="file"/>, the given version and body, and the body's checksum.</summary>

@@ -38,7 +38,9 @@ internal sealed record NativeResult(bool[]? InArticle, string?[] Reasons, string
 /// tiny), when it is mostly links, or when it holds little of the page's prose.
 /// With the profile of the page's site, the blocks the site repeats on most of its pages count as
 /// chrome (a blogger's profile box is not the article, nor the page's prose), and the reader can ask
-/// for the site's usual article container as the root when the page's own choice is weak.
+/// for the site's usual article container as the root when the page's own choice is weak. A very
+/// short article is not weak then on a page with no prose outside chrome and the site's repeated
+/// blocks (a picture post with its one line): it is the whole post.
 /// </summary>
 internal static class NativeExtractor
 {
@@ -350,7 +352,7 @@ internal static class NativeExtractor
             reasons[i] = branchReason[b] ??= Format($"outside the article: its container {nodes[b].Describe()} scored {score[b]:F0}{(placed[b] is { } where ? $" (halved: {where})" : "")} against {score[root]:F0} for the article's {rootName}");
         }
 
-        return new NativeResult(inArticle, reasons, Weakness(blocks, nodes, contains, inside, score, root, inArticle, good, pageProse), null, container);
+        return new NativeResult(inArticle, reasons, Weakness(blocks, nodes, contains, inside, score, root, inArticle, good, pageProse, siteChrome is not null), null, container);
     }
 
     /// <summary>How many of the best containers besides the root are weighed against it by <see cref="SharedAncestor"/>.</summary>
@@ -1243,7 +1245,7 @@ internal static class NativeExtractor
         block.Features.WordCount <= 12 && block.Document.Phrases["comments"].Coverage(block) >= 1;
 
     /// <summary>The first sign that the choice is weak, or null.</summary>
-    private static string? Weakness(IReadOnlyList<Block> blocks, IReadOnlyList<ContainerTree.Node> nodes, bool[] contains, bool[] inside, double[] score, int root, bool[] inArticle, double[] good, double pageProse)
+    private static string? Weakness(IReadOnlyList<Block> blocks, IReadOnlyList<ContainerTree.Node> nodes, bool[] contains, bool[] inside, double[] score, int root, bool[] inArticle, double[] good, double pageProse, bool sited)
     {
         double articleGood = 0, articleText = 0, articleLinks = 0, articleProse = 0;
         for (int i = 0; i < blocks.Count; i++)
@@ -1287,7 +1289,11 @@ internal static class NativeExtractor
 
         // A short article that holds all of the page's prose is a short page: there is no longer
         // article elsewhere for SmartReader to find.
-        bool wholePage = articleGood >= ShortWholeArticle && pageProse > 0 && articleProse >= pageProse;
+        // With the site's profile, a page that has no prose at all outside chrome and the site's
+        // repeated blocks is a short post (a picture with a line): its short article is all of it,
+        // and SmartReader, who does not know the site's chrome, would only find chrome.
+        bool wholePage = (articleGood >= ShortWholeArticle && pageProse > 0 && articleProse >= pageProse)
+            || (sited && pageProse <= 0 && articleText > 0);
         if (articleGood < ShortArticle && !wholePage)
         {
             return Format($"very short article: {articleGood:F0} characters of content");
