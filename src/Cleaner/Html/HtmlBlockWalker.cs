@@ -437,8 +437,17 @@ internal sealed class HtmlBlockWalker
     {
         spaces = 0;
         int i = 0;
-        while (i < text.Length)
+        while (true)
         {
+            // Printable ASCII other than the space shows as itself: skip it in vectors, and look
+            // only at the characters between such stretches.
+            int stretch = text[i..].IndexOfAnyExceptInRange('!', '~');
+            if (stretch < 0)
+            {
+                return -1;
+            }
+
+            i += stretch;
             char c = text[i];
             if (!IsUnshown(c))
             {
@@ -453,9 +462,12 @@ internal sealed class HtmlBlockWalker
             {
                 return i;
             }
-        }
 
-        return -1;
+            if (i >= text.Length)
+            {
+                return -1;
+            }
+        }
     }
 
     /// <summary>
