@@ -359,7 +359,7 @@ internal sealed class HtmlBlockWalker
                     _pendingSpace = _text.Length > _runStart;
                 }
 
-                if (name == "a" && element.HasAttribute("href"))
+                if (name == "a" && DomAttributes.Has(element, "href"))
                 {
                     _linkDepth++;
                 }
@@ -402,7 +402,7 @@ internal sealed class HtmlBlockWalker
                 _pendingSpace = _text.Length > _runStart;
             }
 
-            if (name == "a" && element.HasAttribute("href") && _linkDepth > 0)
+            if (name == "a" && _linkDepth > 0 && DomAttributes.Has(element, "href"))
             {
                 _linkDepth--;
             }
@@ -418,7 +418,8 @@ internal sealed class HtmlBlockWalker
         }
 
         // The hints of an element that holds no block would go unused: they are read only for those that do.
-        if (_blocks.Count > frame.FirstBlock && ClassHints.Of(name, element.ClassName, element.Id) is var hints and not BlockHints.None)
+        if (_blocks.Count > frame.FirstBlock && DomAttributes.ClassAndId(element) is var (classes, id)
+            && ClassHints.Of(name, classes, id) is var hints and not BlockHints.None)
         {
             _hinted.Add(new HintedRange(hints, frame.FirstBlock, _blocks.Count));
         }
@@ -437,8 +438,17 @@ internal sealed class HtmlBlockWalker
     {
         spaces = 0;
         int i = 0;
-        while (i < text.Length)
+        while (true)
         {
+            // Printable ASCII other than the space shows as itself: skip it in vectors, and look
+            // only at the characters between such stretches.
+            int stretch = text[i..].IndexOfAnyExceptInRange('!', '~');
+            if (stretch < 0)
+            {
+                return -1;
+            }
+
+            i += stretch;
             char c = text[i];
             if (!IsUnshown(c))
             {
@@ -453,9 +463,12 @@ internal sealed class HtmlBlockWalker
             {
                 return i;
             }
-        }
 
-        return -1;
+            if (i >= text.Length)
+            {
+                return -1;
+            }
+        }
     }
 
     /// <summary>
@@ -681,25 +694,20 @@ internal sealed class HtmlBlockWalker
 
     private static bool IsHidden(IElement element)
     {
-        if (element.Attributes.Length == 0)
+        // One pass over the attributes (most elements have none) instead of a look-up by name for each.
+        var attributes = element.Attributes;
+        for (int i = 0; i < attributes.Length; i++)
         {
-            return false; // most elements: no look-up by name (each lower-cases the name and walks the attributes)
-        }
-
-        if (element.HasAttribute("hidden"))
-        {
-            return true;
-        }
-
-        if (element.GetAttribute("aria-hidden") is { } aria && aria.Trim().Equals("true", StringComparison.OrdinalIgnoreCase))
-        {
-            return true;
-        }
-
-        var style = element.GetAttribute("style");
-        if (style is not null && (HasDeclaration(style, "display", "none") || HasDeclaration(style, "visibility", "hidden")))
-        {
-            return true;
+            var attribute = attributes[i]!;
+            switch (attribute.Name)
+            {
+                case "hidden":
+                    return true;
+                case "aria-hidden" when attribute.Value.AsSpan().Trim().Equals("true", StringComparison.OrdinalIgnoreCase):
+                    return true;
+                case "style" when HasDeclaration(attribute.Value, "display", "none") || HasDeclaration(attribute.Value, "visibility", "hidden"):
+                    return true;
+            }
         }
 
         return false;

@@ -460,7 +460,7 @@ internal static class HtmlMetadataReader
             }
             else if (name.Equals("script", StringComparison.OrdinalIgnoreCase))
             {
-                if (element.HasAttribute("type"))
+                if (DomAttributes.Has(element, "type"))
                 {
                     Scripts.Add(element);
                 }
@@ -470,7 +470,7 @@ internal static class HtmlMetadataReader
                 Canonical = element;
             }
 
-            if (Time is null && (name.Equals("time", StringComparison.OrdinalIgnoreCase) || (element.Attributes.Length > 0 && element.HasAttribute("itemprop")))
+            if (Time is null && (name.Equals("time", StringComparison.OrdinalIgnoreCase) || DomAttributes.Has(element, "itemprop"))
                 && TimeSelector.Match(element, element))
             {
                 Time = element;

@@ -113,7 +113,7 @@ internal sealed class ContainerTree
                 string name = element.LocalName;
                 if (!IsInline(name))
                 {
-                    string? classes = element.ClassName, id = element.Id; // each an attribute look-up
+                    var (classes, id) = DomAttributes.ClassAndId(element);
                     var node = new Node(element, current, ClassHints.Of(name, classes, id), ClassHints.IsContentLike(name, classes, id));
                     node.InChrome = (current >= 0 && nodes[current].InChrome)
                         || ((node.Hints & ChromeHints) != 0 && !node.ContentLike && name is not ("body" or "html" or "main" or "article"));

@@ -222,7 +222,7 @@ internal static class NativeExtractor
         }
         else if (preferred is not null)
         {
-            return new NativeResult(null, reasons, null, Format($"the page has no {preferred.Element} with content"));
+            return new NativeResult(null, reasons, null, string.Create(CultureInfo.InvariantCulture, $"the page has no {preferred.Element} with content"));
         }
 
         if (root < 0 || score[root] <= 0)
@@ -263,19 +263,19 @@ internal static class NativeExtractor
 
             if (slides[k] && !slides[parent])
             {
-                excluded[k] = Format($"a slideshow inside the article: its element {nodes[k].Describe()} holds numbered slides (\"1/12\", \"2 of 12\")");
+                excluded[k] = string.Create(CultureInfo.InvariantCulture, $"a slideshow inside the article: its element {nodes[k].Describe()} holds numbered slides (\"1/12\", \"2 of 12\")");
                 continue;
             }
 
             if (charts.Labels(k, tree) is { } labels)
             {
-                excluded[k] = Format($"a chart inside the article: its element {nodes[k].Describe()} holds {labels} short labels, most of them figures, and no sentence");
+                excluded[k] = string.Create(CultureInfo.InvariantCulture, $"a chart inside the article: its element {nodes[k].Describe()} holds {labels} short labels, most of them figures, and no sentence");
                 continue;
             }
 
             if (MarkedChrome(nodes[k], blocks) is { } marked)
             {
-                excluded[k] = Format($"chrome inside the article: its element {nodes[k].Describe()} is marked {marked}");
+                excluded[k] = string.Create(CultureInfo.InvariantCulture, $"chrome inside the article: its element {nodes[k].Describe()} is marked {marked}");
                 continue;
             }
 
@@ -289,7 +289,7 @@ internal static class NativeExtractor
 
             if (linky && !LinkItemOfTextList(nodes, k, sumLinks, sumText))
             {
-                excluded[k] = Format($"chrome inside the article: its element {nodes[k].Describe()} holds {sumLinks[k]:F0} characters of links against {plain:F0} of other text");
+                excluded[k] = string.Create(CultureInfo.InvariantCulture, $"chrome inside the article: its element {nodes[k].Describe()} holds {sumLinks[k]:F0} characters of links against {plain:F0} of other text");
             }
         }
 
@@ -305,7 +305,7 @@ internal static class NativeExtractor
                 }
                 else if (repeats[i] >= MinRepeats)
                 {
-                    reasons[i] = Format($"a line that repeats {repeats[i]} times on the page (template text, not the article's)");
+                    reasons[i] = string.Create(CultureInfo.InvariantCulture, $"a line that repeats {repeats[i]} times on the page (template text, not the article's)");
                 }
                 else if (CutShortTeaser(blocks[i]))
                 {
@@ -333,7 +333,7 @@ internal static class NativeExtractor
         }
 
         string container = rootNode.Describe();
-        string rootName = siteWhy is null ? container : Format($"{container} ({siteWhy})");
+        string rootName = siteWhy is null ? container : string.Create(CultureInfo.InvariantCulture, $"{container} ({siteWhy})");
         for (int i = 0; i < n; i++)
         {
             if (inArticle[i] || reasons[i] is not null)
@@ -345,11 +345,11 @@ internal static class NativeExtractor
             int b = at >= 0 ? branch[at] : -1;
             if (b < 0)
             {
-                reasons[i] = directReason[at + 1] ??= Format($"outside the article: directly in {(at >= 0 ? nodes[at].Describe() : "the page")}, around the article {rootName} (scored {score[root]:F0})");
+                reasons[i] = directReason[at + 1] ??= string.Create(CultureInfo.InvariantCulture, $"outside the article: directly in {(at >= 0 ? nodes[at].Describe() : "the page")}, around the article {rootName} (scored {score[root]:F0})");
                 continue;
             }
 
-            reasons[i] = branchReason[b] ??= Format($"outside the article: its container {nodes[b].Describe()} scored {score[b]:F0}{(placed[b] is { } where ? $" (halved: {where})" : "")} against {score[root]:F0} for the article's {rootName}");
+            reasons[i] = branchReason[b] ??= string.Create(CultureInfo.InvariantCulture, $"outside the article: its container {nodes[b].Describe()} scored {score[b]:F0}{(placed[b] is { } where ? $" (halved: {where})" : "")} against {score[root]:F0} for the article's {rootName}");
         }
 
         return new NativeResult(inArticle, reasons, Weakness(blocks, nodes, contains, inside, score, root, inArticle, good, pageProse, siteChrome is not null), null, container);
@@ -720,7 +720,7 @@ internal static class NativeExtractor
             double between = proseBefore[node.First] - proseBefore[titleBlock + 1];
             if (between > content)
             {
-                return Format($"below {between:F0} characters of prose after the headline");
+                return string.Create(CultureInfo.InvariantCulture, $"below {between:F0} characters of prose after the headline");
             }
         }
 
@@ -1225,7 +1225,7 @@ internal static class NativeExtractor
             return 0;
         }
 
-        string reason = Format($"comments inside the article: under the heading \"{blocks[marker].Text}\" that opens them");
+        string reason = string.Create(CultureInfo.InvariantCulture, $"comments inside the article: under the heading \"{blocks[marker].Text}\" that opens them");
         double cut = 0;
         for (int i = marker; i < blocks.Count; i++)
         {
@@ -1284,7 +1284,7 @@ internal static class NativeExtractor
 
         if (runner >= 0 && runnerUp >= score[root] * RunnerUpShare)
         {
-            return Format($"close runner-up: {nodes[runner].Describe()} scored {runnerUp:F0} against {score[root]:F0}");
+            return string.Create(CultureInfo.InvariantCulture, $"close runner-up: {nodes[runner].Describe()} scored {runnerUp:F0} against {score[root]:F0}");
         }
 
         // A short article that holds all of the page's prose is a short page: there is no longer
@@ -1296,17 +1296,17 @@ internal static class NativeExtractor
             || (sited && pageProse <= 0 && articleText > 0);
         if (articleGood < ShortArticle && !wholePage)
         {
-            return Format($"very short article: {articleGood:F0} characters of content");
+            return string.Create(CultureInfo.InvariantCulture, $"very short article: {articleGood:F0} characters of content");
         }
 
         if (articleLinks > articleText * MostlyLinks)
         {
-            return Format($"mostly links: {articleLinks:F0} of {articleText:F0} characters");
+            return string.Create(CultureInfo.InvariantCulture, $"mostly links: {articleLinks:F0} of {articleText:F0} characters");
         }
 
         if (articleProse < pageProse * LittleProse)
         {
-            return Format($"little of the page's prose: {articleProse:F0} of {pageProse:F0} characters");
+            return string.Create(CultureInfo.InvariantCulture, $"little of the page's prose: {articleProse:F0} of {pageProse:F0} characters");
         }
 
         return null;
@@ -1358,6 +1358,4 @@ internal static class NativeExtractor
             return kept;
         }
     }
-
-    private static string Format(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }
