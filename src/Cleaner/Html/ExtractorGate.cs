@@ -77,7 +77,7 @@ internal static class ExtractorGate
         string? why = elements > MaxElements ? $"the page holds {elements:N0} elements, more than the extractor is run on ({MaxElements:N0})"
             : maxChildren > MaxChildren ? $"an element of the page holds {maxChildren:N0} children with content, more than the extractor is run on ({MaxChildren:N0})"
             : text > MaxTextLength ? $"the page holds {text:N0} characters of text, more than the extractor is run on ({MaxTextLength:N0})"
-            : lookedUp * elements > MaxLookedUpTimesElements ? $"the page holds {lookedUp:N0} form controls, frames, images and rules among {elements:N0} elements, more than the extractor is run on ({MaxLookedUpTimesElements:N0} for the two multiplied)"
+            : lookedUp * elements > MaxLookedUpTimesElements ? $"the page holds {lookedUp:N0} form controls, frames, images, rules, links and metas among {elements:N0} elements, more than the extractor is run on ({MaxLookedUpTimesElements:N0} for the two multiplied)"
             : null;
         return why is null ? null : Noted(deadline, why);
     }
