@@ -1020,10 +1020,11 @@ internal static class NativeExtractor
         // The lead: between the headline and the root.
         if (titleBlock >= 0 && titleBlock < rootNode.First)
         {
+            string? described = DescriptionKey(blocks[titleBlock].Document.Metadata);
             for (int i = titleBlock + 1; i < rootNode.First; i++)
             {
                 var block = blocks[i];
-                if ((block.Hints & ChromeHints) == 0 && block.LinkDensity < 0.5 && (IsProse(block) || block.Kind == BlockKind.Caption || ReadsAsLead(block) || IsStandfirst(block)))
+                if ((block.Hints & ChromeHints) == 0 && block.LinkDensity < 0.5 && (IsProse(block) || block.Kind == BlockKind.Caption || ReadsAsLead(block) || IsStandfirst(block, described)))
                 {
                     inArticle[i] = true;
                 }
@@ -1100,18 +1101,24 @@ internal static class NativeExtractor
     /// longer (a description cut short with "…", a standfirst with a sentence more). A standfirst is
     /// often a sentence without its full stop, which passes neither as prose nor as a lead.
     /// </summary>
-    private static bool IsStandfirst(Block block)
+    /// <param name="block">A block between the headline and the article's root.</param>
+    /// <param name="told">The letters and digits of the page's description (<see cref="DescriptionKey"/>), or null.</param>
+    private static bool IsStandfirst(Block block, string? told)
     {
-        if (block.Document.Metadata.Description is not { Length: >= StandfirstLetters } description || block.Length < StandfirstLetters)
+        if (told is null || block.Length < StandfirstLetters)
         {
             return false;
         }
 
-        string own = Html.MainContent.Key(block.Span, int.MaxValue), told = Html.MainContent.Key(description, int.MaxValue);
+        string own = Html.MainContent.Key(block.Span, int.MaxValue);
         var (shorter, longer) = own.Length <= told.Length ? (own, told) : (told, own);
         return shorter.Length >= StandfirstLetters && shorter.Length * 10 >= longer.Length * 6
             && longer.StartsWith(shorter.Length == longer.Length ? shorter : shorter[..^Math.Min(shorter.Length, 12)], StringComparison.Ordinal);
     }
+
+    /// <summary>The lower-case letters and digits of the page's description, once per page; null when it is too short to name a standfirst.</summary>
+    private static string? DescriptionKey(DocumentMetadata metadata) =>
+        metadata.Description is { Length: >= StandfirstLetters } description ? Html.MainContent.Key(description, int.MaxValue) : null;
 
     /// <summary>How many levels up the root and another part of the article may meet.</summary>
     internal const int PartLevels = 3;
