@@ -62,6 +62,14 @@ public class NavigationFilterTests
     [TestCase("Startseite")]
     [TestCase("Accueil")]
     [TestCase("Inicio")]
+    [TestCase("Página inicial")]
+    [TestCase("Torna su")]
+    [TestCase("Terug naar boven")]
+    [TestCase("Strona główna")]
+    [TestCase("Föregående")]
+    [TestCase("Přejít na obsah")]
+    [TestCase("Главная")]
+    [TestCase("Ana sayfa")]
     public void Removes(string line) => RemovesAlone(new NavigationFilter(), line);
 
     [TestCase("He drove home after the match, and said later that he had never felt so tired.")]
@@ -107,9 +115,23 @@ public class RelatedFilterTests
     [TestCase("Lesen Sie auch")]
     [TestCase("À lire aussi")]
     [TestCase("Noticias relacionadas")]
+    [TestCase("Weiterlesen")]
+    [TestCase("Lire la suite")]
+    [TestCase("Leia Mais")]
+    [TestCase("Leia também:")]
+    [TestCase("Leggi anche")]
+    [TestCase("Lees ook")]
+    [TestCase("Czytaj także:")]
+    [TestCase("Läs också")]
+    [TestCase("Læs også")]
+    [TestCase("Čtěte také")]
+    [TestCase("Читайте также")]
+    [TestCase("İlginizi çekebilir")]
     public void Removes(string line) => RemovesAlone(new RelatedFilter(), line);
 
     [TestCase("Read more about the history of the bridge in the town library, which keeps the original plans.")]
+    [TestCase("Leia mais sobre a história da ponte na biblioteca da cidade, que guarda os planos originais.")]
+    [TestCase("Читайте также интервью с мэром, которое он дал нашей газете в прошлом месяце, о планах города.")]
     public void Keeps(string line) => KeepsAlone(new RelatedFilter(), line);
 }
 
@@ -140,7 +162,13 @@ public class TagFilterTests
             "Council Schools",
             "The council approved the new budget for schools on Tuesday, after a long debate about teachers' pay and buildings.",
             Prose,
-            "Tags: budget, schools, council");
+            "Tags: budget, schools, council",
+            "Palavras-chave: orçamento, escolas",
+            "Słowa kluczowe: budżet, szkoły",
+            "Теги: бюджет, школы");
+        AssertRemoved(result, "Palavras-chave: orçamento, escolas", "tags");
+        AssertRemoved(result, "Słowa kluczowe: budżet, szkoły", "tags");
+        AssertRemoved(result, "Теги: бюджет, школы", "tags");
         AssertRemoved(result, "Council Schools", "tags");
         AssertRemoved(result, "Tags: budget, schools, council", "tags");
         AssertKept(result, "Council Approves New Budget For Schools");
@@ -461,6 +489,22 @@ public class CommentFilterTests
         AssertRemoved(result, "12 Comments", "comments");
         AssertRemoved(result, "Great article, I agree with every word of it and so does my wife.", "comments");
         AssertKept(result, Prose);
+    }
+
+    [TestCase("Deixe um comentário")]
+    [TestCase("Lascia un commento")]
+    [TestCase("Reacties")]
+    [TestCase("Komentarze")]
+    [TestCase("Kommentarer")]
+    [TestCase("Komentáře")]
+    [TestCase("Комментарии")]
+    [TestCase("Yorumlar")]
+    public void A_comment_heading_in_another_language_opens_the_section(string heading)
+    {
+        var result = Run(new CommentFilter(), [.. Article, heading, "Great article, I agree with every word of it and so does my wife.", "Jane"]);
+        AssertRemoved(result, heading, "comments");
+        AssertRemoved(result, "Great article, I agree with every word of it and so does my wife.", "comments");
+        AssertKept(result, Article[3]);
     }
 
     [Test]

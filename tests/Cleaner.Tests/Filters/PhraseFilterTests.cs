@@ -127,6 +127,13 @@ public class CookieFilterTests
     [TestCase("Diese Website verwendet Cookies.")]
     [TestCase("Ce site utilise des cookies.")]
     [TestCase("Utilizamos cookies propias y de terceros.")]
+    [TestCase("Questo sito utilizza cookie tecnici e di profilazione.")]
+    [TestCase("Deze website maakt gebruik van cookies.")]
+    [TestCase("Ta strona używa plików cookie.")]
+    [TestCase("Webbplatsen använder cookies.")]
+    [TestCase("Tento web používá cookies.")]
+    [TestCase("Сайт использует файлы cookie. Принять все")]
+    [TestCase("Tümünü kabul et")]
     public void Removes(string line) => RemovesAlone(new CookieFilter(), line);
 
     [TestCase("She baked three dozen cookies for the school fair and sold every one of them before noon.")]
@@ -142,6 +149,14 @@ public class LegalFilterTests
     [TestCase("Alle Rechte vorbehalten")]
     [TestCase("Tous droits réservés")]
     [TestCase("Todos los derechos reservados")]
+    [TestCase("Todos os direitos reservados")]
+    [TestCase("Riproduzione riservata")]
+    [TestCase("Alle rechten voorbehouden")]
+    [TestCase("Wszelkie prawa zastrzeżone")]
+    [TestCase("Alla rättigheter förbehållna")]
+    [TestCase("Všechna práva vyhrazena")]
+    [TestCase("Все права защищены")]
+    [TestCase("Tüm hakları saklıdır")]
     public void Removes(string line) => RemovesAlone(new LegalFilter(), line);
 
     [TestCase("The court ruled that the songwriter kept the copyright to the melody, overturning the earlier decision that had favoured the label.")]
