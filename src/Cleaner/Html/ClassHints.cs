@@ -316,9 +316,9 @@ internal static class ClassHints
             }
         }
 
-        if ((hints & BlockHints.Comment) != 0 && token.Contains("commentary", StringComparison.Ordinal))
+        if ((hints & BlockHints.Comment) != 0 && (token.Contains("commentary", StringComparison.Ordinal) || IsLiveBlog(token)))
         {
-            hints &= ~BlockHints.Comment; // an opinion piece, not reader comments
+            hints &= ~BlockHints.Comment; // an opinion piece, or a live blog's entry, not reader comments
         }
 
         var parts = token;
@@ -337,5 +337,31 @@ internal static class ClassHints
         }
 
         return hints;
+    }
+
+    /// <summary>
+    /// Whether a token names a live blog or ticker ("ticker-comment", "live-comment",
+    /// "liveblog-entry"): news sites call a live blog's entries comments, and they are the page's text.
+    /// </summary>
+    private static bool IsLiveBlog(ReadOnlySpan<char> token)
+    {
+        if (token.Contains("ticker", StringComparison.Ordinal) || token.Contains("liveblog", StringComparison.Ordinal))
+        {
+            return true;
+        }
+
+        var parts = token;
+        while (!parts.IsEmpty)
+        {
+            int end = parts.IndexOfAny('-', '_');
+            var part = end < 0 ? parts : parts[..end];
+            parts = end < 0 ? default : parts[(end + 1)..];
+            if (part.SequenceEqual("live"))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 }

@@ -43,6 +43,84 @@ public class NativeExtractorTests
         Assert.That(outside.Reason, Does.Match(@"^outside the article: its container div\.y scored \d+ against \d+ for the article's div\.x$"));
     }
 
+    private const string ShortStory =
+        "<div class=\"story\"><h1>Bridge reopens after repairs</h1>"
+        + "<p>After three months of repairs the river bridge has been open in both directions since Monday morning. The work was finished two weeks earlier than planned.</p>"
+        + "<p>The city expects traffic in the centre to ease noticeably over the coming days.</p></div>";
+
+    private static readonly string[] Excerpts =
+    [
+        "After years of delays swimmers can use the new indoor pool from Saturday, and the prices of the tickets stay as they were.",
+        "By 2030 the city wants a hundred kilometres of new cycle lanes, and the state will pay for part of the cost of building them.",
+        "The big carnival evenings of the coming season are almost sold out already, the organisers said on Tuesday in a statement.",
+    ];
+
+    private static string Teasers() =>
+        "<div class=\"more\"><h2>More news from the city</h2>"
+        + string.Concat(Excerpts.Select((e, i) => $"<div class=\"item\"><h3><a href=\"/s{i}\">Headline of another story number {i}</a></h3><p>{e}</p></div>"))
+        + "</div>";
+
+    [Test]
+    public void The_excerpts_of_a_list_of_teasers_beside_a_short_story_are_not_part_of_it_nor_prose_it_missed()
+    {
+        var html = Page("<div class=\"main\">" + ShortStory + Teasers() + "</div>", "Bridge reopens after repairs");
+        var native = Native.CleanHtml(html);
+        Assert.That(native.Text, Does.Contain("The city expects traffic"));
+        foreach (var excerpt in Excerpts)
+        {
+            Assert.That(BlockOf(native, excerpt[..30]).InMainContent, Is.False, excerpt);
+        }
+
+        // Nor do they make the short story look weak: SmartReader, asked, takes the whole column.
+        var auto = TextCleaner.Default.CleanHtml(html);
+        Assert.That(auto.ExtractedBy, Is.EqualTo(ContentExtractor.Native));
+        Assert.That(auto.Text, Does.Contain("The city expects traffic").And.Not.Contain("swimmers"));
+    }
+
+    [Test]
+    public void Link_lines_with_a_paragraph_under_them_but_not_in_a_row_make_no_teaser_excerpts()
+    {
+        // A link line and a paragraph under it, twice but not one pair right after the other: notes
+        // beside the article, which join it as before; teasers come in a row.
+        var body = "<div class=\"main\"><div class=\"article-body\">" + string.Concat(Enumerable.Range(1, 3).Select(i => $"<p>{Para(i)}</p>")) + "</div>"
+            + "<div class=\"note\"><p><a href=\"/x\">Visit the library online</a></p><p>" + Para(8, "museum") + "</p><h4>Sources</h4></div>"
+            + "<div class=\"note\"><p><a href=\"/y\">Visit the museum online</a></p><p>" + Para(9, "museum") + "</p></div></div>";
+        var result = Native.CleanHtml(Page(body));
+        Assert.That(result.Text, Does.Contain(Para(8, "museum")).And.Contain(Para(9, "museum")));
+    }
+
+    [Test]
+    public void The_headings_of_an_faq_after_the_body_join_it_with_its_answers()
+    {
+        var body = "<main><article class=\"article\"><h1>The council approves the plan</h1>"
+            + string.Concat(Enumerable.Range(1, 4).Select(i => $"<p>{Para(i)}</p>")) + "</article>"
+            + "<section class=\"faq\"><h2>Frequently asked questions</h2>"
+            + "<h3>When will the work on the new library start?</h3><p>The work starts in the spring, once the contracts have been signed and the site has been cleared by the city's own teams.</p>"
+            + "<h3>Who pays for it?</h3><p>The city pays for most of it, and the rest comes from a grant that the state gave to the council last year for public buildings.</p>"
+            + "</section></main>";
+        var result = Native.CleanHtml(Page(body));
+        Assert.That(result.Text, Does.Contain("The work starts in the spring"));
+        Assert.That(BlockOf(result, "Frequently asked questions").InMainContent, Is.True);
+        Assert.That(BlockOf(result, "When will the work").InMainContent, Is.True);
+        Assert.That(BlockOf(result, "Who pays for it?").InMainContent, Is.True);
+    }
+
+    [Test]
+    public void A_live_blog_whose_entries_are_classed_comments_is_the_article()
+    {
+        var entries = string.Concat(Enumerable.Range(1, 4).Select(i =>
+            $"<div class=\"ticker-comment\"><span class=\"time\">14:0{i}</span><p>{Para(i, "budget")}</p></div>"));
+        var body = Menu() + "<div class=\"content\"><h1>The council votes on the budget: live</h1><div class=\"live-ticker\">" + entries + "</div></div>"
+            + "<div class=\"comments\"><h3>Reader comments</h3><p>Great coverage, thank you all for this, I have been following it since the morning.</p></div>";
+        var result = TextCleaner.Default.CleanHtml(Page(body, "The council votes on the budget: live"));
+        for (int i = 1; i <= 4; i++)
+        {
+            Assert.That(result.Text, Does.Contain(Para(i, "budget")));
+        }
+
+        Assert.That(result.Text, Does.Not.Contain("Great coverage"));
+    }
+
     [Test]
     public void A_container_marked_article_or_content_wins_over_an_equal_one()
     {

@@ -318,9 +318,15 @@ internal static class NativeExtractor
             }
         }
 
-        AddEdges(blocks, tree, root, unplaced, sumGood, good, titleBlock, inArticle);
+        var excerpts = TeaserExcerpts(blocks, rootNode, titleBlock, scratch.Bools(5, n));
+        AddEdges(blocks, tree, root, unplaced, sumGood, good, titleBlock, inArticle, excerpts);
         AddParts(blocks, tree, root, sumGood, titleBlock, inArticle);
         pageProse -= CutComments(blocks, rootNode, good, inArticle, reasons); // comments are no prose the article might have missed
+        for (int i = 0; i < n; i++)
+        {
+            // Nor are the excerpts of other stories.
+            pageProse -= excerpts[i] && !inArticle[i] && CountsAsProse(blocks[i]) ? good[i] : 0;
+        }
 
         // Reasons for the blocks outside: the score of the branch they sit in.
         var branch = scratch.Ints(0, nodes.Count);
@@ -1012,7 +1018,7 @@ internal static class NativeExtractor
     /// Adds the blocks around the root that belong to the article: the lead between the headline and
     /// the root (prose, captions and the headings of its sections), and siblings of the root that read as content.
     /// </summary>
-    private static void AddEdges(IReadOnlyList<Block> blocks, ContainerTree tree, int root, double[] score, double[] sumGood, double[] good, int titleBlock, bool[] inArticle)
+    private static void AddEdges(IReadOnlyList<Block> blocks, ContainerTree tree, int root, double[] score, double[] sumGood, double[] good, int titleBlock, bool[] inArticle, bool[] excerpts)
     {
         var nodes = tree.Nodes;
         var rootNode = nodes[root];
@@ -1074,11 +1080,89 @@ internal static class NativeExtractor
             bool direct = at == parent || (sibling >= 0 && nodes[sibling].IsLeaf);
             bool prose = direct && IsProse(block) && block.LinkDensity < 0.25 && block.Length > 80;
             bool strongSibling = sibling >= 0 && sibling != parent && score[sibling] >= threshold && good[i] > 0;
-            if (prose || strongSibling)
+            if ((prose || strongSibling) && !excerpts[i])
             {
                 inArticle[i] = true;
             }
         }
+
+        // The headings of the sections the siblings after the root add (an FAQ after the body): a heading whose
+        // next block joined the article, from the last block back so that a heading above a heading joins too.
+        for (int i = parentNode.End - 2; i >= rootNode.End; i--)
+        {
+            var block = blocks[i];
+            int at = tree.BlockNode[i];
+            if (!inArticle[i] && block.Kind == BlockKind.Heading && inArticle[i + 1] && (block.Hints & ChromeHints) == 0 && block.LinkDensity < 0.5
+                && !(at >= 0 && nodes[at].InChrome))
+            {
+                inArticle[i] = true;
+            }
+        }
+    }
+
+    /// <summary>The most words of a headline that links to another story (see <see cref="TeaserExcerpts"/>).</summary>
+    internal const int TeaserHeadlineWords = 20;
+
+    /// <summary>
+    /// For each block outside the root, whether it is the excerpt of another story: one block of text
+    /// right under a line that is wholly a link (the story's headline, at most
+    /// <see cref="TeaserHeadlineWords"/> words), with the next block another such headline or no text
+    /// at all, where the page shows two excerpts or more. A list of teasers beside a short article
+    /// reads as prose, and is neither part of the article nor prose that the article missed. Inside
+    /// the root the same shape is the article's own (a round-up of links with a line on each).
+    /// </summary>
+    private static bool[] TeaserExcerpts(IReadOnlyList<Block> blocks, ContainerTree.Node rootNode, int titleBlock, bool[] excerpts)
+    {
+        // The page's own headline may link to the page (a blog's post title): not another story's.
+        string? headline = titleBlock >= 0 ? Html.MainContent.Key(blocks[titleBlock].Span, int.MaxValue) : null;
+        string? title = blocks.Count > 0 && blocks[0].Document.Metadata.Title is { } t ? Html.MainContent.Key(t, int.MaxValue) : null;
+        int found = 0;
+        for (int i = 1; i < blocks.Count; i++)
+        {
+            if (i >= rootNode.First && i < rootNode.End)
+            {
+                continue;
+            }
+
+            if (IsHeadlineLink(blocks[i - 1]) && blocks[i].LinkDensity < 0.5 && !IsHeadlineLink(blocks[i])
+                && (i + 1 == blocks.Count || IsHeadlineLink(blocks[i + 1]) || !blocks[i + 1].Features.LooksLikeProse || (i + 1 >= rootNode.First && i + 1 < rootNode.End)))
+            {
+                excerpts[i] = true;
+                found++;
+            }
+        }
+
+        if (found < 2)
+        {
+            Array.Clear(excerpts, 0, blocks.Count);
+            return excerpts;
+        }
+
+        // Teasers come in a row: an excerpt counts when another stands two blocks before or after it
+        // (headline, excerpt, headline, excerpt). Candidates two and one blocks back are kept as they were.
+        bool back2 = false, back1 = false;
+        for (int i = 0; i < blocks.Count; i++)
+        {
+            bool candidate = excerpts[i];
+            excerpts[i] = candidate && (back2 || (i + 2 < blocks.Count && excerpts[i + 2]));
+            (back2, back1) = (back1, candidate);
+        }
+
+        return excerpts;
+
+        bool IsHeadlineLink(Block block)
+        {
+            if (block.LinkDensity < 0.9 || block.Features.WordCount > TeaserHeadlineWords)
+            {
+                return false;
+            }
+
+            var key = Html.MainContent.Key(block.Span, int.MaxValue);
+            return key.Length == 0 || !(Same(key, headline) || Same(key, title));
+        }
+
+        static bool Same(string key, string? other) =>
+            !string.IsNullOrEmpty(other) && (key == other || (key.Length >= 10 && other.Contains(key, StringComparison.Ordinal)));
     }
 
     /// <summary>The least words of a lead that is taken by its sentences alone (see <see cref="ReadsAsLead"/>).</summary>
@@ -1334,7 +1418,7 @@ internal static class NativeExtractor
         private static Scratch? t_current;
 
         private readonly double[]?[] _doubles = new double[]?[10];
-        private readonly bool[]?[] _bools = new bool[]?[5];
+        private readonly bool[]?[] _bools = new bool[]?[6];
         private readonly string?[]?[] _strings = new string?[]?[4];
         private readonly int[]?[] _ints = new int[]?[4];
 
