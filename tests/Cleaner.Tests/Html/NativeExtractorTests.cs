@@ -78,6 +78,32 @@ public class NativeExtractorTests
     }
 
     [Test]
+    public void A_column_of_teasers_scores_nothing_against_a_one_paragraph_post()
+    {
+        var body = "<div class=\"page\"><div class=\"episode\"><h1>Episode 42: The history of the bicycle</h1>"
+            + "<p>This week we talk to the historian Anna Weber about how the bicycle changed the lives of women in the nineteenth century.</p></div>"
+            + Teasers() + "</div>";
+        var result = Native.CleanHtml(Page(body, "Episode 42: The history of the bicycle"));
+        Assert.That(result.Text, Does.Contain("This week we talk"));
+        Assert.That(result.Text, Does.Not.Contain("swimmers"));
+        Assert.That(result.ArticleContainer, Is.EqualTo("div.episode"));
+    }
+
+    [Test]
+    public void A_round_up_of_links_with_a_line_on_each_under_its_introduction_stays_the_article()
+    {
+        var items = string.Concat(Excerpts.Select((e, i) => $"<h3><a href=\"https://example.org/{i}\">Tool number {i}</a></h3><p>{e}</p>"));
+        var body = "<div class=\"wrap\"><div class=\"post\"><h1>The council approves the plan</h1><p>" + Para(1) + "</p>" + items + "</div>"
+            + "<div class=\"box\"><p>" + Para(5, "museum") + "</p><p>" + Para(6, "museum") + "</p></div></div>";
+        var result = Native.CleanHtml(Page(body));
+        Assert.That(result.ArticleContainer, Is.EqualTo("div.post"));
+        foreach (var excerpt in Excerpts)
+        {
+            Assert.That(result.Text, Does.Contain(excerpt));
+        }
+    }
+
+    [Test]
     public void Link_lines_with_a_paragraph_under_them_but_not_in_a_row_make_no_teaser_excerpts()
     {
         // A link line and a paragraph under it, twice but not one pair right after the other: notes

@@ -99,11 +99,17 @@ internal static class NativeExtractor
         var chromeBlock = scratch.Bools(0, n);
         var inBody = ArticleBodyMatch(blocks, articleBody);
         var slides = Slideshows(blocks, tree, scratch.Ints(1, nodes.Count), scratch.Bools(3, nodes.Count));
+        var teasers = ScoredExcerpts(blocks, tree, titleBlock, scratch.Bools(5, n));
         for (int i = 0; i < n; i++)
         {
             chromeBlock[i] = (blocks[i].Hints & ChromeHints) != 0 || (tree.BlockNode[i] >= 0 && (nodes[tree.BlockNode[i]].InChrome || slides[tree.BlockNode[i]]))
                 || (siteChrome is not null && siteChrome[i]);
             (good[i], bad[i]) = chromeBlock[i] ? (0, 0) : Value(blocks[i]);
+            if (teasers[i])
+            {
+                good[i] = 0; // another story's excerpt, in a column of teasers
+            }
+
             if (inBody is not null && inBody[i] && !chromeBlock[i])
             {
                 // The page's own metadata says this text is the article's: full credit, and more.
@@ -318,7 +324,7 @@ internal static class NativeExtractor
             }
         }
 
-        var excerpts = TeaserExcerpts(blocks, rootNode, titleBlock, scratch.Bools(5, n));
+        var excerpts = TeaserExcerpts(blocks, rootNode.First, rootNode.End, titleBlock, scratch.Bools(5, n));
         AddEdges(blocks, tree, root, unplaced, sumGood, good, titleBlock, inArticle, excerpts);
         AddParts(blocks, tree, root, sumGood, titleBlock, inArticle);
         pageProse -= CutComments(blocks, rootNode, good, inArticle, reasons); // comments are no prose the article might have missed
@@ -1100,18 +1106,71 @@ internal static class NativeExtractor
         }
     }
 
+    /// <summary>
+    /// The teaser excerpts of the whole page (<see cref="TeaserExcerpts"/> with no root) that stand in
+    /// an element with no other prose than teasers: the smallest element that holds the excerpt and
+    /// its headline, and each element above it up to the first that holds other prose. Such an
+    /// excerpt is another story's, and scores no container: a column of teasers does not outweigh a
+    /// short story. A round-up's items, under the article's own introduction, still score.
+    /// </summary>
+    private static bool[] ScoredExcerpts(IReadOnlyList<Block> blocks, ContainerTree tree, int titleBlock, bool[] excerpts)
+    {
+        TeaserExcerpts(blocks, 0, 0, titleBlock, excerpts);
+        if (Array.IndexOf(excerpts, true, 0, blocks.Count) < 0)
+        {
+            return excerpts;
+        }
+
+        var candidates = excerpts.AsSpan(0, blocks.Count).ToArray();
+        var nodes = tree.Nodes;
+        Dictionary<int, bool>? ownProse = null; // by element: whether it holds prose besides teasers
+        for (int i = 1; i < blocks.Count; i++)
+        {
+            if (!candidates[i])
+            {
+                continue;
+            }
+
+            // The smallest element that holds the headline too.
+            int at = tree.BlockNode[i];
+            while (at >= 0 && nodes[at].First > i - 1)
+            {
+                at = nodes[at].Parent;
+            }
+
+            ownProse ??= [];
+            if (!ownProse.TryGetValue(at, out bool own))
+            {
+                int first = at >= 0 ? nodes[at].First : 0, end = at >= 0 ? nodes[at].End : blocks.Count;
+                for (int k = first; k < end && !own; k++)
+                {
+                    own = !candidates[k] && blocks[k].Features.LooksLikeProse && blocks[k].LinkDensity < 0.5 && blocks[k].Length > 80;
+                }
+
+                ownProse[at] = own;
+            }
+
+            excerpts[i] = !own; // an element with prose of its own: the article's items
+        }
+
+        return excerpts;
+    }
+
     /// <summary>The most words of a headline that links to another story (see <see cref="TeaserExcerpts"/>).</summary>
     internal const int TeaserHeadlineWords = 20;
 
+    /// <summary>The most characters of a teaser's excerpt: a line or two (a longer text under a link is a story's own).</summary>
+    internal const int MaxExcerpt = 300;
+
     /// <summary>
     /// For each block outside the root, whether it is the excerpt of another story: one block of text
-    /// right under a line that is wholly a link (the story's headline, at most
-    /// <see cref="TeaserHeadlineWords"/> words), with the next block another such headline or no text
-    /// at all, where the page shows two excerpts or more. A list of teasers beside a short article
+    /// of at most <see cref="MaxExcerpt"/> characters right under a line that is wholly a link (the
+    /// story's headline, at most <see cref="TeaserHeadlineWords"/> words), with the next block another such headline or no text
+    /// at all, two or more in a row (headline, excerpt, headline, excerpt). A list of teasers beside a short article
     /// reads as prose, and is neither part of the article nor prose that the article missed. Inside
     /// the root the same shape is the article's own (a round-up of links with a line on each).
     /// </summary>
-    private static bool[] TeaserExcerpts(IReadOnlyList<Block> blocks, ContainerTree.Node rootNode, int titleBlock, bool[] excerpts)
+    private static bool[] TeaserExcerpts(IReadOnlyList<Block> blocks, int rootFirst, int rootEnd, int titleBlock, bool[] excerpts)
     {
         // The page's own headline may link to the page (a blog's post title): not another story's.
         string? headline = titleBlock >= 0 ? Html.MainContent.Key(blocks[titleBlock].Span, int.MaxValue) : null;
@@ -1119,13 +1178,14 @@ internal static class NativeExtractor
         int found = 0;
         for (int i = 1; i < blocks.Count; i++)
         {
-            if (i >= rootNode.First && i < rootNode.End)
+            if (i >= rootFirst && i < rootEnd)
             {
                 continue;
             }
 
-            if (IsHeadlineLink(blocks[i - 1]) && blocks[i].LinkDensity < 0.5 && !IsHeadlineLink(blocks[i])
-                && (i + 1 == blocks.Count || IsHeadlineLink(blocks[i + 1]) || !blocks[i + 1].Features.LooksLikeProse || (i + 1 >= rootNode.First && i + 1 < rootNode.End)))
+            // The text's own tests first: the headline's asks for its letters against the title's.
+            if (blocks[i].LinkDensity < 0.5 && blocks[i].Length <= MaxExcerpt && IsHeadlineLink(blocks[i - 1])
+                && (i + 1 == blocks.Count || IsHeadlineLink(blocks[i + 1]) || !blocks[i + 1].Features.LooksLikeProse || (i + 1 >= rootFirst && i + 1 < rootEnd)))
             {
                 excerpts[i] = true;
                 found++;
