@@ -316,17 +316,15 @@ internal static class ClassHints
             }
         }
 
-        if ((hints & BlockHints.Comment) != 0 && (token.Contains("commentary", StringComparison.Ordinal) || IsLiveBlog(token)))
-        {
-            hints &= ~BlockHints.Comment; // an opinion piece, or a live blog's entry, not reader comments
-        }
-
+        // A live blog's token: "ticker" or "liveblog" anywhere, or "live" as a whole part.
+        bool live = token.Contains("ticker", StringComparison.Ordinal) || token.Contains("liveblog", StringComparison.Ordinal);
         var parts = token;
         while (!parts.IsEmpty)
         {
             int end = parts.IndexOfAny('-', '_');
             var part = end < 0 ? parts : parts[..end];
             parts = end < 0 ? default : parts[(end + 1)..];
+            live |= part.SequenceEqual("live");
             foreach (var (word, hint) in Whole)
             {
                 if (part.SequenceEqual(word))
@@ -336,32 +334,13 @@ internal static class ClassHints
             }
         }
 
+        if ((hints & BlockHints.Comment) != 0 && (live || token.Contains("commentary", StringComparison.Ordinal)))
+        {
+            // An opinion piece, or a live blog's entry ("ticker-comment", "live-comment": news sites
+            // call a live blog's entries comments, and they are the page's text), not reader comments.
+            hints &= ~BlockHints.Comment;
+        }
+
         return hints;
-    }
-
-    /// <summary>
-    /// Whether a token names a live blog or ticker ("ticker-comment", "live-comment",
-    /// "liveblog-entry"): news sites call a live blog's entries comments, and they are the page's text.
-    /// </summary>
-    private static bool IsLiveBlog(ReadOnlySpan<char> token)
-    {
-        if (token.Contains("ticker", StringComparison.Ordinal) || token.Contains("liveblog", StringComparison.Ordinal))
-        {
-            return true;
-        }
-
-        var parts = token;
-        while (!parts.IsEmpty)
-        {
-            int end = parts.IndexOfAny('-', '_');
-            var part = end < 0 ? parts : parts[..end];
-            parts = end < 0 ? default : parts[(end + 1)..];
-            if (part.SequenceEqual("live"))
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 }

@@ -99,7 +99,7 @@ internal static class NativeExtractor
         var chromeBlock = scratch.Bools(0, n);
         var inBody = ArticleBodyMatch(blocks, articleBody);
         var slides = Slideshows(blocks, tree, scratch.Ints(1, nodes.Count), scratch.Bools(3, nodes.Count));
-        var teasers = ScoredExcerpts(blocks, tree, titleBlock, scratch.Bools(5, n));
+        var teasers = ScoredExcerpts(blocks, tree, titleBlock, scratch.Bools(5, n)); // read in this loop only: the excerpts below reuse its array
         for (int i = 0; i < n; i++)
         {
             chromeBlock[i] = (blocks[i].Hints & ChromeHints) != 0 || (tree.BlockNode[i] >= 0 && (nodes[tree.BlockNode[i]].InChrome || slides[tree.BlockNode[i]]))
@@ -1107,9 +1107,8 @@ internal static class NativeExtractor
     }
 
     /// <summary>
-    /// The teaser excerpts of the whole page (<see cref="TeaserExcerpts"/> with no root) that stand in
-    /// an element with no other prose than teasers: the smallest element that holds the excerpt and
-    /// its headline, and each element above it up to the first that holds other prose. Such an
+    /// The teaser excerpts of the whole page (<see cref="TeaserExcerpts"/> with no root) whose
+    /// smallest element that holds the excerpt and its headline holds no other prose. Such an
     /// excerpt is another story's, and scores no container: a column of teasers does not outweigh a
     /// short story. A round-up's items, under the article's own introduction, still score.
     /// </summary>
@@ -1173,8 +1172,9 @@ internal static class NativeExtractor
     private static bool[] TeaserExcerpts(IReadOnlyList<Block> blocks, int rootFirst, int rootEnd, int titleBlock, bool[] excerpts)
     {
         // The page's own headline may link to the page (a blog's post title): not another story's.
-        string? headline = titleBlock >= 0 ? Html.MainContent.Key(blocks[titleBlock].Span, int.MaxValue) : null;
-        string? title = blocks.Count > 0 && blocks[0].Document.Metadata.Title is { } t ? Html.MainContent.Key(t, int.MaxValue) : null;
+        // Its keys are made only when a link line is weighed.
+        string? headline = null, title = null;
+        bool keyed = false;
         int found = 0;
         for (int i = 1; i < blocks.Count; i++)
         {
@@ -1215,6 +1215,13 @@ internal static class NativeExtractor
             if (block.LinkDensity < 0.9 || block.Features.WordCount > TeaserHeadlineWords)
             {
                 return false;
+            }
+
+            if (!keyed)
+            {
+                keyed = true;
+                headline = titleBlock >= 0 ? Html.MainContent.Key(blocks[titleBlock].Span, int.MaxValue) : null;
+                title = block.Document.Metadata.Title is { } t ? Html.MainContent.Key(t, int.MaxValue) : null;
             }
 
             var key = Html.MainContent.Key(block.Span, int.MaxValue);
