@@ -69,6 +69,8 @@ internal static class CleanCommand
             fetchMax,
         };
         settings.AddTo(command);
+        var profiles = new ProfileChoice();
+        profiles.AddTo(command);
         command.SetAction(result =>
         {
             var kind = settings.Kind(result);
@@ -106,7 +108,9 @@ internal static class CleanCommand
 
             var limits = FetchLimits(result.GetValue(fetchTimeout), result.GetValue(fetchMax));
             using var fetcher = files.Any(f => f.IsUrl) ? new PageFetcher(limits.Timeout, limits.MaxBytes) : null;
-            var run = new CleanRun(cleaner, kind, InputCleaner.MaxBytes(cleaner), io, fetcher, PageAddress(result.GetValue(url), files));
+            var address = PageAddress(result.GetValue(url), files);
+            cleaner = profiles.Apply(result, cleaner, address);
+            var run = new CleanRun(cleaner, kind, InputCleaner.MaxBytes(cleaner), io, fetcher, address);
             int failures = errors.Count;
             failures += output is null
                 ? Print(files, outputFormat, run)

@@ -21,12 +21,14 @@ internal static class ExplainCommand
         };
         format.AcceptOnlyFromAmong("text", "html");
         var settings = new CleanerSettings();
+        var profiles = new ProfileChoice();
         var command = new Command("explain", "Show every block with KEEP or DROP, the filter and the reason (coloured on a terminal, or as an HTML page).") { file, format };
         settings.AddTo(command);
+        profiles.AddTo(command);
         command.SetAction(result =>
         {
             var kind = settings.Kind(result);
-            var cleaner = settings.Build(result);
+            var cleaner = profiles.Apply(result, settings.Build(result), url: null);
             var path = result.GetValue(file)!;
             CleanResult cleaned;
             try

@@ -144,7 +144,7 @@ internal static class ProfileCommand
         return command;
     }
 
-    private static SiteProfileSet Load(string path)
+    internal static SiteProfileSet Load(string path)
     {
         try
         {

@@ -100,6 +100,36 @@ public sealed class ProfileCommandTests : CliTestKit
     }
 
     [Test]
+    public void Explain_and_clean_show_what_a_sites_profile_removes()
+    {
+        var crawl = Crawl();
+        Assert.That(Run("profile", "build", crawl, "--out", TempPath("profiles.bin")).ExitCode, Is.Zero);
+        var page = WriteFile("page.txt", SitePages.Page("example.com", 3));
+        var tagline = SitePages.Chrome("example.com").Head[2];
+
+        var explain = Run("explain", page, "--profiles", TempPath("profiles.bin"), "--site", "example.com");
+        Assert.That(explain.ExitCode, Is.Zero, explain.Err);
+        Assert.That(explain.Out.Split('\n'), Has.Some.Match($@"^DROP  site-boilerplate +{System.Text.RegularExpressions.Regex.Escape(tagline)}  \(on 10 of 10 pages of example.com\)$"));
+        Assert.That(Run("explain", page).Out, Does.Not.Contain("site-boilerplate"), "without --profiles the page is judged alone");
+
+        var clean = Run("clean", page, "--profiles", TempPath("profiles.bin"), "--url", "https://www.example.com/story/3");
+        Assert.That(clean.ExitCode, Is.Zero, clean.Err);
+        Assert.That(clean.Out, Does.Not.Contain(tagline).And.Contain(SitePages.Article(3)[1]), "--url names the site");
+        Assert.That(Run("clean", page).Out, Does.Contain(SitePages.Chrome("example.com").Tail[0]));
+        Assert.That(Run("clean", page, "--profiles", TempPath("profiles.bin")).ExitCode, Is.EqualTo(2), "three sites and no --site or --url: which one is not known");
+
+        var several = Run("explain", page, "--profiles", TempPath("profiles.bin"));
+        Assert.That(several.ExitCode, Is.EqualTo(2));
+        Assert.That(several.Err, Does.Contain("holds the profiles of 3 sites; name one with --site"));
+        var unknown = Run("explain", page, "--profiles", TempPath("profiles.bin"), "--site", "elsewhere.org");
+        Assert.That(unknown.ExitCode, Is.EqualTo(2));
+        Assert.That(unknown.Err, Does.Contain("elsewhere.org: no such site in"));
+        Assert.That(Run("explain", page, "--site", "example.com").Err, Does.Contain("give --profiles FILE too"));
+        var bad = WriteFile("bad.bin", "CLEANER-PROFILES\u0001\u0000");
+        Assert.That(Run("clean", page, "--profiles", bad).Err, Does.Contain("bad.bin: the profile file is truncated"));
+    }
+
+    [Test]
     public void A_bad_profile_file_or_option_is_a_usage_error()
     {
         var crawl = Crawl();
