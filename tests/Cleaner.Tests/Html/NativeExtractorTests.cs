@@ -148,6 +148,21 @@ public class NativeExtractorTests
     }
 
     [Test]
+    public void A_data_table_that_is_the_article_keeps_its_head_and_caption_with_its_rows()
+    {
+        var rows = string.Concat(Enumerable.Range(1, 8).Select(i => $"<tr><td>Film {i}</td><td>{1950 + i}</td><td>{Para(i, "film")}</td></tr>"));
+        var body = Menu() + "<div class=\"page\"><h1>Films about the council</h1><p>A short list of the films.</p>"
+            + $"<table class=\"wikitable\"><caption>Films by year of release</caption><thead><tr><th>Film</th><th>Year</th><th>Description</th></tr></thead><tbody>{rows}</tbody></table></div>"
+            + "<div class=\"side\"><p>Opening hours: Monday to Friday</p></div>";
+        var result = Native.CleanHtml(Page(body, "Films about the council"));
+        Assert.That(result.Text, Does.Contain(Para(8, "film")));
+        Assert.That(BlockOf(result, "Film | Year | Description").InMainContent, Is.True, "the column names of the table");
+        Assert.That(BlockOf(result, "Films by year of release").InMainContent, Is.True, "the table's caption");
+        Assert.That(BlockOf(result, "Opening hours").InMainContent, Is.False);
+        Assert.That(BlockOf(result, "Opening hours").Reason, Does.Contain("for the article's table.wikitable"));
+    }
+
+    [Test]
     public void A_container_marked_article_or_content_wins_over_an_equal_one()
     {
         var body = "<div class=\"col\"><div class=\"a\"><p>" + Para(1, "harbour") + "</p><p>" + Para(2, "harbour") + "</p></div></div>"

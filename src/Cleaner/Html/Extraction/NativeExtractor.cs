@@ -221,6 +221,14 @@ internal static class NativeExtractor
             root = up;
         }
 
+        // A table's body is not an article without the table's head and caption: the column names
+        // of a data table (a list article's films, years and descriptions) belong with its rows.
+        if (root >= 0 && nodes[root].Element.LocalName is "tbody" or "thead" or "tfoot"
+            && nodes[root].Parent is >= 0 and var table && nodes[table].Element.LocalName == "table")
+        {
+            root = table;
+        }
+
         string? siteWhy = null;
         if (preferred is not null && PreferredRoot(nodes, sumGood, preferred.Element) is >= 0 and var usual)
         {
