@@ -152,6 +152,8 @@ internal sealed class PhraseIndex
             last--;
         }
 
+        last = BeforeCount(text, last);
+
         var loose = ActiveLoose(text);
         Span<char> key = _maxKeyLength < 256 ? stackalloc char[256] : new char[_maxKeyLength + 1];
         for (int s = 0; s <= first && s < text.Length; s++)
@@ -163,6 +165,37 @@ internal sealed class PhraseIndex
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// Where a whole line ends before a count in brackets after it ("Comments (12)", "Reviews [3]"),
+    /// which the line may carry: the last word character before the count, or <paramref name="last"/>
+    /// (the line's last word character) when there is none.
+    /// </summary>
+    internal static int BeforeCount(ReadOnlySpan<char> text, int last)
+    {
+        if (last < 0 || last + 1 >= text.Length || text[last + 1] is not (')' or ']'))
+        {
+            return last;
+        }
+
+        int j = last;
+        while (j >= 0 && (char.IsAsciiDigit(text[j]) || text[j] is '.' or ','))
+        {
+            j--;
+        }
+
+        if (j < 0 || j == last || text[j] is not ('(' or '[') || !char.IsAsciiDigit(text[j + 1]) || text[last + 1] != (text[j] == '(' ? ')' : ']'))
+        {
+            return last;
+        }
+
+        while (j >= 0 && !IsWordNotUnderscore(text[j]))
+        {
+            j--;
+        }
+
+        return j;
     }
 
     /// <summary>

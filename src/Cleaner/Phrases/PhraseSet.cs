@@ -14,7 +14,7 @@ internal sealed class PhraseSet
 {
     private const RegexOptions Options = RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking;
     private readonly PhraseKeys? _keys;
-    private readonly Lazy<Regex>? _pattern;
+    private readonly Lazy<Regex[]>? _patterns;
     private readonly PhraseBook? _book;
     private readonly bool _wholeLine;
 
@@ -31,9 +31,16 @@ internal sealed class PhraseSet
         Bit = bit;
         if (builtIn)
         {
-            var alternation = "(?:" + string.Join('|', phrases.Select(PhraseList.ToPattern)) + ")";
-            var source = wholeLine ? @"^[\W_]*" + alternation + @"[\W_]*$" : alternation;
-            _pattern = new Lazy<Regex>(() => new Regex(source, Options), LazyThreadSafetyMode.ExecutionAndPublication);
+            // A non-backtracking pattern has a bound on its automaton's size, which a long list of
+            // whole-line phrases with wildcards passes; those are asked only whether one matches, so
+            // they are split into patterns of at most WholeLineChunk phrases each. Phrases that match
+            // anywhere are enumerated left to right, and stay one pattern. A whole line may end in a
+            // count in brackets ("Comments (12)"; PhraseIndex.BeforeCount for lists of a user).
+            var sources = (wholeLine ? phrases.Chunk(WholeLineChunk) : [phrases.ToArray()])
+                .Select(chunk => "(?:" + string.Join('|', chunk.Select(PhraseList.ToPattern)) + ")")
+                .Select(alternation => wholeLine ? @"^[\W_]*" + alternation + @"(?:[\W_]*(?:\([0-9][0-9.,]*\)|\[[0-9][0-9.,]*\]))?[\W_]*$" : alternation)
+                .ToArray();
+            _patterns = new Lazy<Regex[]>(() => [.. sources.Select(source => new Regex(source, Options))], LazyThreadSafetyMode.ExecutionAndPublication);
         }
         else
         {
@@ -64,8 +71,14 @@ internal sealed class PhraseSet
         _keys = new PhraseKeys(words, symbols);
     }
 
-    /// <summary>The compiled phrases of a built-in list, or null for an indexed set.</summary>
-    public Regex? Pattern => _pattern?.Value;
+    /// <summary>The most whole-line phrases of a built-in list compiled into one pattern.</summary>
+    internal const int WholeLineChunk = 64;
+
+    /// <summary>
+    /// The compiled phrases of a built-in list (one pattern, or for whole-line phrases one pattern
+    /// per <see cref="WholeLineChunk"/> phrases), or null for an indexed set.
+    /// </summary>
+    public IReadOnlyList<Regex>? Patterns => _patterns?.Value;
 
     /// <summary>The indexed phrases of a list with phrases of a user, or null for a built-in list.</summary>
     public PhraseIndex? Index { get; }
@@ -98,7 +111,20 @@ internal sealed class PhraseSet
 
     /// <summary>Whether the text matches (for whole-line phrases, whether it is one of them).</summary>
     public bool IsMatch(ReadOnlySpan<char> text) =>
-        Index is null ? Pattern!.IsMatch(text) : _wholeLine ? Index.IsWholeLine(text) : Index.TryMatch(text, 0, Index.ActiveLoose(text), out _, out _);
+        Index is null ? AnyPatternMatches(text) : _wholeLine ? Index.IsWholeLine(text) : Index.TryMatch(text, 0, Index.ActiveLoose(text), out _, out _);
+
+    private bool AnyPatternMatches(ReadOnlySpan<char> text)
+    {
+        foreach (var pattern in _patterns!.Value)
+        {
+            if (pattern.IsMatch(text))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>The matches of phrases that match anywhere, left to right, each search going on where the last match ended.</summary>
     public Matches EnumerateMatches(ReadOnlySpan<char> text) => new(this, text);
@@ -118,7 +144,7 @@ internal sealed class PhraseSet
             _index = set.Index;
             if (_index is null)
             {
-                _regex = set.Pattern!.EnumerateMatches(text);
+                _regex = set.Patterns!.Single().EnumerateMatches(text); // phrases that match anywhere: one pattern
             }
             else
             {

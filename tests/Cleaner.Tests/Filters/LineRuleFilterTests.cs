@@ -499,6 +499,12 @@ public class CommentFilterTests
     [TestCase("Komentáře")]
     [TestCase("Комментарии")]
     [TestCase("Yorumlar")]
+    [TestCase("Comments (12)")]
+    [TestCase("Kommentare [3]")]
+    [TestCase("Customer reviews")]
+    [TestCase("Kundenbewertungen (5)")]
+    [TestCase("Avis clients")]
+    [TestCase("Отзывы покупателей")]
     public void A_comment_heading_in_another_language_opens_the_section(string heading)
     {
         var result = Run(new CommentFilter(), [.. Article, heading, "Great article, I agree with every word of it and so does my wife.", "Jane"]);

@@ -162,6 +162,34 @@ public class NativeExtractorTests
         Assert.That(BlockOf(result, "Opening hours").Reason, Does.Contain("for the article's table.wikitable"));
     }
 
+    private static string ShopPage(string reviewsHeading) =>
+        "<nav class=\"main-nav\"><ul><li><a href=\"/\">Start</a></li><li><a href=\"/r\">Rucksäcke</a></li><li><a href=\"/z\">Zelte</a></li></ul></nav>"
+        + "<div class=\"product-page\"><div class=\"product-main\"><h1>Wanderrucksack Alpin 30</h1><div class=\"price\">89,90 €</div>"
+        + "<div class=\"product-description\"><h2>Beschreibung</h2>"
+        + "<p>Der Alpin 30 ist ein leichter Rucksack für Tagestouren im Mittelgebirge und in den Alpen. Das belüftete Rückensystem hält den Rücken auch bei warmem Wetter trocken.</p>"
+        + "<p>Im Hauptfach ist Platz für Jacke, Proviant und eine Trinkblase mit bis zu drei Litern. Die Regenhülle steckt in einem eigenen Fach am Boden.</p>"
+        + "<h2>Technische Daten</h2><table><tr><th>Volumen</th><td>30 Liter</td></tr><tr><th>Gewicht</th><td>1,1 kg</td></tr><tr><th>Material</th><td>Polyamid, recycelt</td></tr></table></div></div>"
+        + $"<div class=\"product-reviews\"><h2>{reviewsHeading}</h2>"
+        + string.Concat(new[] { "Sabine K.", "Thomas M.", "Anna L.", "Peter R.", "Julia S." }.Select((name, i) =>
+            $"<div class=\"item\"><p class=\"meta\">{name} – {i + 2}. März 2024 – 5 von 5 Sternen</p><p>Ich habe den Rucksack auf einer Woche im Allgäu getragen und war sehr zufrieden. Er sitzt gut, auch wenn er voll beladen ist, und nichts drückt an den Schultern, schreibt Kunde {i}.</p></div>"))
+        + "</div></div>";
+
+    [Test]
+    public void A_section_that_a_comments_or_reviews_heading_opens_neither_wins_nor_joins_the_article()
+    {
+        var result = Native.CleanHtml(Page(ShopPage("Kundenbewertungen (5)"), "Wanderrucksack Alpin 30 – Outdoor Shop Berger"));
+        Assert.That(result.Text, Does.Contain("Das belüftete Rückensystem").And.Contain("Regenhülle steckt").And.Contain("Volumen | 30 Liter").And.Contain("Material | Polyamid, recycelt"));
+        Assert.That(result.Text, Does.Not.Contain("Allgäu").And.Not.Contain("Kundenbewertungen"));
+        Assert.That(BlockOf(result, "Sabine K.").Reason, Is.EqualTo("comments: its element div.product-reviews opens with the heading \"Kundenbewertungen (5)\""));
+
+        var english = Native.CleanHtml(Page(ShopPage("Customer reviews"), "Wanderrucksack Alpin 30 – Outdoor Shop Berger"));
+        Assert.That(english.Text, Does.Contain("Das belüftete Rückensystem").And.Not.Contain("Allgäu"));
+
+        // A heading that opens nothing: the reviews are the longest prose, and win.
+        var unmarked = Native.CleanHtml(Page(ShopPage("Was andere sagen"), "Wanderrucksack Alpin 30 – Outdoor Shop Berger"));
+        Assert.That(unmarked.Text, Does.Contain("Allgäu"));
+    }
+
     [Test]
     public void A_container_marked_article_or_content_wins_over_an_equal_one()
     {

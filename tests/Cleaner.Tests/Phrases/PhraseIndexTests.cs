@@ -57,7 +57,7 @@ public class PhraseIndexTests
     {
         // Pieces chosen for the corners: case forms (the Kelvin sign, sharp s, Greek), punctuation
         // a '*' takes or not, underscores and joiners at word boundaries, glued wildcards.
-        string[] words = ["a", "ab", "AB", "k", "\u212A", "straße", "STRASSE", "σας", "ΣΑΣ", "x1", "_", "it's", "e-mail", "..", "©", "(c)", "\u200D", "a\u0301"];
+        string[] words = ["a", "ab", "AB", "k", "\u212A", "straße", "STRASSE", "σας", "ΣΑΣ", "x1", "_", "it's", "e-mail", "..", "©", "(c)", "\u200D", "a\u0301", "(12)", "[3]", "(4]", "(1.5)", "( 7)"];
         string[] joins = [" ", "  ", "", "-", ".", ", ", "\t", "\u00A0"];
         var random = new Random(18);
         string Piece(bool phrase)
@@ -94,6 +94,41 @@ public class PhraseIndexTests
                 Assert.That(indexed.IsMatch(text), Is.EqualTo(compiled.IsMatch(text)), context);
             }
         }
+    }
+
+    [Test]
+    public void A_whole_line_may_end_in_a_count_in_brackets_indexed_and_compiled()
+    {
+        string[] phrases = ["=comments", "=leave a reply", "=* responses"];
+        var indexed = new PhraseList("test", phrases);
+        var compiled = new PhraseList("test", phrases, builtIn: true, null, 0);
+        foreach (var (text, whole) in new[]
+        {
+            ("Comments (12)", true), ("Comments [3]", true), ("— Comments (1,204) —", true), ("12 responses (3)", true),
+            ("Comments (12) Add a comment", false), ("Comments (x)", false), ("Comments (12]", false), ("Comments 12", false),
+            ("Comments (12) (3)", false), ("(12) Comments", false),
+        })
+        {
+            Assert.That(compiled.IsMatch(text), Is.EqualTo(whole), $"compiled: {text}");
+            Assert.That(indexed.IsMatch(text), Is.EqualTo(whole), $"indexed: {text}");
+        }
+    }
+
+    [Test]
+    public void A_built_in_list_of_more_whole_line_phrases_than_one_pattern_holds_matches_each_of_them()
+    {
+        var phrases = PhraseBook.BuiltIn("comments").Where(p => p.StartsWith('=') && !p.Contains('*')).ToList();
+        Assert.That(phrases, Has.Count.GreaterThan(PhraseSet.WholeLineChunk), "the list spans several patterns");
+        var list = TextCleaner.Default.Phrases["comments"];
+        int wholeLine = PhraseBook.BuiltIn("comments").Count(p => p.StartsWith('='));
+        Assert.That(list.WholeLine!.Patterns, Has.Count.EqualTo((wholeLine + PhraseSet.WholeLineChunk - 1) / PhraseSet.WholeLineChunk));
+        foreach (var phrase in phrases)
+        {
+            Assert.That(list.IsMatch(phrase.AsSpan(1)), Is.True, phrase);
+        }
+
+        Assert.That(list.IsMatch("Kundenbewertungen (5)"), Is.True);
+        Assert.That(list.IsMatch("Customer reviews (12)"), Is.True);
     }
 
     [Test]

@@ -98,6 +98,7 @@ internal static class NativeExtractor
         double pageProse = 0;
         var chromeBlock = scratch.Bools(0, n);
         var inBody = ArticleBodyMatch(blocks, articleBody);
+        var commentSections = CommentSections(blocks, nodes, titleBlock);
         var slides = Slideshows(blocks, tree, scratch.Ints(1, nodes.Count), scratch.Bools(3, nodes.Count));
         var teasers = ScoredExcerpts(blocks, tree, titleBlock, scratch.Bools(5, n)); // read in this loop only: the excerpts below reuse its array
         for (int i = 0; i < n; i++)
@@ -350,6 +351,18 @@ internal static class NativeExtractor
         {
             int parent = nodes[k].Parent;
             branch[k] = contains[k] ? -1 : parent >= 0 && !contains[parent] ? branch[parent] : k;
+        }
+
+        foreach (int k in commentSections ?? [])
+        {
+            string? why = null;
+            for (int i = nodes[k].First; i < nodes[k].End; i++)
+            {
+                if (!inArticle[i] && reasons[i] is null)
+                {
+                    reasons[i] = why ??= string.Create(CultureInfo.InvariantCulture, $"comments: its element {nodes[k].Describe()} opens with the heading \"{blocks[nodes[k].First].Text}\"");
+                }
+            }
         }
 
         string container = rootNode.Describe();
@@ -1404,6 +1417,43 @@ internal static class NativeExtractor
         }
 
         return cut;
+    }
+
+    /// <summary>
+    /// Marks as chrome the containers that a heading opening a comment section starts, with what they
+    /// hold ("Comments", "12 Responses", "Customer reviews (5)", "Kundenbewertungen": the whole line
+    /// from the comments phrase list): readers' comments and a shop's reviews, marked by no class,
+    /// neither win the article nor join it, nor count as prose it missed. A container that holds
+    /// the headline, or every block of the page, is not one.
+    /// </summary>
+    /// <returns>The outermost containers so marked, or null when there is none.</returns>
+    private static List<int>? CommentSections(IReadOnlyList<Block> blocks, IReadOnlyList<ContainerTree.Node> nodes, int titleBlock)
+    {
+        List<int>? found = null;
+        for (int k = 0; k < nodes.Count; k++)
+        {
+            var node = nodes[k];
+            if (node.Parent >= 0 && nodes[node.Parent].InChrome)
+            {
+                node.InChrome = true; // parents come first: the sections marked here pass it on
+                continue;
+            }
+
+            if (node.InChrome || node.IsLeaf || node.End - node.First < 2 || node.End - node.First >= blocks.Count
+                || (titleBlock >= node.First && titleBlock < node.End))
+            {
+                continue;
+            }
+
+            var first = blocks[node.First];
+            if (first.Kind == BlockKind.Heading && OpensComments(first))
+            {
+                node.InChrome = true;
+                (found ??= []).Add(k);
+            }
+        }
+
+        return found;
     }
 
     /// <summary>Whether a heading is, as a whole, a line that opens a comment section.</summary>
