@@ -127,6 +127,11 @@ public class RelatedFilterTests
     [TestCase("Čtěte také")]
     [TestCase("Читайте также")]
     [TestCase("İlginizi çekebilir")]
+    [TestCase("相关阅读")]
+    [TestCase("延伸閱讀")]
+    [TestCase("精彩视频推荐")]
+    [TestCase("関連記事")]
+    [TestCase("관련 기사")]
     public void Removes(string line) => RemovesAlone(new RelatedFilter(), line);
 
     [TestCase("Read more about the history of the bridge in the town library, which keeps the original plans.")]
