@@ -191,6 +191,26 @@ public class NativeExtractorTests
     }
 
     [Test]
+    public void A_box_that_a_related_heading_opens_is_left_out_beside_and_inside_the_article_but_not_the_wrapper_it_heads()
+    {
+        string Box(string cls) => $"<div class=\"{cls}\"><h3>Related articles</h3>"
+            + string.Concat(Enumerable.Range(1, 3).Select(i => $"<p>Story {i}: the mayor of a town upstream explained at length why the council there, after a long debate, chose another plan for its own bridge and its roads.</p>"))
+            + "</div>";
+        var beside = Native.CleanHtml(Page(Menu() + "<div class=\"wrap\">" + ShortStory + Box("box") + "</div>", "Bridge reopens after repairs"));
+        Assert.That(beside.Text, Does.Contain("open in both directions").And.Not.Contain("Story 1"));
+        Assert.That(BlockOf(beside, "Story 2").Reason, Is.EqualTo("other stories: its element div.box opens with the heading \"Related articles\""));
+
+        var inside = Native.CleanHtml(Page(Menu() + "<div class=\"story\"><h1>Bridge reopens after repairs</h1>"
+            + string.Concat(Enumerable.Range(1, 4).Select(i => $"<p>{Para(i, "bridge")}</p>")) + Box("box") + "</div>", "Bridge reopens after repairs"));
+        Assert.That(inside.Text, Does.Contain(Para(4, "bridge")).And.Not.Contain("Story 1"));
+
+        // A wrapper whose first block is the heading of a box inside it: the box is the section, not the wrapper.
+        var wrapper = Native.CleanHtml(Page(Menu() + "<div class=\"wrap\">" + Box("box") + "<div class=\"text\">"
+            + string.Concat(Enumerable.Range(1, 4).Select(i => $"<p>{Para(i, "bridge")}</p>")) + "</div></div>", "The council approves the plan"));
+        Assert.That(wrapper.Text, Does.Contain(Para(1, "bridge")).And.Contain(Para(4, "bridge")).And.Not.Contain("Story 3"));
+    }
+
+    [Test]
     public void A_container_marked_article_or_content_wins_over_an_equal_one()
     {
         var body = "<div class=\"col\"><div class=\"a\"><p>" + Para(1, "harbour") + "</p><p>" + Para(2, "harbour") + "</p></div></div>"

@@ -98,7 +98,7 @@ internal static class NativeExtractor
         double pageProse = 0;
         var chromeBlock = scratch.Bools(0, n);
         var inBody = ArticleBodyMatch(blocks, articleBody);
-        var commentSections = CommentSections(blocks, nodes, titleBlock);
+        var sections = OpenedSections(blocks, nodes, titleBlock);
         var slides = Slideshows(blocks, tree, scratch.Ints(1, nodes.Count), scratch.Bools(3, nodes.Count));
         var teasers = ScoredExcerpts(blocks, tree, titleBlock, scratch.Bools(5, n)); // read in this loop only: the excerpts below reuse its array
         for (int i = 0; i < n; i++)
@@ -288,6 +288,12 @@ internal static class NativeExtractor
                 continue;
             }
 
+            if (sections is not null && sections.TryGetValue(k, out var section))
+            {
+                excluded[k] = section;
+                continue;
+            }
+
             if (MarkedChrome(nodes[k], blocks) is { } marked)
             {
                 excluded[k] = string.Create(CultureInfo.InvariantCulture, $"chrome inside the article: its element {nodes[k].Describe()} is marked {marked}");
@@ -353,14 +359,13 @@ internal static class NativeExtractor
             branch[k] = contains[k] ? -1 : parent >= 0 && !contains[parent] ? branch[parent] : k;
         }
 
-        foreach (int k in commentSections ?? [])
+        foreach (var (k, why) in sections ?? [])
         {
-            string? why = null;
             for (int i = nodes[k].First; i < nodes[k].End; i++)
             {
                 if (!inArticle[i] && reasons[i] is null)
                 {
-                    reasons[i] = why ??= string.Create(CultureInfo.InvariantCulture, $"comments: its element {nodes[k].Describe()} opens with the heading \"{blocks[nodes[k].First].Text}\"");
+                    reasons[i] = why;
                 }
             }
         }
@@ -1420,41 +1425,69 @@ internal static class NativeExtractor
     }
 
     /// <summary>
-    /// Marks as chrome the containers that a heading opening a comment section starts, with what they
-    /// hold ("Comments", "12 Responses", "Customer reviews (5)", "Kundenbewertungen": the whole line
-    /// from the comments phrase list): readers' comments and a shop's reviews, marked by no class,
-    /// neither win the article nor join it, nor count as prose it missed. A container that holds
-    /// the headline, or every block of the page, is not one.
+    /// Marks as chrome the containers that a heading opening a comment section or a list of other
+    /// stories starts, with what they hold ("Comments", "12 Responses", "Customer reviews (5)",
+    /// "Kundenbewertungen"; "Related articles", "Leia também", "相关阅读": the whole line from the
+    /// comments or related phrase list). Readers' comments, a shop's reviews and a box of other
+    /// stories, marked by no class, neither win the article nor join it, nor count as prose it
+    /// missed, and inside the article they are left out. A container that holds the headline, every
+    /// block of the page, or a heading of the same or a higher level after the first (then the
+    /// heading opens only a part of it) is not one.
     /// </summary>
-    /// <returns>The outermost containers so marked, or null when there is none.</returns>
-    private static List<int>? CommentSections(IReadOnlyList<Block> blocks, IReadOnlyList<ContainerTree.Node> nodes, int titleBlock)
+    /// <returns>The outermost containers so marked, each with the reason for its blocks, or null when there is none.</returns>
+    private static Dictionary<int, string>? OpenedSections(IReadOnlyList<Block> blocks, IReadOnlyList<ContainerTree.Node> nodes, int titleBlock)
     {
-        List<int>? found = null;
-        for (int k = 0; k < nodes.Count; k++)
+        // Children come after their parents: from the last back, the innermost container that a
+        // heading opens claims it, so that a wrapper whose first block is a sidebar's heading is not
+        // taken for the sidebar.
+        Dictionary<int, string>? found = null;
+        HashSet<int>? claimed = null;
+        for (int k = nodes.Count - 1; k >= 0; k--)
         {
             var node = nodes[k];
-            if (node.Parent >= 0 && nodes[node.Parent].InChrome)
-            {
-                node.InChrome = true; // parents come first: the sections marked here pass it on
-                continue;
-            }
-
             if (node.InChrome || node.IsLeaf || node.End - node.First < 2 || node.End - node.First >= blocks.Count
-                || (titleBlock >= node.First && titleBlock < node.End))
+                || (titleBlock >= node.First && titleBlock < node.End) || (claimed is not null && claimed.Contains(node.First)))
             {
                 continue;
             }
 
             var first = blocks[node.First];
-            if (first.Kind == BlockKind.Heading && OpensComments(first))
+            string? kind = first.Kind != BlockKind.Heading ? null : OpensComments(first) ? "comments" : OpensRelated(first) ? "other stories" : null;
+            if (kind is not null && !HasPeerHeading(blocks, node, first))
             {
-                node.InChrome = true;
-                (found ??= []).Add(k);
+                (found ??= [])[k] = string.Create(CultureInfo.InvariantCulture, $"{kind}: its element {node.Describe()} opens with the heading \"{first.Text}\"");
+                (claimed ??= []).Add(node.First);
+            }
+        }
+
+        if (found is not null)
+        {
+            for (int k = 0; k < nodes.Count; k++)
+            {
+                nodes[k].InChrome |= found.ContainsKey(k) || (nodes[k].Parent >= 0 && nodes[nodes[k].Parent].InChrome);
             }
         }
 
         return found;
     }
+
+    /// <summary>Whether a heading of the same or a higher level than the container's first follows it inside the container.</summary>
+    private static bool HasPeerHeading(IReadOnlyList<Block> blocks, ContainerTree.Node node, Block first)
+    {
+        for (int i = node.First + 1; i < node.End; i++)
+        {
+            if (blocks[i].Kind == BlockKind.Heading && blocks[i].HeadingLevel <= first.HeadingLevel)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Whether a heading is, as a whole, a line that opens a list of other stories ("Related articles", "Read more").</summary>
+    private static bool OpensRelated(Block block) =>
+        block.Features.WordCount <= 12 && block.Document.Phrases["related"].WholeLine is { } whole && whole.MayMatch(block.Span, block) && whole.IsMatch(block.Span);
 
     /// <summary>Whether a heading is, as a whole, a line that opens a comment section.</summary>
     private static bool OpensComments(Block block) =>
