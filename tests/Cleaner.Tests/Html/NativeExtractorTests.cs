@@ -210,6 +210,23 @@ public class NativeExtractorTests
         Assert.That(wrapper.Text, Does.Contain(Para(1, "bridge")).And.Contain(Para(4, "bridge")).And.Not.Contain("Story 3"));
     }
 
+    [TestCase("Über den Autor", "Newsletter")]
+    [TestCase("About the author", "Subscribe")]
+    [TestCase("À propos de l'auteur", "Newsletter")]
+    public void An_author_box_and_a_newsletter_box_beside_a_two_paragraph_story_neither_win_nor_join_it(string bioHeading, string formHeading)
+    {
+        var body = Menu() + "<div class=\"col\"><h1>Bridge reopens after repairs</h1><div class=\"text\">"
+            + "<p>After three months of repairs the river bridge has been open in both directions since Monday morning. The work was finished two weeks earlier than planned.</p>"
+            + "<p>The city expects traffic in the centre to ease noticeably over the coming days.</p></div>"
+            + $"<div class=\"box\"><h3>{bioHeading}</h3><p>Mark Weaver has covered the city for the paper since 2015. He writes mostly about traffic, planning and local politics, and rides his bicycle through the centre every day. Before that he worked for several years as a freelance reporter for newspapers across the region.</p></div>"
+            + $"<div class=\"nl\"><h3>{formHeading}</h3><p>With our daily newsletter you get the most important news from the city and the region in your inbox every morning. Signing up is free and you can cancel at any time.</p><form><input type=\"email\"></form></div></div>";
+        var result = Native.CleanHtml(Page(body, "Bridge reopens after repairs"));
+        Assert.That(result.Text, Does.Contain("open in both directions").And.Contain("ease noticeably"));
+        Assert.That(result.Text, Does.Not.Contain("Mark Weaver").And.Not.Contain("daily newsletter"));
+        Assert.That(BlockOf(result, "Mark Weaver").Reason, Does.StartWith($"about the author: its element div.box opens with the heading"));
+        Assert.That(BlockOf(result, "With our daily newsletter").Reason, Does.StartWith("a call to action: its element div.nl opens with the heading"));
+    }
+
     [Test]
     public void A_container_marked_article_or_content_wins_over_an_equal_one()
     {

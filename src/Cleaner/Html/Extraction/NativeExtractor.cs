@@ -1425,12 +1425,13 @@ internal static class NativeExtractor
     }
 
     /// <summary>
-    /// Marks as chrome the containers that a heading opening a comment section or a list of other
-    /// stories starts, with what they hold ("Comments", "12 Responses", "Customer reviews (5)",
-    /// "Kundenbewertungen"; "Related articles", "Leia também", "相关阅读": the whole line from the
-    /// comments or related phrase list). Readers' comments, a shop's reviews and a box of other
-    /// stories, marked by no class, neither win the article nor join it, nor count as prose it
-    /// missed, and inside the article they are left out. A container that holds the headline, every
+    /// Marks as chrome the containers that a heading opening a comment section, a list of other
+    /// stories, a call to action or a box about the author starts, with what they hold ("Comments",
+    /// "12 Responses", "Customer reviews (5)", "Kundenbewertungen"; "Related articles", "相关阅读";
+    /// "Newsletter"; "About the author", "Über den Autor": the whole line from the comments,
+    /// related, calls-to-action or author-boxes phrase list). Readers' comments, a shop's reviews, a
+    /// box of other stories, a newsletter form and an author's bio, marked by no class, neither win
+    /// the article nor join it, nor count as prose it missed, and inside the article they are left out. A container that holds the headline, every
     /// block of the page, or a heading of the same or a higher level after the first (then the
     /// heading opens only a part of it) is not one.
     /// </summary>
@@ -1452,7 +1453,11 @@ internal static class NativeExtractor
             }
 
             var first = blocks[node.First];
-            string? kind = first.Kind != BlockKind.Heading ? null : OpensComments(first) ? "comments" : OpensRelated(first) ? "other stories" : null;
+            string? kind = first.Kind != BlockKind.Heading ? null
+                : OpensComments(first) ? "comments"
+                : IsWholly(first, "related") ? "other stories"
+                : IsWholly(first, "calls-to-action") ? "a call to action"
+                : IsWholly(first, "author-boxes") ? "about the author" : null;
             if (kind is not null && !HasPeerHeading(blocks, node, first))
             {
                 (found ??= [])[k] = string.Create(CultureInfo.InvariantCulture, $"{kind}: its element {node.Describe()} opens with the heading \"{first.Text}\"");
@@ -1485,9 +1490,13 @@ internal static class NativeExtractor
         return false;
     }
 
-    /// <summary>Whether a heading is, as a whole, a line that opens a list of other stories ("Related articles", "Read more").</summary>
-    private static bool OpensRelated(Block block) =>
-        block.Features.WordCount <= 12 && block.Document.Phrases["related"].WholeLine is { } whole && whole.MayMatch(block.Span, block) && whole.IsMatch(block.Span);
+    /// <summary>
+    /// Whether a heading is, as a whole, a line of a list's whole-line phrases: one that opens a list
+    /// of other stories ("Related articles", "Read more"), a call to action ("Newsletter") or a box
+    /// about the author ("About the author", "Über den Autor").
+    /// </summary>
+    private static bool IsWholly(Block block, string list) =>
+        block.Features.WordCount <= 12 && block.Document.Phrases[list].WholeLine is { } whole && whole.MayMatch(block.Span, block) && whole.IsMatch(block.Span);
 
     /// <summary>Whether a heading is, as a whole, a line that opens a comment section.</summary>
     private static bool OpensComments(Block block) =>
