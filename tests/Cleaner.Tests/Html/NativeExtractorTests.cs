@@ -228,6 +228,19 @@ public class NativeExtractorTests
     }
 
     [Test]
+    public void A_consent_layer_that_a_cookie_heading_opens_does_not_beat_a_short_story()
+    {
+        var body = "<div class=\"layer\"><h2>Cookie-Einstellungen</h2>"
+            + "<p>Wir und unsere Partner speichern Informationen auf Ihrem Gerät und greifen darauf zu, um Inhalte und Anzeigen zu personalisieren, die Nutzung der Seite zu messen und unser Angebot zu verbessern, wofür wir Ihre Einwilligung brauchen.</p>"
+            + "<p>Ihre Auswahl können Sie jederzeit über den Link am Ende jeder Seite ändern und dort auch einzelne Zwecke und Partner abwählen, die Daten für ihre eigenen Zwecke verarbeiten möchten, ohne dass Ihnen daraus ein Nachteil entsteht.</p></div>"
+            + Menu() + ShortStory;
+        var result = Native.CleanHtml(Page(body, "Bridge reopens after repairs"));
+        Assert.That(result.Text, Does.Contain("open in both directions").And.Contain("ease noticeably"));
+        Assert.That(result.Text, Does.Not.Contain("Partner"));
+        Assert.That(BlockOf(result, "Ihre Auswahl").Reason, Is.EqualTo("a cookie notice: its element div.layer opens with the heading \"Cookie-Einstellungen\""));
+    }
+
+    [Test]
     public void A_container_marked_article_or_content_wins_over_an_equal_one()
     {
         var body = "<div class=\"col\"><div class=\"a\"><p>" + Para(1, "harbour") + "</p><p>" + Para(2, "harbour") + "</p></div></div>"

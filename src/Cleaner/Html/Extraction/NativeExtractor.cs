@@ -1426,16 +1426,18 @@ internal static class NativeExtractor
 
     /// <summary>
     /// Marks as chrome the containers that a heading opening a comment section, a list of other
-    /// stories, a call to action or a box about the author starts, with what they hold ("Comments",
-    /// "12 Responses", "Customer reviews (5)", "Kundenbewertungen"; "Related articles", "相关阅读";
-    /// "Newsletter"; "About the author", "Über den Autor": the whole line from the comments,
-    /// related, calls-to-action or author-boxes phrase list). Readers' comments, a shop's reviews, a
-    /// box of other stories, a newsletter form and an author's bio, marked by no class, neither win
-    /// the article nor join it, nor count as prose it missed, and inside the article they are left out. A container that holds the headline, every
-    /// block of the page, or a heading of the same or a higher level after the first (then the
-    /// heading opens only a part of it) is not one.
+    /// stories, a call to action, a box about the author, share prompts, a cookie notice or tags
+    /// starts, with what they hold ("Comments", "12 Responses", "Customer reviews (5)",
+    /// "Kundenbewertungen"; "Related articles", "相关阅读"; "Newsletter"; "About the author", "Über
+    /// den Autor"; "Cookie-Einstellungen": a heading that the comments, related, calls-to-action,
+    /// author-boxes, social, cookies or tags phrases cover wholly). Readers' comments, a shop's
+    /// reviews, a box of other stories, a newsletter form, an author's bio or a consent layer,
+    /// marked by no class, neither win the article nor join it, nor count as prose it missed, and
+    /// inside the article they are left out. A container that holds the headline, every block of
+    /// the page, or a heading of the same or a higher level after the first (then the heading opens
+    /// only a part of it) is not one.
     /// </summary>
-    /// <returns>The outermost containers so marked, each with the reason for its blocks, or null when there is none.</returns>
+    /// <returns>The innermost containers so marked, each with the reason for its blocks, or null when there is none.</returns>
     private static Dictionary<int, string>? OpenedSections(IReadOnlyList<Block> blocks, IReadOnlyList<ContainerTree.Node> nodes, int titleBlock)
     {
         // Children come after their parents: from the last back, the innermost container that a
@@ -1457,7 +1459,10 @@ internal static class NativeExtractor
                 : OpensComments(first) ? "comments"
                 : IsWholly(first, "related") ? "other stories"
                 : IsWholly(first, "calls-to-action") ? "a call to action"
-                : IsWholly(first, "author-boxes") ? "about the author" : null;
+                : IsWholly(first, "author-boxes") ? "about the author"
+                : IsWholly(first, "social") ? "share prompts"
+                : IsWholly(first, "cookies") ? "a cookie notice"
+                : IsWholly(first, "tags") ? "tags" : null;
             if (kind is not null && !HasPeerHeading(blocks, node, first))
             {
                 (found ??= [])[k] = string.Create(CultureInfo.InvariantCulture, $"{kind}: its element {node.Describe()} opens with the heading \"{first.Text}\"");
@@ -1490,13 +1495,9 @@ internal static class NativeExtractor
         return false;
     }
 
-    /// <summary>
-    /// Whether a heading is, as a whole, a line of a list's whole-line phrases: one that opens a list
-    /// of other stories ("Related articles", "Read more"), a call to action ("Newsletter") or a box
-    /// about the author ("About the author", "Über den Autor").
-    /// </summary>
+    /// <summary>Whether a heading of at most 12 words is covered wholly by a phrase list's phrases ("Related articles", "Newsletter", "Über den Autor").</summary>
     private static bool IsWholly(Block block, string list) =>
-        block.Features.WordCount <= 12 && block.Document.Phrases[list].WholeLine is { } whole && whole.MayMatch(block.Span, block) && whole.IsMatch(block.Span);
+        block.Features.WordCount <= 12 && block.Document.Phrases[list].Coverage(block) >= 1;
 
     /// <summary>Whether a heading is, as a whole, a line that opens a comment section.</summary>
     private static bool OpensComments(Block block) =>
