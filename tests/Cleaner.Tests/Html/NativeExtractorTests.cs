@@ -240,6 +240,29 @@ public class NativeExtractorTests
         Assert.That(BlockOf(result, "Ihre Auswahl").Reason, Is.EqualTo("a cookie notice: its element div.layer opens with the heading \"Cookie-Einstellungen\""));
     }
 
+    private static string DataSheetPage(string side) =>
+        Menu() + "<div class=\"page\"><div class=\"main\"><h1>Datenblatt Pumpe KP 250</h1><p>Kreiselpumpe für Brauchwasser, Edelstahl.</p><table class=\"specs\">"
+        + "<tr><td>Förderhöhe</td><td>max. 42 m</td></tr><tr><td>Fördermenge</td><td>max. 250 l/min</td></tr><tr><td>Leistung</td><td>1,5 kW</td></tr>"
+        + "<tr><td>Spannung</td><td>230 V / 50 Hz</td></tr><tr><td>Gewicht</td><td>18 kg</td></tr><tr><td>Schutzart</td><td>IP 44</td></tr></table></div>"
+        + $"<div class=\"side\">{side}</div></div>";
+
+    [Test]
+    public void A_data_sheet_under_the_headline_wins_over_a_box_of_news_that_shares_no_word_with_it()
+    {
+        var news = "<h3>Aktuelles</h3><p>Unser Team war im Oktober auf der Fachmesse in Nürnberg und hat dort eine neue Generation von Geräten vorgestellt, die deutlich leiser und sparsamer arbeitet.</p>"
+            + "<p>Ab dem ersten Januar gelten neue Lieferzeiten für Ersatzteile, weil wir unser Lager in Fulda vergrößern und die Abläufe dort umstellen.</p>";
+        var result = TextCleaner.Default.CleanHtml(Page(DataSheetPage(news), "Datenblatt Pumpe KP 250 | Müller Pumpentechnik"));
+        Assert.That(result.ExtractedBy, Is.EqualTo(ContentExtractor.Native), "the data sheet is its own evidence: SmartReader is not asked");
+        Assert.That(result.Text, Does.Contain("Förderhöhe | max. 42 m").And.Contain("Schutzart | IP 44").And.Not.Contain("Fachmesse"));
+        Assert.That(BlockOf(result, "Ab dem ersten Januar").Reason, Does.EndWith("for the article's div.main (the headline's section: a data sheet)"));
+
+        // A description that names the product is the product's text, and stays the article.
+        var description = "<h3>Beschreibung</h3><p>Die Pumpe KP 250 fördert Brauchwasser aus Brunnen und Zisternen und eignet sich für Garten, Haus und Werkstatt.</p>"
+            + "<p>Das Gehäuse der Pumpe ist aus Edelstahl, die Welle läuft in wartungsfreien Lagern, und der Motor schaltet bei Überhitzung ab.</p>";
+        var own = Native.CleanHtml(Page(DataSheetPage(description), "Datenblatt Pumpe KP 250 | Müller Pumpentechnik"));
+        Assert.That(own.Text, Does.Contain("fördert Brauchwasser"));
+    }
+
     [Test]
     public void A_container_marked_article_or_content_wins_over_an_equal_one()
     {

@@ -231,6 +231,25 @@ internal static class NativeExtractor
         }
 
         string? siteWhy = null;
+        bool dataSheet = false;
+        if (DataSheet(blocks, tree, titleBlock, root, sumGood, chromeBlock) is >= 0 and var sheet)
+        {
+            dataSheet = true; // its own evidence: the short text it passes over would also be SmartReader's choice
+            // The old root (a box of other news beside it) neither stays the article nor joins it as a sibling.
+            var above = tree.Ancestry(sheet);
+            for (int at = root; at >= 0 && !above[at]; at = nodes[at].Parent)
+            {
+                unplaced[at] = 0;
+            }
+
+            for (int i = nodes[root].First; i < nodes[root].End; i++)
+            {
+                pageProse -= CountsAsProse(blocks[i]) ? good[i] : 0; // nor is its text prose the article missed
+            }
+
+            (root, siteWhy) = (sheet, string.Create(CultureInfo.InvariantCulture, $"the headline's section: a data sheet"));
+        }
+
         if (preferred is not null && PreferredRoot(nodes, sumGood, preferred.Element) is >= 0 and var usual)
         {
             (root, siteWhy) = (usual, preferred.Reason);
@@ -390,7 +409,76 @@ internal static class NativeExtractor
             reasons[i] = branchReason[b] ??= string.Create(CultureInfo.InvariantCulture, $"outside the article: its container {nodes[b].Describe()} scored {score[b]:F0}{(placed[b] is { } where ? $" (halved: {where})" : "")} against {score[root]:F0} for the article's {rootName}");
         }
 
-        return new NativeResult(inArticle, reasons, Weakness(blocks, nodes, contains, inside, score, root, inArticle, good, pageProse, siteChrome is not null), null, container);
+        return new NativeResult(inArticle, reasons, dataSheet ? null : Weakness(blocks, nodes, contains, inside, score, root, inArticle, good, pageProse, siteChrome is not null), null, container);
+    }
+
+    /// <summary>The least rows of data under the headline for its section to be a data sheet (see <see cref="DataSheet"/>).</summary>
+    internal const int MinDataRows = 5;
+
+    /// <summary>The most content a root elsewhere may hold for a data sheet under the headline to take its place.</summary>
+    internal const int DataSheetRival = 1000;
+
+    /// <summary>
+    /// The section under the headline that is a data sheet, when the root stands after it, or -1: a
+    /// product's or a device's page whose headline stands over a table or list of figures (at least
+    /// <see cref="MinDataRows"/> rows or items that are neither prose nor links, half of the section's
+    /// blocks after the headline), while the root is a short text after that section (less than
+    /// <see cref="DataSheetRival"/> characters of content) that shares no word with the headline (a box
+    /// of news in a side column, not the product's description, which names the product).
+    /// </summary>
+    private static int DataSheet(IReadOnlyList<Block> blocks, ContainerTree tree, int titleBlock, int root, double[] sumGood, bool[] chromeBlock)
+    {
+        if (titleBlock < 0 || root < 0 || sumGood[root] >= DataSheetRival)
+        {
+            return -1;
+        }
+
+        var nodes = tree.Nodes;
+        var rootNode = nodes[root];
+        if (rootNode.First <= titleBlock || tree.BlockNode[titleBlock] < 0)
+        {
+            return -1; // the root holds the headline, or stands before it
+        }
+
+        int rows = 0, end = titleBlock + 1;
+        for (int at = tree.BlockNode[titleBlock]; at >= 0; at = nodes[at].Parent)
+        {
+            var node = nodes[at];
+            if (node.End > rootNode.First)
+            {
+                return -1; // up to an element that holds the root too
+            }
+
+            for (; end < node.End; end++)
+            {
+                var block = blocks[end];
+                rows += block.Kind is BlockKind.TableCell or BlockKind.ListItem && !chromeBlock[end] && block.LinkDensity < 0.5
+                    && !block.Features.LooksLikeProse && block.Length >= 3 ? 1 : 0;
+            }
+
+            if (rows >= MinDataRows && rows * 2 >= node.End - titleBlock - 1)
+            {
+                return SharesWords(blocks, rootNode, blocks[titleBlock]) ? -1 : at;
+            }
+        }
+
+        return -1;
+    }
+
+    /// <summary>Whether a container's text holds one of a headline's content words (see <see cref="Filters.TitleFilter.ContentWords"/>).</summary>
+    private static bool SharesWords(IReadOnlyList<Block> blocks, ContainerTree.Node node, Block headline)
+    {
+        var stop = headline.Document.StopWords;
+        var words = Filters.TitleFilter.ContentWords(headline.Span, stop);
+        for (int i = node.First; i < node.End; i++)
+        {
+            if (Filters.TitleFilter.ContentWords(blocks[i].Span, stop).Overlaps(words))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>How many of the best containers besides the root are weighed against it by <see cref="SharedAncestor"/>.</summary>
