@@ -1533,6 +1533,7 @@ internal static class NativeExtractor
         // taken for the sidebar.
         Dictionary<int, string>? found = null;
         HashSet<int>? claimed = null;
+        Dictionary<int, int>? peers = null;
         for (int k = nodes.Count - 1; k >= 0; k--)
         {
             var node = nodes[k];
@@ -1551,7 +1552,7 @@ internal static class NativeExtractor
                 : IsWholly(first, "social") ? "share prompts"
                 : IsWholly(first, "cookies") ? "a cookie notice"
                 : IsWholly(first, "tags") ? "tags" : null;
-            if (kind is not null && !HasPeerHeading(blocks, node, first))
+            if (kind is not null && NextPeerHeading(blocks, node.First, ref peers) >= node.End)
             {
                 (found ??= [])[k] = string.Create(CultureInfo.InvariantCulture, $"{kind}: its element {node.Describe()} opens with the heading \"{first.Text}\"");
                 (claimed ??= []).Add(node.First);
@@ -1569,18 +1570,27 @@ internal static class NativeExtractor
         return found;
     }
 
-    /// <summary>Whether a heading of the same or a higher level than the container's first follows it inside the container.</summary>
-    private static bool HasPeerHeading(IReadOnlyList<Block> blocks, ContainerTree.Node node, Block first)
+    /// <summary>
+    /// The next heading of the same or a higher level after the heading at <paramref name="heading"/>
+    /// (or the number of blocks): a container that holds it is more than the section the heading
+    /// opens. Found once per heading (containers that share their first block ask again), so that the
+    /// time stays linear: each search stops at the next such heading.
+    /// </summary>
+    private static int NextPeerHeading(IReadOnlyList<Block> blocks, int heading, ref Dictionary<int, int>? peers)
     {
-        for (int i = node.First + 1; i < node.End; i++)
+        if (peers is not null && peers.TryGetValue(heading, out int known))
         {
-            if (blocks[i].Kind == BlockKind.Heading && blocks[i].HeadingLevel <= first.HeadingLevel)
-            {
-                return true;
-            }
+            return known;
         }
 
-        return false;
+        int level = blocks[heading].HeadingLevel, next = heading + 1;
+        while (next < blocks.Count && !(blocks[next].Kind == BlockKind.Heading && blocks[next].HeadingLevel <= level))
+        {
+            next++;
+        }
+
+        (peers ??= [])[heading] = next;
+        return next;
     }
 
     /// <summary>Whether a heading of at most 12 words is covered wholly by a phrase list's phrases ("Related articles", "Newsletter", "Über den Autor").</summary>
