@@ -61,7 +61,7 @@ internal static class HtmlMetadataReader
             }
         }
 
-        if (CleanTitle(pageTitle, siteName) is { } cleaned)
+        if (CleanTitle(pageTitle, siteName, HostKey(url, found.Canonical?.GetAttribute("href") ?? Get(meta, "og:url"))) is { } cleaned)
         {
             titles.Add(cleaned);
         }
@@ -114,7 +114,7 @@ internal static class HtmlMetadataReader
     }
 
     /// <summary>The page title without the site's name around it: the longest part between separators.</summary>
-    public static string? CleanTitle(string? title, string? siteName)
+    public static string? CleanTitle(string? title, string? siteName, string? hostKey = null)
     {
         if (string.IsNullOrWhiteSpace(title))
         {
@@ -130,12 +130,61 @@ internal static class HtmlMetadataReader
             }
 
             var parts = title.Split(separator, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            if (hostKey is not null && parts.Length >= 2 && parts.Count(p => NamesHost(p, hostKey)) == 1)
+            {
+                // The part that spells the site's address is the site's name ("nook — Paulo Coelho's
+                // Blog" on paulocoelhoblog.com): the rest is the title, however short.
+                return string.Join(separator, parts.Where(p => !NamesHost(p, hostKey)));
+            }
+
             var best = parts.MaxBy(Tokens.CountWords)!;
             // Keep the whole title when the longest part is a short fragment (a title with a dash in it).
             return Tokens.CountWords(best) >= 3 ? best : title;
         }
 
         return title;
+    }
+
+    /// <summary>
+    /// The longest label of the page's host (its address, or the canonical one the page names)
+    /// without the last (the top-level domain), in lower case: "paulocoelhoblog" for
+    /// www.paulocoelhoblog.com; null when there is none of 4 letters or more.
+    /// </summary>
+    private static string? HostKey(Uri? url, string? canonical)
+    {
+        string? host = url is { IsAbsoluteUri: true } ? url.Host
+            : canonical is not null && Uri.TryCreate(canonical.Trim(), UriKind.Absolute, out var address) && address.Scheme is "http" or "https" ? address.Host
+            : null;
+        if (string.IsNullOrEmpty(host))
+        {
+            return null;
+        }
+
+        var labels = host.ToLowerInvariant().Split('.');
+        var key = labels.Take(Math.Max(1, labels.Length - 1)).Where(l => l is not ("www" or "co" or "com" or "org" or "net")).MaxBy(l => l.Length);
+        return key is { Length: >= 4 } ? key : null;
+    }
+
+    /// <summary>
+    /// Whether a part of a title spells the site's host key: its letters and digits, in lower case,
+    /// hold the key or begin as it does for six characters or more ("Paulo Coelho's Blog" and
+    /// "paulocoelhoblog", "Web Ink Now" and "webinknow", "Schneier on Security" and "schneier").
+    /// </summary>
+    internal static bool NamesHost(string part, string hostKey)
+    {
+        var folded = new string([.. part.Where(char.IsLetterOrDigit).Select(char.ToLowerInvariant)]);
+        if (folded.Length < 4)
+        {
+            return false;
+        }
+
+        int prefix = 0;
+        while (prefix < folded.Length && prefix < hostKey.Length && folded[prefix] == hostKey[prefix])
+        {
+            prefix++;
+        }
+
+        return folded.Contains(hostKey, StringComparison.Ordinal) || prefix >= Math.Min(6, hostKey.Length) || (hostKey.Contains(folded, StringComparison.Ordinal) && folded.Length >= 6);
     }
 
     private static string StripSiteName(string title, string? siteName)

@@ -81,6 +81,30 @@ public class HtmlMetadataTests
         Assert.That(result.Text, Does.StartWith(TestPages.Paragraphs[0]), "no headline block in the page: the body starts the text");
     }
 
+    [TestCase("https://www.harbourblog.com/2012/storm", null)]
+    [TestCase(null, "https://harbourblog.com/2012/storm")]
+    public void A_title_part_that_spells_the_sites_address_is_the_site_name_however_short_the_rest(string? url, string? canonical)
+    {
+        static string Html(string? canonical) =>
+            $"<html><head><title>Storm — The Harbour Blog</title>{(canonical is null ? "" : $"<link rel=canonical href=\"{canonical}\">")}</head><body>"
+            + "<h1><a href=\"/\">The Harbour Blog</a></h1><div class=\"post\"><h2>Storm</h2>"
+            + string.Concat(TestPages.Paragraphs.Select(p => $"<p>{p}</p>")) + "</div></body></html>";
+        var result = TextCleaner.Default.CleanHtml(Html(canonical), url is null ? null : new Uri(url));
+        Assert.That(result.Metadata.Title, Is.EqualTo("Storm"));
+        Assert.That(result.Document.TitleBlock?.Text, Is.EqualTo("Storm"));
+
+        // Without an address, the longest part is taken, as before.
+        Assert.That(TextCleaner.Default.CleanHtml(Html(null)).Metadata.Title, Is.EqualTo("The Harbour Blog"));
+    }
+
+    [TestCase("Paulo Coelho's Blog", "paulocoelhoblog", true)]
+    [TestCase("Web Ink Now", "webinknow", true)]
+    [TestCase("Schneier on Security", "schneier", true)]
+    [TestCase("nook", "paulocoelhoblog", false)]
+    [TestCase("Storm closes the harbour road", "harbourblog", false)]
+    public void A_part_names_the_host_when_its_letters_hold_or_begin_as_the_hosts(string part, string key, bool names) =>
+        Assert.That(Cleaner.Html.HtmlMetadataReader.NamesHost(part, key), Is.EqualTo(names));
+
     [Test]
     public void Broken_JSON_LD_is_ignored()
     {
