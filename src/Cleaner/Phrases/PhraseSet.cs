@@ -144,7 +144,7 @@ internal sealed class PhraseSet
             _index = set.Index;
             if (_index is null)
             {
-                _regex = set.Patterns!.Single().EnumerateMatches(text); // phrases that match anywhere: one pattern
+                _regex = set._patterns!.Value[0].EnumerateMatches(text); // phrases that match anywhere: one pattern
             }
             else
             {

@@ -247,7 +247,7 @@ internal static class NativeExtractor
                 pageProse -= CountsAsProse(blocks[i]) ? good[i] : 0; // nor is its text prose the article missed
             }
 
-            (root, siteWhy) = (sheet, string.Create(CultureInfo.InvariantCulture, $"the headline's section: a data sheet"));
+            (root, siteWhy) = (sheet, "the headline's section: a data sheet");
         }
 
         if (preferred is not null && PreferredRoot(nodes, sumGood, preferred.Element) is >= 0 and var usual)
@@ -1544,14 +1544,7 @@ internal static class NativeExtractor
             }
 
             var first = blocks[node.First];
-            string? kind = first.Kind != BlockKind.Heading ? null
-                : OpensComments(first) ? "comments"
-                : IsWholly(first, "related") ? "other stories"
-                : IsWholly(first, "calls-to-action") ? "a call to action"
-                : IsWholly(first, "author-boxes") ? "about the author"
-                : IsWholly(first, "social") ? "share prompts"
-                : IsWholly(first, "cookies") ? "a cookie notice"
-                : IsWholly(first, "tags") ? "tags" : null;
+            string? kind = first.Kind == BlockKind.Heading ? SectionKind(first) : null;
             if (kind is not null && NextPeerHeading(blocks, node.First, ref peers) >= node.End)
             {
                 (found ??= [])[k] = string.Create(CultureInfo.InvariantCulture, $"{kind}: its element {node.Describe()} opens with the heading \"{first.Text}\"");
@@ -1593,13 +1586,33 @@ internal static class NativeExtractor
         return next;
     }
 
+    /// <summary>The phrase lists whose headings open a section of chrome, in the order they are tried, with what the section is, for reasons.</summary>
+    private static readonly (string List, string Kind)[] SectionLists =
+    [
+        ("comments", "comments"), ("related", "other stories"), ("calls-to-action", "a call to action"),
+        ("author-boxes", "about the author"), ("social", "share prompts"), ("cookies", "a cookie notice"), ("tags", "tags"),
+    ];
+
+    /// <summary>What the section that a heading opens is (see <see cref="SectionLists"/>), or null when the heading opens none.</summary>
+    private static string? SectionKind(Block heading)
+    {
+        foreach (var (list, kind) in SectionLists)
+        {
+            if (IsWholly(heading, list))
+            {
+                return kind;
+            }
+        }
+
+        return null;
+    }
+
     /// <summary>Whether a heading of at most 12 words is covered wholly by a phrase list's phrases ("Related articles", "Newsletter", "Über den Autor").</summary>
     private static bool IsWholly(Block block, string list) =>
         block.Features.WordCount <= 12 && block.Document.Phrases[list].Coverage(block) >= 1;
 
     /// <summary>Whether a heading is, as a whole, a line that opens a comment section.</summary>
-    private static bool OpensComments(Block block) =>
-        block.Features.WordCount <= 12 && block.Document.Phrases["comments"].Coverage(block) >= 1;
+    private static bool OpensComments(Block block) => IsWholly(block, "comments");
 
     /// <summary>The first sign that the choice is weak, or null.</summary>
     private static string? Weakness(IReadOnlyList<Block> blocks, IReadOnlyList<ContainerTree.Node> nodes, bool[] contains, bool[] inside, double[] score, int root, bool[] inArticle, double[] good, double pageProse, bool sited)
