@@ -8,7 +8,8 @@ namespace Cleaner.Batch;
 /// <summary>
 /// The one JSON shape of a cleaned document, used by <c>clean --format json</c> (after <c>source</c>)
 /// and by <c>batch</c> (after the record's identity): <c>status</c>, <c>title</c>, <c>language</c>,
-/// <c>text</c>, <c>metadata</c>, and <c>removed</c> blocks (index, filter, reason, text). Members
+/// <c>extractor</c> and <c>extractorNote</c> (HTML: who found the article, and why not simply the
+/// native extractor when it was not), <c>text</c>, <c>metadata</c>, and <c>removed</c> blocks (index, filter, reason, text). Members
 /// without a value are left out; non-ASCII text is written as it is.
 /// </summary>
 internal static class DocumentJson
@@ -28,6 +29,8 @@ internal static class DocumentJson
         json.WriteString("status", StatusNames.Of(result.Status));
         WriteIfNotNull(json, "title", result.Title);
         WriteIfNotNull(json, "language", result.Language);
+        WriteIfNotNull(json, "extractor", result.ExtractedBy?.ToString().ToLowerInvariant());
+        WriteIfNotNull(json, "extractorNote", result.ExtractorNote);
         json.WriteString("text", result.Text);
         json.WritePropertyName("metadata");
         JsonSerializer.Serialize(json, CleanedMetadata.From(result.Metadata), Context.CleanedMetadata);

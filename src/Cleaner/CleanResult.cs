@@ -38,6 +38,16 @@ public sealed class CleanResult
     /// </summary>
     public string? ArticleContainer => Document.ArticleContainer;
 
+    /// <summary>
+    /// Why the article of an HTML page is not simply the native extractor's sound choice, for a
+    /// person to check; null when it is (and for plain text). Under <see cref="ContentExtractor.Auto"/>
+    /// it is the sign that made the native choice weak and sent the page to SmartReader
+    /// (<c>very short article: 312 characters of content</c>), followed, when SmartReader's opinion
+    /// was not taken, by why (<c>; SmartReader: it found no article</c>). When no extractor's article
+    /// was used (<see cref="ExtractedBy"/> is null), it says why none was.
+    /// </summary>
+    public string? ExtractorNote => Document.ExtractorNote ?? Document.MainContentNote;
+
     /// <summary>The title (unless switched off) and the kept blocks, one per line (or paragraph).</summary>
     private static string KeptText(Document document)
     {

@@ -101,12 +101,18 @@ internal static class ExplainCommand
 
     private static string Verdict(Block block) => block.IsRemoved ? "DROP" : "KEEP";
 
-    /// <summary>For example <c>kept 10 of 17 blocks; dropped 7: masthead 1, dates 1, ...</c> (filters in the order of their first removal).</summary>
+    /// <summary>
+    /// For example <c>kept 10 of 17 blocks; dropped 7: masthead 1, dates 1, ...; article by smartreader (very short
+    /// article: 312 characters of content)</c> (filters in the order of their first removal; then who found the article and, when
+    /// it was not simply the native extractor's sound choice, why).
+    /// </summary>
     private static string Summary(CleanResult cleaned)
     {
         int dropped = cleaned.Removed.Count;
         var byFilter = cleaned.Removed.GroupBy(r => r.Filter).Select(g => $"{g.Key} {g.Count()}");
-        var extractor = cleaned.ExtractedBy is { } by ? $"; article by {by.ToString().ToLowerInvariant()}" : string.Empty;
+        var why = cleaned.ExtractorNote is { } note ? $" ({note})" : string.Empty;
+        var extractor = cleaned.ExtractedBy is { } by ? $"; article by {by.ToString().ToLowerInvariant()}{why}"
+            : cleaned.ExtractorNote is { } none ? $"; no article: {none}" : string.Empty;
         return string.Create(CultureInfo.InvariantCulture,
             $"kept {cleaned.Blocks.Count - dropped} of {cleaned.Blocks.Count} blocks; dropped {dropped}{(dropped > 0 ? ": " + string.Join(", ", byFilter) : string.Empty)}{extractor}");
     }

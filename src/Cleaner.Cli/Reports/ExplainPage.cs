@@ -154,6 +154,7 @@ li.title .text{font-weight:600}
             ("language", cleaned.Language),
             ("article found by", cleaned.ExtractedBy?.ToString()),
             ("article container", cleaned.ArticleContainer),
+            ("why that extractor", cleaned.ExtractorNote),
             ("byline", cleaned.Metadata.Byline),
             ("published", cleaned.Metadata.Published?.ToString("u", CultureInfo.InvariantCulture)),
             ("site", cleaned.Metadata.SiteName),

@@ -128,10 +128,11 @@ internal sealed class HtmlReader
         if (native.InArticle is { } weak)
         {
             reader.UseNative(weak, native.Reasons, native.Container);
-            if (secondOpinion is not null)
-            {
-                document.ExtractorNote = $"{document.ExtractorNote}; {secondOpinion}";
-            }
+        }
+
+        if (secondOpinion is not null)
+        {
+            document.ExtractorNote = $"{document.ExtractorNote}; {secondOpinion}";
         }
 
         return document;

@@ -1,3 +1,5 @@
+using System.Text.Json;
+
 namespace Cleaner.Tests.Cli;
 
 public class ExplainCommandTests : CliTestKit
@@ -37,6 +39,33 @@ public class ExplainCommandTests : CliTestKit
         Assert.That(run.ExitCode, Is.Zero);
         Assert.That(run.Out, Does.Contain("KEEP  -").And.Contain("Like Us on Facebook"));
         Assert.That(run.Out.Split('\n').Count(l => l.StartsWith("DROP", StringComparison.Ordinal)), Is.EqualTo(6));
+    }
+
+    [Test]
+    public void The_summary_says_who_found_the_article_and_why_SmartReader_was_asked()
+    {
+        // A menu and one short paragraph: the native article is very short, so Auto asks SmartReader.
+        var menu = "<ul class=\"menu\">" + string.Concat(Enumerable.Range(1, 8).Select(i => $"<li><a href=\"/s{i}\">Section {i}</a></li>")) + "</ul>";
+        var page = TempPath("short.html");
+        File.WriteAllText(page, "<html><head><title>Library opens</title></head><body>" + menu
+            + "<div class=\"x\"><p>The library opens on Monday at nine, the council said.</p></div></body></html>");
+        var expected = TextCleaner.Default.CleanHtml(File.ReadAllText(page));
+        Assert.That(expected.ExtractorNote, Does.StartWith("very short article"));
+
+        var run = Run("explain", page);
+        Assert.That(run.ExitCode, Is.Zero, run.Err);
+        var summary = run.Out.TrimEnd('\n').Split('\n')[^1];
+        Assert.That(summary, Does.EndWith($"; article by {expected.ExtractedBy.ToString()!.ToLowerInvariant()} ({expected.ExtractorNote})"));
+
+        var json = Run("clean", "--format", "json", page);
+        using var parsed = JsonDocument.Parse(json.Out);
+        Assert.That(parsed.RootElement.GetProperty("extractor").GetString(), Is.EqualTo(expected.ExtractedBy.ToString()!.ToLowerInvariant()));
+        Assert.That(parsed.RootElement.GetProperty("extractorNote").GetString(), Is.EqualTo(expected.ExtractorNote));
+
+        // Plain text has no extractor: neither member is written.
+        using var text = JsonDocument.Parse(Run("clean", "--format", "json", TestPaths.Sample).Out);
+        Assert.That(text.RootElement.TryGetProperty("extractor", out _), Is.False);
+        Assert.That(text.RootElement.TryGetProperty("extractorNote", out _), Is.False);
     }
 
     [Test]
