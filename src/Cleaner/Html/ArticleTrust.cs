@@ -49,15 +49,18 @@ internal static class ArticleTrust
     /// Why SmartReader's article, asked as a second opinion on a weak native choice, loses to the
     /// native article, or null when it is taken. It loses when it turns its back on the headline
     /// (it starts above the headline while the native article stands under it: a teaser box or a
-    /// menu column, not the story the headline opens), or when it is mostly links and the native
-    /// article is not (an archive or a link column).
+    /// menu column, not the story the headline opens), when it comes wholly after a native article
+    /// that the headline opens (no prose between them) and that is not very short (a side column
+    /// after the story; under a very short native article, a lead, the story's body may well come
+    /// later), or when it is mostly links and the native article is not (an archive or a link column).
     /// </summary>
     /// <param name="blocks">The page's blocks; <see cref="Block.InMainContent"/> marks SmartReader's article.</param>
     /// <param name="native">For each block, whether the native article holds it.</param>
     /// <param name="titleBlock">The index of the block that shows the headline, or -1.</param>
-    public static string? SecondOpinionLoses(IReadOnlyList<Block> blocks, bool[] native, int titleBlock)
+    /// <param name="nativeIsShort">Whether the native article was weak for being very short.</param>
+    public static string? SecondOpinionLoses(IReadOnlyList<Block> blocks, bool[] native, int titleBlock, bool nativeIsShort = false)
     {
-        int nativeFirst = -1, smartFirst = -1;
+        int nativeFirst = -1, smartFirst = -1, nativeLast = -1;
         double nativeText = 0, nativeLinks = 0, smartText = 0, smartLinks = 0;
         for (int i = 0; i < blocks.Count; i++)
         {
@@ -65,6 +68,7 @@ internal static class ArticleTrust
             if (native[i])
             {
                 nativeFirst = nativeFirst < 0 ? i : nativeFirst;
+                nativeLast = i;
                 nativeText += block.Length;
                 nativeLinks += block.Length * block.LinkDensity;
             }
@@ -82,8 +86,27 @@ internal static class ArticleTrust
             return "SmartReader's article starts above the headline, the native one under it";
         }
 
+        if (!nativeIsShort && titleBlock >= 0 && nativeFirst >= titleBlock && nativeLast >= 0 && smartFirst > nativeLast && !ProseBetween(blocks, titleBlock, nativeFirst))
+        {
+            return "SmartReader's article comes after the native one, which the headline opens";
+        }
+
         return smartLinks > smartText * Extraction.NativeExtractor.MostlyLinks && nativeLinks <= nativeText * Extraction.NativeExtractor.MostlyLinks
             ? "SmartReader's article is mostly links, the native one is not"
             : null;
+    }
+
+    /// <summary>Whether a block strictly between two indices looks like prose.</summary>
+    private static bool ProseBetween(IReadOnlyList<Block> blocks, int after, int before)
+    {
+        for (int i = after + 1; i < before; i++)
+        {
+            if (blocks[i].Features.LooksLikeProse)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 }

@@ -36,7 +36,11 @@ internal static class HtmlMetadataReader
     /// Reads the metadata of a parsed page from its elements, found beforehand (see
     /// <see cref="Elements.Find"/>, which can leave the walk of the body to the block walker).
     /// </summary>
-    public static (DocumentMetadata Metadata, IReadOnlyList<string> Titles, string? ArticleBody) Read(IHtmlDocument dom, Uri? url, Elements found)
+    /// <param name="dom">The parsed page.</param>
+    /// <param name="url">The page's address, when known.</param>
+    /// <param name="found">The metadata's elements.</param>
+    /// <param name="headings">The texts of the page's headings, to confirm a part of its <c>&lt;title&gt;</c> by (see <see cref="HeadingTitle"/>), or null.</param>
+    public static (DocumentMetadata Metadata, IReadOnlyList<string> Titles, string? ArticleBody) Read(IHtmlDocument dom, Uri? url, Elements found, IEnumerable<string>? headings = null)
     {
         var meta = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         foreach (var element in found.Metas)
@@ -61,9 +65,12 @@ internal static class HtmlMetadataReader
             }
         }
 
-        if (CleanTitle(pageTitle, siteName, HostKey(url, found.Canonical?.GetAttribute("href") ?? Get(meta, "og:url"))) is { } cleaned)
+        var hostKey = HostKey(url, found.Canonical?.GetAttribute("href") ?? Get(meta, "og:url"));
+        if (CleanTitle(pageTitle, siteName, hostKey) is { } cleaned)
         {
-            titles.Add(cleaned);
+            // A longer run of the title's parts that a heading of the page shows is the title.
+            titles.Add(headings is not null && HeadingTitle(pageTitle, headings, siteName, hostKey) is { } shown
+                && Tokens.CountWords(shown) >= Tokens.CountWords(cleaned) ? shown : cleaned);
         }
 
         string? title = titles.Count > 0 ? titles[0] : null;
@@ -143,6 +150,78 @@ internal static class HtmlMetadataReader
         }
 
         return title;
+    }
+
+    /// <summary>The most parts of a title between separators that <see cref="HeadingTitle"/> looks at.</summary>
+    private const int MaxTitleParts = 12;
+
+    /// <summary>
+    /// The part of the page's <c>&lt;title&gt;</c> that one of its headings shows word for word: the
+    /// longest run of the title's parts between separators (here a colon counts as one) that equals
+    /// the text of a heading block, ignoring case and spaces, when it has two words or more; null
+    /// when no heading shows one. "Amazon Web Services Blog: The AWS Report - John Smiley Discusses
+    /// RDS Provisioned IOPS" over a post whose heading is "The AWS Report - John Smiley Discusses RDS
+    /// Provisioned IOPS" gives that heading, where the longest part between dashes gave the blog's
+    /// name with the show's. The page's own heading settles what the separators alone cannot.
+    /// </summary>
+    /// <param name="pageTitle">The text of the page's <c>&lt;title&gt;</c>, or null.</param>
+    /// <param name="headings">The texts of the page's headings.</param>
+    /// <param name="siteName">The site's name, which is never the title, or null.</param>
+    /// <param name="hostKey">The key of the page's host (see <see cref="HostKey"/>): a run that spells it is the site's name, not the title.</param>
+    internal static string? HeadingTitle(string? pageTitle, IEnumerable<string> headings, string? siteName = null, string? hostKey = null)
+    {
+        if (string.IsNullOrWhiteSpace(pageTitle))
+        {
+            return null;
+        }
+
+        var title = Tokens.CollapseWhiteSpace(pageTitle);
+        var starts = new List<int> { 0 };
+        var ends = new List<int>();
+        for (int at = 0; at < title.Length && starts.Count < MaxTitleParts; at++)
+        {
+            foreach (var separator in TitleSeparators.Append(": "))
+            {
+                if (string.CompareOrdinal(title, at, separator, 0, separator.Length) == 0)
+                {
+                    ends.Add(at);
+                    starts.Add(at + separator.Length);
+                    at += separator.Length - 1;
+                    break;
+                }
+            }
+        }
+
+        ends.Add(title.Length);
+        if (starts.Count < 2)
+        {
+            return null; // one part: nothing to choose
+        }
+
+        var shown = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var heading in headings)
+        {
+            if (heading.Length <= title.Length)
+            {
+                shown.Add(Tokens.CollapseWhiteSpace(heading).Trim());
+            }
+        }
+
+        string? best = null;
+        for (int first = 0; first < starts.Count; first++)
+        {
+            for (int last = first; last < ends.Count; last++)
+            {
+                var run = title[starts[first]..ends[last]].Trim();
+                if ((best is null || run.Length > best.Length) && Tokens.CountWords(run) >= 2 && shown.Contains(run)
+                    && !string.Equals(run, siteName, StringComparison.OrdinalIgnoreCase) && (hostKey is null || !NamesHost(run, hostKey)))
+                {
+                    best = run;
+                }
+            }
+        }
+
+        return best;
     }
 
     /// <summary>

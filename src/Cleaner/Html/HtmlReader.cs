@@ -49,7 +49,7 @@ internal sealed class HtmlReader
         // One walk of the page finds the metadata's elements and, in the body, the blocks.
         IElement? walkRoot = dom.Body ?? dom.DocumentElement;
         var found = HtmlMetadataReader.Elements.Find(dom, walkRoot, elements => walker.Walk(walkRoot!, elements));
-        var (metadata, titles, articleBody) = HtmlMetadataReader.Read(dom, url, found);
+        var (metadata, titles, articleBody) = HtmlMetadataReader.Read(dom, url, found, Headings(walker));
 
         var document = new Document(walker.Text, options, phrases, isHtml: true, metadata.Language);
         foreach (var r in walker.Blocks)
@@ -109,7 +109,7 @@ internal sealed class HtmlReader
         }
 
         var smart = reader.UseSmartReader(dom, url, walker);
-        string? overruled = document.HasMainContent && native.InArticle is { } mine ? ArticleTrust.SecondOpinionLoses(document.Blocks, mine, titleIndex) : null;
+        string? overruled = document.HasMainContent && native.InArticle is { } mine ? ArticleTrust.SecondOpinionLoses(document.Blocks, mine, titleIndex, native.Weakness?.StartsWith(NativeExtractor.VeryShortSign, StringComparison.Ordinal) == true) : null;
         if (document.HasMainContent && overruled is null)
         {
             document.Metadata = Merge(document.Metadata, smart);
@@ -136,6 +136,19 @@ internal sealed class HtmlReader
         }
 
         return document;
+    }
+
+    /// <summary>The texts of the walked page's headings.</summary>
+    private static IEnumerable<string> Headings(HtmlBlockWalker walker)
+    {
+        var text = walker.Text;
+        foreach (var block in walker.Blocks)
+        {
+            if (block.Kind == BlockKind.Heading)
+            {
+                yield return text.Substring(block.Start, block.Length);
+            }
+        }
     }
 
     /// <summary>Takes the native extractor's article.</summary>

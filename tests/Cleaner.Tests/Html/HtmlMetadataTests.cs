@@ -97,6 +97,40 @@ public class HtmlMetadataTests
         Assert.That(TextCleaner.Default.CleanHtml(Html(null)).Metadata.Title, Is.EqualTo("The Harbour Blog"));
     }
 
+    [Test]
+    public void A_run_of_title_parts_that_a_heading_shows_is_the_title()
+    {
+        static string Html(string heading) =>
+            "<html><head><title>Harbour Council Blog: The Weekly Report - Storm closes the harbour road</title></head><body>"
+            + "<h1><a href=\"/\">Harbour Council Blog</a></h1><div class=\"post\"><h3>" + heading + "</h3>"
+            + string.Concat(TestPages.Paragraphs.Select(p => $"<p>{p}</p>")) + "</div></body></html>";
+
+        // Between dashes the longest part is the blog's name with the show's; the post's heading shows the rest.
+        var shown = TextCleaner.Default.CleanHtml(Html("The Weekly Report - Storm closes the harbour road"));
+        Assert.That(shown.Metadata.Title, Is.EqualTo("The Weekly Report - Storm closes the harbour road"));
+        Assert.That(shown.Document.TitleBlock?.Text, Is.EqualTo("The Weekly Report - Storm closes the harbour road"));
+
+        // A heading that shows no run of the title leaves the longest part, as before: it seeds the
+        // blog's name as the title block (the defect that the heading's run mends).
+        Assert.That(TextCleaner.Default.CleanHtml(Html("Road closed")).Metadata.Title, Is.EqualTo("Harbour Council Blog"));
+    }
+
+    [TestCase("Storm closes the harbour road | The Daily Example", new[] { "The Daily Example", "Storm closes the harbour road" }, "Storm closes the harbour road")]
+    [TestCase("Storm closes the harbour road | The Daily Example", new[] { "The Daily Example" }, "The Daily Example")]
+    [TestCase("Blog: Storm - closes the road", new[] { "Storm - closes the road", "Storm" }, "Storm - closes the road")]
+    [TestCase("Storm closes the harbour road", new[] { "Storm closes the harbour road" }, null)]
+    [TestCase("Storm | News", new[] { "News", "Storm" }, null)]
+    [TestCase("Weather: 12:30 update", new[] { "12:30 update" }, "12:30 update")]
+    public void A_heading_confirms_the_longest_run_of_title_parts_it_shows(string title, string[] headings, string? expected) =>
+        Assert.That(Cleaner.Html.HtmlMetadataReader.HeadingTitle(title, headings), Is.EqualTo(expected));
+
+    [Test]
+    public void A_heading_that_spells_the_site_never_confirms_the_title()
+    {
+        Assert.That(Cleaner.Html.HtmlMetadataReader.HeadingTitle("Storm closes the road | Harbour Blog", ["Harbour Blog"], hostKey: "harbourblog"), Is.Null);
+        Assert.That(Cleaner.Html.HtmlMetadataReader.HeadingTitle("Storm closes the road | Daily Example", ["Daily Example"], siteName: "Daily Example"), Is.Null);
+    }
+
     [TestCase("Paulo Coelho's Blog", "paulocoelhoblog", true)]
     [TestCase("Web Ink Now", "webinknow", true)]
     [TestCase("Schneier on Security", "schneier", true)]

@@ -703,6 +703,7 @@ public class NativeExtractorTests
         var result = TextCleaner.Default.CleanHtml(TestPages.Page());
         Assert.That(result.ExtractedBy, Is.EqualTo(ContentExtractor.Native));
         Assert.That(result.Document.ExtractorNote, Is.Null);
+        Assert.That(result.ExtractorNote, Is.Null, "a sound native choice needs no word");
     }
 
     [Test]
@@ -777,6 +778,7 @@ public class NativeExtractorTests
         var result = WithSecondOpinion(_ => throw new InvalidOperationException("broken page"), TextCleaner.Default);
         Assert.That(result.ExtractedBy, Is.EqualTo(ContentExtractor.Native));
         Assert.That(result.Document.ExtractorNote, Does.StartWith("very short article").And.Contain("SmartReader: the extractor failed (InvalidOperationException)"));
+        Assert.That(result.ExtractorNote, Is.EqualTo(result.Document.ExtractorNote), "the result says why");
         Assert.That(result.Text, Does.Contain("The library opens on Monday"));
         Assert.That(result.Text, Does.Not.Contain("Sport"));
 
@@ -784,6 +786,7 @@ public class NativeExtractorTests
         var alone = WithSecondOpinion(_ => throw new InvalidOperationException("broken page"), Reader);
         Assert.That(alone.ExtractedBy, Is.Null);
         Assert.That(alone.Document.MainContentNote, Is.EqualTo("the extractor failed (InvalidOperationException)"));
+        Assert.That(alone.ExtractorNote, Is.EqualTo("the extractor failed (InvalidOperationException)"), "no article: the result says why");
         Assert.That(alone.Text, Does.Contain("The library opens on Monday"));
     }
 
@@ -944,6 +947,40 @@ public class NativeExtractorTests
         foreach (var block in blocks)
         {
             block.InMainContent = block.Index >= title; // from the headline down: taken
+        }
+
+        Assert.That(ArticleTrust.SecondOpinionLoses(blocks, native, title), Is.Null);
+    }
+
+    [Test]
+    public void SmartReader_loses_to_the_native_article_that_the_headline_opens_when_its_own_comes_after_it()
+    {
+        var events = "<div class=\"side\"><h3>Featured events</h3><p>" + Para(4, "webinar") + "</p><p>" + Para(5, "register") + "</p></div>";
+        var body = "<h1>The council approves the plan</h1><div class=\"x\"><p>" + Para(2) + "</p><p>" + Para(3) + "</p></div>" + events;
+        var document = Native.CleanHtml(Page(body)).Document;
+        var blocks = document.Blocks;
+        int title = document.TitleBlock!.Index;
+        int side = blocks.Single(b => b.Text == "Featured events").Index;
+        var native = blocks.Select(b => b.Index > title && b.Index < side).ToArray();
+        foreach (var block in blocks)
+        {
+            block.InMainContent = block.Index >= side; // SmartReader's: the side column after the story
+        }
+
+        const string After = "SmartReader's article comes after the native one, which the headline opens";
+        Assert.That(ArticleTrust.SecondOpinionLoses(blocks, native, title), Is.EqualTo(After));
+        Assert.That(ArticleTrust.SecondOpinionLoses(blocks, native, title, nativeIsShort: true), Is.Null,
+            "under a very short native article (a lead), the story's body may come later");
+        Assert.That(ArticleTrust.SecondOpinionLoses(blocks, native, -1), Is.Null, "no headline: nothing opens the native article");
+
+        // Prose between the headline and the native article: the headline does not open it.
+        var apart = blocks.Select(b => b.Index > title + 1 && b.Index < side).ToArray();
+        Assert.That(ArticleTrust.SecondOpinionLoses(blocks, apart, title), Is.Null);
+
+        // SmartReader's article that takes in the story as well is not after it.
+        foreach (var block in blocks)
+        {
+            block.InMainContent = block.Index > title;
         }
 
         Assert.That(ArticleTrust.SecondOpinionLoses(blocks, native, title), Is.Null);

@@ -68,6 +68,9 @@ internal static class NativeExtractor
     /// <summary>An article whose link characters exceed this share of its text is mostly links.</summary>
     internal const double MostlyLinks = 0.5;
 
+    /// <summary>How the weakness of a very short article begins (see <see cref="NativeResult.Weakness"/>).</summary>
+    internal const string VeryShortSign = "very short article";
+
     /// <summary>An article holding less than this share of the page's prose holds little of it.</summary>
     internal const double LittleProse = 0.5;
 
@@ -1666,7 +1669,7 @@ internal static class NativeExtractor
             || (sited && pageProse <= 0 && articleText > 0);
         if (articleGood < ShortArticle && !wholePage)
         {
-            return string.Create(CultureInfo.InvariantCulture, $"very short article: {articleGood:F0} characters of content");
+            return string.Create(CultureInfo.InvariantCulture, $"{VeryShortSign}: {articleGood:F0} characters of content");
         }
 
         if (articleLinks > articleText * MostlyLinks)
