@@ -155,6 +155,9 @@ internal static class HtmlMetadataReader
     /// <summary>The most parts of a title between separators that <see cref="HeadingTitle"/> looks at.</summary>
     private const int MaxTitleParts = 12;
 
+    /// <summary>The longest <c>&lt;title&gt;</c> (characters) that <see cref="HeadingTitle"/> looks at: its runs are substrings.</summary>
+    private const int MaxHeadingTitle = 1000;
+
     /// <summary>
     /// The part of the page's <c>&lt;title&gt;</c> that one of its headings shows word for word: the
     /// longest run of the title's parts between separators (here a colon counts as one) that equals
@@ -176,6 +179,11 @@ internal static class HtmlMetadataReader
         }
 
         var title = Tokens.CollapseWhiteSpace(pageTitle);
+        if (title.Length > MaxHeadingTitle)
+        {
+            return null; // no headline is that long; and a hostile title's runs would be as many long strings
+        }
+
         var starts = new List<int> { 0 };
         var ends = new List<int>();
         for (int at = 0; at < title.Length && starts.Count < MaxTitleParts; at++)

@@ -125,6 +125,14 @@ public class HtmlMetadataTests
         Assert.That(Cleaner.Html.HtmlMetadataReader.HeadingTitle(title, headings), Is.EqualTo(expected));
 
     [Test]
+    public void A_title_too_long_for_a_headline_is_not_matched_against_the_headings()
+    {
+        var parts = string.Join(" | ", Enumerable.Range(0, 400).Select(i => $"part {i}"));
+        Assert.That(Cleaner.Html.HtmlMetadataReader.HeadingTitle(parts, ["part 1 | part 2"]), Is.Null);
+        Assert.That(Cleaner.Html.HtmlMetadataReader.HeadingTitle("part 0 | part 1 | part 2", ["part 1 | part 2"]), Is.EqualTo("part 1 | part 2"));
+    }
+
+    [Test]
     public void A_heading_that_spells_the_site_never_confirms_the_title()
     {
         Assert.That(Cleaner.Html.HtmlMetadataReader.HeadingTitle("Storm closes the road | Harbour Blog", ["Harbour Blog"], hostKey: "harbourblog"), Is.Null);
