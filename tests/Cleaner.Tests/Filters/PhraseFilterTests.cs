@@ -157,8 +157,22 @@ public class LegalFilterTests
     [TestCase("Všechna práva vyhrazena")]
     [TestCase("Все права защищены")]
     [TestCase("Tüm hakları saklıdır")]
+    [TestCase("(c) 2012 The Curious Example | powered by WordPress with a theme of its own")]
+    [TestCase("(C)2009 Harbour Media Group")]
     public void Removes(string line) => RemovesAlone(new LegalFilter(), line);
 
     [TestCase("The court ruled that the songwriter kept the copyright to the melody, overturning the earlier decision that had favoured the label.")]
+    [TestCase("(c) the council shall publish the plan within 2012 days of its approval by the board of the harbour.")]
+    [TestCase("(c) 20120 readers signed the petition against the closure of the harbour road last week.")]
     public void Keeps(string line) => KeepsAlone(new LegalFilter(), line);
+
+    [TestCase("(c) 2012 Example", "(c) 2012")]
+    [TestCase("  (C) 1999, Example", "(C) 1999")]
+    [TestCase("(c)2024 Example", "(c)2024")]
+    [TestCase("(c) 12 Example", null)]
+    [TestCase("(c) 2150 Example", null)]
+    [TestCase("(b) 2012 Example", null)]
+    [TestCase("(c) 20123", null)]
+    public void A_typed_copyright_sign_is_a_c_in_brackets_before_a_year(string line, string? expected) =>
+        Assert.That(LegalFilter.TypedCopyright(line), Is.EqualTo(expected));
 }
