@@ -98,7 +98,7 @@ public sealed class NavigationFilter : PhraseFilter, IConfigurableFilter<Navigat
         int run = 0;
         for (int i = 0; i <= blocks.Count; i++)
         {
-            bool menuLike = i < blocks.Count && (i < bodyStart || i > bodyEnd) && IsMenuItem(blocks[i]);
+            bool menuLike = i < blocks.Count && (i < bodyStart || i > bodyEnd) && IsMenuItem(blocks[i]) && blocks[i] != document.TitleBlock;
             if (menuLike)
             {
                 run++;

@@ -698,6 +698,22 @@ public class NativeExtractorTests
     }
 
     [Test]
+    public void A_headline_right_under_the_menu_is_the_title_not_part_of_the_menu()
+    {
+        // The menu's four short lines and the short headline after them make a run of short lines
+        // before the body; the headline the page's title seeds is not one of the menu's.
+        var body = Menu() + "<div class=\"head\"><span class=\"kicker\">Harbour</span><h1>Council approves harbour plan</h1></div>"
+            + "<div class=\"story\"><p>" + Para(1) + "</p><p>" + Para(2) + "</p><p>" + Para(3) + "</p></div>";
+        foreach (var cleaner in new[] { TextCleaner.Default, Native })
+        {
+            var result = cleaner.CleanHtml(Page(body, "Council approves harbour plan | The Daily Example"));
+            Assert.That(result.Document.TitleBlock?.Text, Is.EqualTo("Council approves harbour plan"));
+            Assert.That(result.Text, Does.StartWith("Council approves harbour plan\n"));
+            Assert.That(result.Removed.Select(r => r.Text), Does.Contain("Weather today"), "the menu still goes");
+        }
+    }
+
+    [Test]
     public void A_sound_choice_does_not_consult_SmartReader()
     {
         var result = TextCleaner.Default.CleanHtml(TestPages.Page());
