@@ -698,6 +698,27 @@ public class NativeExtractorTests
     }
 
     [Test]
+    public void The_few_lines_between_the_headline_and_the_article_join_it_whatever_they_read_as()
+    {
+        // A byline and a shop's price stand between the headline and the body: neither is prose,
+        // but three lines or fewer there belong to the article.
+        var story = "<h1>The council approves the plan</h1><div class=\"meta\"><p>By Jane Harbour | Library correspondent</p></div>"
+            + "<div class=\"price\">89,90 €</div><p class=\"tax\">inkl. MwSt., zzgl. Versand</p>"
+            + "<div class=\"x\"><p>" + Para(1) + "</p><p>" + Para(2) + "</p><p>" + Para(3) + "</p></div>";
+        var result = Native.CleanHtml(Page(Menu() + story));
+        Assert.That(result.Text, Does.Contain("By Jane Harbour | Library correspondent"));
+        Assert.That(result.Text, Does.Contain("89,90 €").And.Contain("inkl. MwSt., zzgl. Versand"));
+        Assert.That(result.Text, Does.Not.Contain("Weather today"), "the menu above the headline is not between it and the article");
+
+        // More lines than that between them are a column of their own: the lines that are not prose stay out.
+        var column = "<h1>The council approves the plan</h1><ul class=\"x1\">" + string.Concat(Enumerable.Range(1, 5).Select(i => $"<li>Bus line {i} runs late</li>")) + "</ul>"
+            + "<div class=\"x\"><p>" + Para(1) + "</p><p>" + Para(2) + "</p><p>" + Para(3) + "</p></div>";
+        var apart = Native.CleanHtml(Page(column));
+        Assert.That(apart.Text, Does.Not.Contain("Bus line 3 runs late"));
+        Assert.That(apart.Text, Does.Contain(Para(1)));
+    }
+
+    [Test]
     public void A_headline_right_under_the_menu_is_the_title_not_part_of_the_menu()
     {
         // The menu's four short lines and the short headline after them make a run of short lines

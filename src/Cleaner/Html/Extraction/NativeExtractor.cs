@@ -23,7 +23,7 @@ internal sealed record NativeResult(bool[]? InArticle, string?[] Reasons, string
 /// minus a share of chrome, raised a little when its class or tag says article or content.</item>
 /// <item>The best-scoring container is the article's root (or the ancestor that holds three
 /// containers that score nearly as well: an article of several tables or sections). Its edges are added: the lead between the
-/// headline and the root (with its sections' headings), and siblings of the root that read as content (a paragraph of prose, a
+/// headline and the root (with its sections' headings; any three lines or fewer there, a byline or a price), and siblings of the root that read as content (a paragraph of prose, a
 /// section that scores well: an FAQ, a table, a note under a figure).</item>
 /// <item>Chrome inside the root (an element whose chrome outweighs its content: a teaser list, an
 /// author box, a share prompt, a form) is left out, and so are the labels of a chart drawn with text.</item>
@@ -1139,7 +1139,9 @@ internal static class NativeExtractor
 
     /// <summary>
     /// Adds the blocks around the root that belong to the article: the lead between the headline and
-    /// the root (prose, captions and the headings of its sections), and siblings of the root that read as content.
+    /// the root (prose, captions and the headings of its sections; when no more than
+    /// <see cref="MaxHeadLines"/> lines stand there, all that are not chrome: a byline, a dateline, a
+    /// price), and siblings of the root that read as content.
     /// </summary>
     private static void AddEdges(IReadOnlyList<Block> blocks, ContainerTree tree, int root, double[] score, double[] sumGood, double[] good, int titleBlock, bool[] inArticle, bool[] excerpts)
     {
@@ -1150,10 +1152,12 @@ internal static class NativeExtractor
         if (titleBlock >= 0 && titleBlock < rootNode.First)
         {
             string? described = DescriptionKey(blocks[titleBlock].Document.Metadata);
+            bool near = rootNode.First - titleBlock - 1 <= MaxHeadLines;
             for (int i = titleBlock + 1; i < rootNode.First; i++)
             {
                 var block = blocks[i];
-                if ((block.Hints & ChromeHints) == 0 && block.LinkDensity < 0.5 && (IsProse(block) || block.Kind == BlockKind.Caption || ReadsAsLead(block) || IsStandfirst(block, described)))
+                if ((block.Hints & ChromeHints) == 0 && block.LinkDensity < 0.5
+                    && (near || IsProse(block) || block.Kind == BlockKind.Caption || ReadsAsLead(block) || IsStandfirst(block, described)))
                 {
                     inArticle[i] = true;
                 }
@@ -1348,6 +1352,9 @@ internal static class NativeExtractor
         static bool Same(string key, string? other) =>
             !string.IsNullOrEmpty(other) && (key == other || (key.Length >= 10 && other.Contains(key, StringComparison.Ordinal)));
     }
+
+    /// <summary>The most lines between the headline and the root that join the article whatever they read as (a byline, a date, a price).</summary>
+    internal const int MaxHeadLines = 3;
 
     /// <summary>The least words of a lead that is taken by its sentences alone (see <see cref="ReadsAsLead"/>).</summary>
     internal const int LeadWords = 20;
