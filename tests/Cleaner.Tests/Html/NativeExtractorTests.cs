@@ -439,21 +439,27 @@ public class NativeExtractorTests
     {
         // A standfirst without its full stop: neither prose nor a lead by its sentences.
         const string Standfirst = "Riverside residents fear the new library will bring traffic to their quiet streets";
-        string Html(string description) => $"<!DOCTYPE html><html lang=\"en\"><head><title>The council approves the plan</title>{description}</head><body>" + Menu()
-            + "<div class=\"header\"><h1>The council approves the plan</h1><p class=\"standfirst\">" + Standfirst + "</p></div>"
+        string Html(string description, string more = "") => $"<!DOCTYPE html><html lang=\"en\"><head><title>The council approves the plan</title>{description}</head><body>" + Menu()
+            + "<div class=\"header\"><h1>The council approves the plan</h1><p class=\"standfirst\">" + Standfirst + "</p>" + more + "</div>"
             + "<div class=\"x\">" + string.Concat(Enumerable.Range(1, 4).Select(i => $"<p>{Para(i)}</p>")) + "</div></body></html>";
+
+        // With more than three lines between the headline and the article, a line there joins it by what it reads as.
+        const string Facts = "<ul class=\"facts\"><li>Cost: 12 million</li><li>Seats: 300</li><li>Opens: 2026</li></ul>";
         var told = Native.CleanHtml(Html($"<meta property=\"og:description\" content=\"{Standfirst}\">"));
         Assert.That(told.Metadata.Description, Is.EqualTo(Standfirst));
         Assert.That(BlockOf(told, "Riverside residents").InMainContent, Is.True);
         Assert.That(told.Text, Does.Contain(Standfirst));
 
         // A description cut short still names it.
-        var cut = Native.CleanHtml(Html($"<meta name=\"description\" content=\"{Standfirst[..60]}…\">"));
+        var cut = Native.CleanHtml(Html($"<meta name=\"description\" content=\"{Standfirst[..60]}…\">", Facts));
         Assert.That(BlockOf(cut, "Riverside residents").InMainContent, Is.True);
 
         // Without the description the line is not the article's, nor with another one.
-        Assert.That(BlockOf(Native.CleanHtml(Html("")), "Riverside residents").InMainContent, Is.False);
-        Assert.That(BlockOf(Native.CleanHtml(Html("<meta name=\"description\" content=\"The council news of the week, with the decisions on housing, parking and the library.\">")), "Riverside residents").InMainContent, Is.False);
+        Assert.That(BlockOf(Native.CleanHtml(Html("", Facts)), "Riverside residents").InMainContent, Is.False);
+        Assert.That(BlockOf(Native.CleanHtml(Html("<meta name=\"description\" content=\"The council news of the week, with the decisions on housing, parking and the library.\">", Facts)), "Riverside residents").InMainContent, Is.False);
+
+        // Alone under the headline it joins the article anyway, as any of three lines or fewer there do.
+        Assert.That(BlockOf(Native.CleanHtml(Html("")), "Riverside residents").InMainContent, Is.True);
     }
 
     [Test]
