@@ -129,6 +129,15 @@ internal static class HtmlMetadataReader
         }
 
         title = StripSiteName(title, siteName);
+        if (hostKey is not null && title.IndexOf(": ", StringComparison.Ordinal) is > 0 and var colon
+            && SpellsHost(title[..colon], hostKey) && Tokens.CountWords(title[(colon + 2)..]) >= 1)
+        {
+            // "Schneier on Security: New SSL Vulnerability" on schneier.com: a colon after the site's
+            // name is a separator, though a colon in a headline is not. The name must spell the whole
+            // key ("Freelance Freedom 284: ..." on freelanceswitch.com is a series, not the site).
+            title = title[(colon + 2)..].Trim();
+        }
+
         foreach (var separator in TitleSeparators)
         {
             if (!title.Contains(separator, StringComparison.Ordinal))
@@ -272,6 +281,16 @@ internal static class HtmlMetadataReader
         }
 
         return folded.Contains(hostKey, StringComparison.Ordinal) || prefix >= Math.Min(6, hostKey.Length) || (hostKey.Contains(folded, StringComparison.Ordinal) && folded.Length >= 6);
+    }
+
+    /// <summary>
+    /// Whether a part of a title spells the whole host key, or the key holds all of it (six letters
+    /// at least): stricter than <see cref="NamesHost"/>, for a colon, which headlines use too.
+    /// </summary>
+    internal static bool SpellsHost(string part, string hostKey)
+    {
+        var folded = new string([.. part.Where(char.IsLetterOrDigit).Select(char.ToLowerInvariant)]);
+        return folded.Contains(hostKey, StringComparison.Ordinal) || (folded.Length >= 6 && hostKey.Contains(folded, StringComparison.Ordinal));
     }
 
     private static string StripSiteName(string title, string? siteName)

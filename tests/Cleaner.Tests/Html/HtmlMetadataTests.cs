@@ -124,6 +124,14 @@ public class HtmlMetadataTests
     public void A_heading_confirms_the_longest_run_of_title_parts_it_shows(string title, string[] headings, string? expected) =>
         Assert.That(Cleaner.Html.HtmlMetadataReader.HeadingTitle(title, headings), Is.EqualTo(expected));
 
+    [TestCase("Harbour Blog: Storm closes the road", "harbourblog", "Storm closes the road")]
+    [TestCase("The Harbour Blog: Storm closes the road | Weather", "harbourblog", "Storm closes the road")]
+    [TestCase("Freelance Freedom 284: Unacceptable Excuses", "freelanceswitch", "Freelance Freedom 284: Unacceptable Excuses")]
+    [TestCase("Storm: the road closes for a week", "harbourblog", "Storm: the road closes for a week")]
+    [TestCase("Harbour Blog: Storm closes the road", null, "Harbour Blog: Storm closes the road")]
+    public void A_colon_after_a_name_that_spells_the_host_parts_the_site_from_the_title(string title, string? hostKey, string expected) =>
+        Assert.That(Cleaner.Html.HtmlMetadataReader.CleanTitle(title, null, hostKey), Is.EqualTo(expected));
+
     [Test]
     public void A_title_too_long_for_a_headline_is_not_matched_against_the_headings()
     {
