@@ -29,7 +29,7 @@ internal static class DocumentJson
         json.WriteString("status", StatusNames.Of(result.Status));
         WriteIfNotNull(json, "title", result.Title);
         WriteIfNotNull(json, "language", result.Language);
-        WriteIfNotNull(json, "extractor", result.ExtractedBy?.ToString().ToLowerInvariant());
+        WriteIfNotNull(json, "extractor", ExtractorName(result.ExtractedBy));
         WriteIfNotNull(json, "extractorNote", result.ExtractorNote);
         json.WriteString("text", result.Text);
         json.WritePropertyName("metadata");
@@ -50,6 +50,9 @@ internal static class DocumentJson
             json.WriteEndArray();
         }
     }
+
+    /// <summary>An extractor's name in output (<c>native</c>, <c>smartreader</c>), or null for none.</summary>
+    public static string? ExtractorName(ContentExtractor? extractor) => extractor?.ToString().ToLowerInvariant();
 
     public static void WriteIfNotNull(Utf8JsonWriter json, string name, string? value)
     {

@@ -81,11 +81,7 @@ internal sealed class RecordProcessor(TextCleaner cleaner, BatchOptions options)
     }
 
     /// <summary>The extractor's name in the counts: <c>native</c>, <c>smartreader</c>, or <c>none</c> (the filters judged the whole page).</summary>
-    private static string ExtractorName(ContentExtractor? extractor) => extractor switch
-    {
-        null => "none",
-        var named => named.Value.ToString().ToLowerInvariant(),
-    };
+    private static string ExtractorName(ContentExtractor? extractor) => DocumentJson.ExtractorName(extractor) ?? "none";
 
     /// <summary>The error line of a record the writer stopped waiting for.</summary>
     public BatchResult TimedOut(BatchRecord record, ParsedRecord? parsed, TimeSpan limit) =>

@@ -86,7 +86,7 @@ internal static class ArticleTrust
             return "SmartReader's article starts above the headline, the native one under it";
         }
 
-        if (!nativeIsShort && titleBlock >= 0 && nativeFirst >= titleBlock && nativeLast >= 0 && smartFirst > nativeLast && !ProseBetween(blocks, titleBlock, nativeFirst))
+        if (!nativeIsShort && titleBlock >= 0 && nativeFirst >= titleBlock && smartFirst > nativeLast && !ProseBetween(blocks, titleBlock, nativeFirst))
         {
             return "SmartReader's article comes after the native one, which the headline opens";
         }

@@ -161,6 +161,9 @@ internal static class HtmlMetadataReader
         return title;
     }
 
+    /// <summary>The separators of a title's parts for <see cref="HeadingTitle"/>: a colon too, since a heading confirms the split.</summary>
+    private static readonly string[] HeadingSeparators = [.. TitleSeparators, ": "];
+
     /// <summary>The most parts of a title between separators that <see cref="HeadingTitle"/> looks at.</summary>
     private const int MaxTitleParts = 12;
 
@@ -197,7 +200,7 @@ internal static class HtmlMetadataReader
         var ends = new List<int>();
         for (int at = 0; at < title.Length && starts.Count < MaxTitleParts; at++)
         {
-            foreach (var separator in TitleSeparators.Append(": "))
+            foreach (var separator in HeadingSeparators)
             {
                 if (string.CompareOrdinal(title, at, separator, 0, separator.Length) == 0)
                 {
@@ -268,7 +271,7 @@ internal static class HtmlMetadataReader
     /// </summary>
     internal static bool NamesHost(string part, string hostKey)
     {
-        var folded = new string([.. part.Where(char.IsLetterOrDigit).Select(char.ToLowerInvariant)]);
+        var folded = FoldForHost(part);
         if (folded.Length < 4)
         {
             return false;
@@ -280,18 +283,21 @@ internal static class HtmlMetadataReader
             prefix++;
         }
 
-        return folded.Contains(hostKey, StringComparison.Ordinal) || prefix >= Math.Min(6, hostKey.Length) || (hostKey.Contains(folded, StringComparison.Ordinal) && folded.Length >= 6);
+        return Spells(folded, hostKey) || prefix >= Math.Min(6, hostKey.Length);
     }
 
     /// <summary>
     /// Whether a part of a title spells the whole host key, or the key holds all of it (six letters
     /// at least): stricter than <see cref="NamesHost"/>, for a colon, which headlines use too.
     /// </summary>
-    internal static bool SpellsHost(string part, string hostKey)
-    {
-        var folded = new string([.. part.Where(char.IsLetterOrDigit).Select(char.ToLowerInvariant)]);
-        return folded.Contains(hostKey, StringComparison.Ordinal) || (folded.Length >= 6 && hostKey.Contains(folded, StringComparison.Ordinal));
-    }
+    internal static bool SpellsHost(string part, string hostKey) => Spells(FoldForHost(part), hostKey);
+
+    /// <summary>Whether folded letters hold the host key, or the key holds them (six at least).</summary>
+    private static bool Spells(string folded, string hostKey) =>
+        folded.Contains(hostKey, StringComparison.Ordinal) || (folded.Length >= 6 && hostKey.Contains(folded, StringComparison.Ordinal));
+
+    /// <summary>A title part's letters and digits in lower case, as a host key is spelled.</summary>
+    private static string FoldForHost(string part) => new([.. part.Where(char.IsLetterOrDigit).Select(char.ToLowerInvariant)]);
 
     private static string StripSiteName(string title, string? siteName)
     {

@@ -109,7 +109,7 @@ internal sealed class HtmlReader
         }
 
         var smart = reader.UseSmartReader(dom, url, walker);
-        string? overruled = document.HasMainContent && native.InArticle is { } mine ? ArticleTrust.SecondOpinionLoses(document.Blocks, mine, titleIndex, native.Weakness?.StartsWith(NativeExtractor.VeryShortSign, StringComparison.Ordinal) == true) : null;
+        string? overruled = document.HasMainContent && native.InArticle is { } mine ? ArticleTrust.SecondOpinionLoses(document.Blocks, mine, titleIndex, native.IsVeryShort) : null;
         if (document.HasMainContent && overruled is null)
         {
             document.Metadata = Merge(document.Metadata, smart);

@@ -8,7 +8,11 @@ namespace Cleaner.Html.Extraction;
 /// <param name="Weakness">Why the choice is weak (the first sign that holds), or null when it is sound.</param>
 /// <param name="Failure">Why there is no article, or null.</param>
 /// <param name="Container">The element that holds the article ("div.article-body"), or null.</param>
-internal sealed record NativeResult(bool[]? InArticle, string?[] Reasons, string? Weakness, string? Failure, string? Container = null);
+internal sealed record NativeResult(bool[]? InArticle, string?[] Reasons, string? Weakness, string? Failure, string? Container = null)
+{
+    /// <summary>Whether the choice is weak for being a very short article (see <see cref="NativeExtractor.VeryShortSign"/>).</summary>
+    public bool IsVeryShort => Weakness?.StartsWith(NativeExtractor.VeryShortSign, StringComparison.Ordinal) == true;
+}
 
 /// <summary>
 /// Cleaner's own main-content extractor. One pass over the blocks and their element ancestry, no
