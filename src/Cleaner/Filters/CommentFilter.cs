@@ -20,6 +20,9 @@ public readonly record struct CommentOptions
 /// ("Leave a Reply", "21 comments", "Comments", "Post a comment") or from the first of several comment
 /// headers (a name over a timestamp, "Jane says:", "by jdoe (1234) writes:") to the end of the page.
 /// The cut is made only after the body has started, so a "Comments" link in the menu changes nothing.
+/// On an HTML page whose article the extractor found, the blocks of the article are
+/// <see cref="MainContentFilter"/>'s: it leaves out a comment section inside the article from a marker
+/// that this filter finds (<see cref="ArticleCut"/>).
 /// </summary>
 public sealed partial class CommentFilter : IBlockFilter, IConfigurableFilter<CommentOptions>
 {
@@ -52,40 +55,69 @@ public sealed partial class CommentFilter : IBlockFilter, IConfigurableFilter<Co
     public void Apply(Document document)
     {
         ArgumentNullException.ThrowIfNull(document);
-        if (!FocusTable.CutsComments(document.Options.Focus))
+        if (!FocusTable.CutsComments(document.Options.Focus) || FindCut(document, article: false, MinHeaders) is not { } found)
         {
             return;
         }
 
         var blocks = document.Blocks;
+        for (int i = found.Cut; i < blocks.Count; i++)
+        {
+            blocks[i].Remove(found.Why);
+        }
+    }
+
+    /// <summary>
+    /// On an HTML page whose article the extractor found, where a comment section inside that article
+    /// starts: the index of a marker ("Leave a Reply", "4 Responses to ...") that follows the
+    /// article's prose (the marker itself inside the article or not), or null. The article's
+    /// container often holds the comment section, a comment form and what the site puts under it;
+    /// the main-content filter leaves the article's blocks from there out. Only markers count here,
+    /// not runs of comment headers: inside an extractor's article a run of dated lines is as often a
+    /// list of trackbacks or related posts as a thread. Null when the focus keeps comments.
+    /// </summary>
+    /// <param name="document">A document whose blocks carry the extractor's article.</param>
+    internal static int? ArticleCut(Document document) =>
+        document.IsHtml && document.HasMainContent && FocusTable.CutsComments(document.Options.Focus)
+            ? FindCut(document, article: true, minHeaders: 0)?.Cut
+            : null;
+
+    /// <summary>
+    /// Where the comment section starts, and why, or null. With <paramref name="article"/>, the page
+    /// is the extractor's article: only its blocks count as prose, and only markers after its prose
+    /// has started open a section.
+    /// </summary>
+    private static (int Cut, string Why)? FindCut(Document document, bool article, int minHeaders)
+    {
+        bool Inside(Block block) => !article || block.InMainContent;
+        var blocks = document.Blocks;
         int bodyStart = Zones.BodyStart(document);
         if (bodyStart >= blocks.Count)
         {
-            return;
+            return null;
         }
 
         // A comment section follows the article: a marker counts only once a good part of the article
         // lies before it (half the densest run of prose, or 150 words), so a "Comments" link in a
         // toolbar above the article does not.
-        var main = Zones.MainRun(document);
+        var main = Zones.MainRun(document, within: article ? Inside : null);
         if (main.Start < 0)
         {
-            return;
+            return null;
         }
 
         var markers = document.Phrases["comments"];
-        int cut = -1;
-        string? why = null;
         int firstHeader = -1, headerCount = 0;
         int needed = Math.Min(main.Words / 2, 150);
         int proseBefore = 0;
         // A marker above the first prose counts too when comment headers follow it: a short post (a
         // title, a byline, a line) over a long thread, where the thread would otherwise pass for
-        // the article and the post be dropped as a short line among boilerplate.
+        // the article and the post be dropped as a short line among boilerplate (not in an article
+        // the extractor found, which says where the post is).
         for (int i = 1; i < blocks.Count; i++)
         {
             var previous = blocks[i - 1];
-            if (Zones.IsProse(document, previous))
+            if (Zones.IsProse(document, previous) && Inside(previous))
             {
                 proseBefore += previous.Features.WordCount;
             }
@@ -102,7 +134,7 @@ public sealed partial class CommentFilter : IBlockFilter, IConfigurableFilter<Co
                 // Comment headers right below the marker confirm it even after a short article; an
                 // article's byline below it shows that the marker was a tab over the article.
                 bool headerFollows = HeaderFollows(blocks, i);
-                if (beforeBody && !headerFollows)
+                if (beforeBody && (article || !headerFollows))
                 {
                     continue;
                 }
@@ -114,39 +146,27 @@ public sealed partial class CommentFilter : IBlockFilter, IConfigurableFilter<Co
 
                 if (proseBefore >= needed || headerFollows)
                 {
-                    cut = i;
-                    why = $"in the comment section that starts at \"{block.Text}\"";
-                    break;
+                    return (i, $"in the comment section that starts at \"{block.Text}\"");
                 }
 
                 continue;
             }
 
-            if (proseBefore >= needed && IsCommentHeader(block))
+            if (!article && proseBefore >= needed && IsCommentHeader(block))
             {
                 if (headerCount++ == 0)
                 {
                     firstHeader = i;
                 }
 
-                if (headerCount >= MinHeaders)
+                if (headerCount >= minHeaders)
                 {
-                    cut = firstHeader;
-                    why = $"in the comment section: {headerCount} or more comment headers from \"{blocks[firstHeader].Text}\"";
-                    break;
+                    return (firstHeader, $"in the comment section: {headerCount} or more comment headers from \"{blocks[firstHeader].Text}\"");
                 }
             }
         }
 
-        if (cut < 0)
-        {
-            return;
-        }
-
-        for (int i = cut; i < blocks.Count; i++)
-        {
-            blocks[i].Remove(why!);
-        }
+        return null;
     }
 
     private static bool HeaderFollows(IReadOnlyList<Block> blocks, int marker)

@@ -5,7 +5,9 @@ namespace Cleaner.Filters;
 /// (menus, sidebars, footers, teasers), and keeps what is left inside it, so that the statistical
 /// filters after it (navigation runs, head and tail zones, the context classifier), made for pages
 /// whose body is unknown, do not cut into an article the extractor already delimited. The phrase
-/// filters and the DOM hints run before it. Does nothing for plain text, or when the extractor's
+/// filters and the DOM hints run before it. A comment section that the article's container holds
+/// is left out from the line that opens it ("Leave a Reply", "4 Responses to ...", found as
+/// <see cref="CommentFilter"/> finds it, after the article's prose), unless the focus keeps comments. Does nothing for plain text, or when the extractor's
 /// article was not trusted: then the later filters judge the whole page.
 /// </summary>
 public sealed class MainContentFilter : IBlockFilter
@@ -29,7 +31,9 @@ public sealed class MainContentFilter : IBlockFilter
         }
 
         var reasons = document.MainContentReasons;
-        foreach (var block in document.Blocks)
+        var blocks = document.Blocks;
+        int commentsFrom = CommentFilter.ArticleCut(document) ?? blocks.Count;
+        foreach (var block in blocks)
         {
             if (block == document.TitleBlock)
             {
@@ -39,6 +43,10 @@ public sealed class MainContentFilter : IBlockFilter
             if (!block.InMainContent)
             {
                 block.Remove(reasons?[block.Index] ?? "outside the main content");
+            }
+            else if (block.Index >= commentsFrom)
+            {
+                block.Remove($"comments inside the article: from \"{blocks[commentsFrom].Text}\", which opens them");
             }
             else
             {

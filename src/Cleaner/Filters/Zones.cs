@@ -23,14 +23,17 @@ internal static class Zones
     /// other blocks between neighbours; the run with the most words of prose. Returns its first and
     /// last block and the words of prose it holds ((-1, -1, 0) when there is no prose).
     /// </summary>
-    public static (int Start, int End, int Words) MainRun(Document document, int maxGap = 4)
+    /// <param name="document">The document.</param>
+    /// <param name="maxGap">The most other blocks between two neighbours of a run.</param>
+    /// <param name="within">When given, only the blocks it accepts count as prose.</param>
+    public static (int Start, int End, int Words) MainRun(Document document, int maxGap = 4, Func<Block, bool>? within = null)
     {
         var blocks = document.Blocks;
         (int Start, int End, int Words) best = (-1, -1, 0);
         int start = -1, last = -1, words = 0;
         for (int i = 0; i <= blocks.Count; i++)
         {
-            bool prose = i < blocks.Count && IsProse(document, blocks[i]);
+            bool prose = i < blocks.Count && IsProse(document, blocks[i]) && (within is null || within(blocks[i]));
             if (!prose && (i < blocks.Count && (last < 0 || i - last <= maxGap)))
             {
                 continue;

@@ -19,7 +19,7 @@ public class DevSetTests
     /// <summary>F1 floors of the HTML path (the scorer of ../shared/eval/score.py).</summary>
     private static readonly Dictionary<string, double> Floors = new(StringComparer.Ordinal)
     {
-        ["dragnet-train"] = 0.944,
+        ["dragnet-train"] = 0.945,
         ["readability"] = 0.973,
     };
 
