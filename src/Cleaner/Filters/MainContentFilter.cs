@@ -7,7 +7,8 @@ namespace Cleaner.Filters;
 /// whose body is unknown, do not cut into an article the extractor already delimited. The phrase
 /// filters and the DOM hints run before it. A comment section that the article's container holds
 /// is left out from the line that opens it ("Leave a Reply", "4 Responses to ...", found as
-/// <see cref="CommentFilter"/> finds it, after the article's prose), unless the focus keeps comments. Does nothing for plain text, or when the extractor's
+/// <see cref="CommentFilter"/> finds it, after the article's prose), unless the focus keeps comments;
+/// so are the article's tag lines ("Tags: ...", "Filed under: ...", as <see cref="TagFilter"/> reads them). Does nothing for plain text, or when the extractor's
 /// article was not trusted: then the later filters judge the whole page.
 /// </summary>
 public sealed class MainContentFilter : IBlockFilter
@@ -47,6 +48,10 @@ public sealed class MainContentFilter : IBlockFilter
             else if (block.Index >= commentsFrom)
             {
                 block.Remove($"comments inside the article: from \"{blocks[commentsFrom].Text}\", which opens them");
+            }
+            else if (TagFilter.Label(document, block) is { } label)
+            {
+                block.Remove($"a tag line inside the article: labelled \"{label}\"");
             }
             else
             {

@@ -1,11 +1,11 @@
 namespace Cleaner.Tests.Html;
 
 /// <summary>
-/// A comment section inside the article the extractor found: the main-content filter leaves the
-/// article's blocks out from a marker after the article's prose (found as the comment filter finds
-/// its markers), and a run of dated lines inside the article cuts nothing.
+/// Chrome inside the article the extractor found, which the main-content filter leaves out of it: a
+/// comment section, from a marker after the article's prose (found as the comment filter finds its
+/// markers; a run of dated lines inside the article cuts nothing), and tag lines.
 /// </summary>
-public class CommentsInArticleTests
+public class ChromeInArticleTests
 {
     private const string Offer = "Earn five percent cash back on every purchase in your first three months with the new card.";
     private const string Popular = "Ten ways to save on your grocery bill this winter";
@@ -103,5 +103,24 @@ public class CommentsInArticleTests
         var result = TextCleaner.Default.Clean(string.Join("\n", lines));
 
         Assert.That(result.Blocks.Single(b => b.Text == "Who pays for all this in the end? We do, as always.").Filter, Is.EqualTo("comments"));
+    }
+
+    [TestCaseSource(nameof(Cleaners))]
+    public void A_tag_line_inside_the_article_is_left_out_and_a_heading_of_title_words_stays(TextCleaner cleaner)
+    {
+        const string tags = "Tags: library, council, riverside, budget";
+        const string heading = "Riverside Library Plan";
+        var html = Post($"<h2>{heading}</h2><p>{Offer}</p><p class=\"meta\">{tags}</p>");
+        var result = cleaner.CleanHtml(html);
+
+        var line = result.Blocks.Single(b => b.Text == tags);
+        Assert.That(line.IsRemoved, Is.True);
+        Assert.That(line.Filter, Is.EqualTo("main-content"));
+        Assert.That(line.Reason, Is.EqualTo("a tag line inside the article: labelled \"Tags:\""));
+        Assert.That(result.Text, Does.Contain(heading));
+        foreach (var paragraph in TestPages.Paragraphs)
+        {
+            Assert.That(result.Text, Does.Contain(paragraph));
+        }
     }
 }
