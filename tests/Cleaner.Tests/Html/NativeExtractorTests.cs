@@ -486,6 +486,47 @@ public class NativeExtractorTests
         Assert.That(BlockOf(result, "library council river").InMainContent, Is.False);
     }
 
+    private static string Faq(bool linked) =>
+        "<section class=\"faq\"><h2>Frequently asked questions</h2>"
+        + (linked
+            ? "<h3><a href=\"/q/1\">When will the library open?</a></h3><p><a href=\"/q/1\">The council expects the doors to open before the end of the following year, if the works go to plan.</a></p>"
+              + "<h3><a href=\"/q/2\">Who pays for the library?</a></h3><p><a href=\"/q/2\">The city pays two thirds of the cost, and a foundation of local firms has promised the rest of it.</a></p>"
+            : "<h3>When will the library open?</h3><p>The council expects the doors to open before the end of the following year, if the works go to plan.</p>"
+              + "<h3>Who pays for the library?</h3><p>The city pays two thirds of the cost, and a foundation of local firms has promised the rest of it.</p>")
+        + "</section>";
+
+    private static string ArticleThen(string after, string between = "") =>
+        Menu() + "<main><article class=\"post\"><h1>The council approves the plan</h1><div class=\"body\">"
+        + string.Concat(Enumerable.Range(1, 5).Select(i => $"<p>{Para(i)}</p>")) + "</div>"
+        + "<div class=\"share\"><a href=\"/s/f\">Facebook</a> <a href=\"/s/t\">Twitter</a></div></article>"
+        + between + after + "<aside class=\"sidebar\"><h3>Most read</h3><ul><li><a href=\"/m/1\">Storm closes the harbour road</a></li><li><a href=\"/m/2\">Mayor opens the winter market</a></li></ul></aside></main>";
+
+    [Test]
+    public void An_faq_in_a_section_after_the_article_joins_it()
+    {
+        // The FAQ is no sibling of the article's root (the body inside the article) but follows the
+        // article element, with only its share bar between.
+        var result = Native.CleanHtml(Page(ArticleThen(Faq(linked: false))));
+        Assert.That(result.ExtractedBy, Is.EqualTo(ContentExtractor.Native));
+        foreach (var line in new[] { "Frequently asked questions", "When will the library open?", "The council expects the doors", "Who pays for the library?", "The city pays two thirds" })
+        {
+            Assert.That(BlockOf(result, line).InMainContent, Is.True, line);
+        }
+
+        Assert.That(BlockOf(result, "Storm closes the harbour road").InMainContent, Is.False);
+    }
+
+    [Test]
+    public void Linked_questions_after_the_article_or_an_faq_after_other_prose_stay_outside()
+    {
+        var linked = Native.CleanHtml(Page(ArticleThen(Faq(linked: true))));
+        Assert.That(BlockOf(linked, "When will the library open?").InMainContent, Is.False, "a list of links to other questions");
+
+        var other = "<div class=\"magazine\"><p>Our city magazine appears every month, with stories from every district of the city and a calendar of what is on in the weeks ahead.</p></div>";
+        var after = Native.CleanHtml(Page(ArticleThen(Faq(linked: false), between: other)));
+        Assert.That(BlockOf(after, "When will the library open?").InMainContent, Is.False, "prose of something else stands between");
+    }
+
     [Test]
     public void Marked_chrome_is_set_aside_and_does_not_pull_the_article_elsewhere()
     {

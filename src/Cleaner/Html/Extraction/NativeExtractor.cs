@@ -368,6 +368,7 @@ internal static class NativeExtractor
         var excerpts = TeaserExcerpts(blocks, rootNode.First, rootNode.End, titleBlock, scratch.Bools(5, n));
         AddEdges(blocks, tree, root, unplaced, sumGood, good, titleBlock, inArticle, excerpts);
         AddParts(blocks, tree, root, sumGood, titleBlock, inArticle);
+        AddQuestions(blocks, tree, inArticle, excerpts, scratch.Ints(1, n + 1));
         pageProse -= CutComments(blocks, rootNode, good, inArticle, reasons); // comments are no prose the article might have missed
         for (int i = 0; i < n; i++)
         {
@@ -1229,6 +1230,80 @@ internal static class NativeExtractor
                 inArticle[i] = true;
             }
         }
+    }
+
+    /// <summary>The least questions, each answered in prose, that make a section after the article its FAQ.</summary>
+    private const int MinAnsweredQuestions = 2;
+
+    /// <summary>The most words of a question of an FAQ.</summary>
+    private const int MaxQuestionWords = 25;
+
+    /// <summary>
+    /// Adds an FAQ that follows the article in a container of its own (a section beside the article's
+    /// parent, which <see cref="AddEdges"/> does not reach): with nothing but chrome between it and the
+    /// article's last block, the smallest container of the first block after the article that holds
+    /// nothing of the article, is not marked as chrome, and holds at least
+    /// <see cref="MinAnsweredQuestions"/> questions (lines that end with a question mark, not links)
+    /// each answered by the prose right under it. Its blocks that are not chrome join the article.
+    /// </summary>
+    private static void AddQuestions(IReadOnlyList<Block> blocks, ContainerTree tree, bool[] inArticle, bool[] excerpts, int[] answeredBefore)
+    {
+        int last = Array.LastIndexOf(inArticle, true);
+        var nodes = tree.Nodes;
+        int first = -1;
+        for (int i = last + 1; last >= 0 && i < blocks.Count; i++)
+        {
+            if (!IsChrome(i))
+            {
+                first = i;
+                break;
+            }
+        }
+
+        if (first < 0 || tree.BlockNode[first] < 0)
+        {
+            return;
+        }
+
+        // answeredBefore[i]: the answered questions among the blocks before i, so that a container's
+        // count costs one subtraction, whatever the depth of the climb.
+        answeredBefore[0] = 0;
+        for (int i = 0; i < blocks.Count; i++)
+        {
+            bool answered = i + 1 < blocks.Count && IsQuestion(blocks[i]) && IsProse(blocks[i + 1]) && !IsQuestion(blocks[i + 1]) && !excerpts[i + 1];
+            answeredBefore[i + 1] = answeredBefore[i] + (answered ? 1 : 0);
+        }
+
+        for (int k = tree.BlockNode[first]; k >= 0 && nodes[k].First > last; k = nodes[k].Parent)
+        {
+            var node = nodes[k];
+            if (node.InChrome)
+            {
+                return;
+            }
+
+            // The last block of the container answers no question inside it.
+            if (answeredBefore[node.End - 1] - answeredBefore[node.First] < MinAnsweredQuestions)
+            {
+                continue;
+            }
+
+            for (int i = node.First; i < node.End; i++)
+            {
+                inArticle[i] |= !IsChrome(i) && !excerpts[i];
+            }
+
+            return;
+        }
+
+        bool IsChrome(int i) => (blocks[i].Hints & ChromeHints) != 0 || blocks[i].LinkDensity >= 0.5 || (tree.BlockNode[i] is var at && at >= 0 && nodes[at].InChrome);
+    }
+
+    /// <summary>A question of an FAQ: a line of at most <see cref="MaxQuestionWords"/> words that ends with a question mark and is not a link.</summary>
+    private static bool IsQuestion(Block block)
+    {
+        var span = block.Span.TrimEnd();
+        return span.Length > 0 && span[^1] is '?' or '\uFF1F' && block.Features.WordCount <= MaxQuestionWords && block.LinkDensity < 0.5;
     }
 
     /// <summary>
