@@ -52,7 +52,9 @@ internal static class ArticleTrust
     /// menu column, not the story the headline opens), when it comes wholly after a native article
     /// that the headline opens (no prose between them) and that is not very short (a side column
     /// after the story; under a very short native article, a lead, the story's body may well come
-    /// later), or when it is mostly links and the native article is not (an archive or a link column).
+    /// later, so then it loses only when it holds less prose than a very short article itself: a
+    /// teaser column and a newsletter prompt after a link round-up are no story's body), or when it
+    /// is mostly links and the native article is not (an archive or a link column).
     /// </summary>
     /// <param name="blocks">The page's blocks; <see cref="Block.InMainContent"/> marks SmartReader's article.</param>
     /// <param name="native">For each block, whether the native article holds it.</param>
@@ -61,7 +63,7 @@ internal static class ArticleTrust
     public static string? SecondOpinionLoses(IReadOnlyList<Block> blocks, bool[] native, int titleBlock, bool nativeIsShort = false)
     {
         int nativeFirst = -1, smartFirst = -1, nativeLast = -1;
-        double nativeText = 0, nativeLinks = 0, smartText = 0, smartLinks = 0;
+        double nativeText = 0, nativeLinks = 0, smartText = 0, smartLinks = 0, smartProse = 0;
         for (int i = 0; i < blocks.Count; i++)
         {
             var block = blocks[i];
@@ -78,6 +80,7 @@ internal static class ArticleTrust
                 smartFirst = smartFirst < 0 ? i : smartFirst;
                 smartText += block.Length;
                 smartLinks += block.Length * block.LinkDensity;
+                smartProse += block.Features.LooksLikeProse && block.LinkDensity < 0.3 ? block.Length : 0;
             }
         }
 
@@ -86,9 +89,17 @@ internal static class ArticleTrust
             return "SmartReader's article starts above the headline, the native one under it";
         }
 
-        if (!nativeIsShort && titleBlock >= 0 && nativeFirst >= titleBlock && smartFirst > nativeLast && !ProseBetween(blocks, titleBlock, nativeFirst))
+        if (titleBlock >= 0 && nativeFirst >= titleBlock && smartFirst > nativeLast && !ProseBetween(blocks, titleBlock, nativeFirst))
         {
-            return "SmartReader's article comes after the native one, which the headline opens";
+            if (!nativeIsShort)
+            {
+                return "SmartReader's article comes after the native one, which the headline opens";
+            }
+
+            if (smartProse < Extraction.NativeExtractor.ShortArticle)
+            {
+                return "SmartReader's article comes after the native one, which the headline opens, and holds no more story";
+            }
         }
 
         return smartLinks > smartText * Extraction.NativeExtractor.MostlyLinks && nativeLinks <= nativeText * Extraction.NativeExtractor.MostlyLinks

@@ -1071,6 +1071,29 @@ public class NativeExtractorTests
     }
 
     [Test]
+    public void A_link_round_up_under_its_headline_is_not_lost_to_a_side_column_of_no_more_story()
+    {
+        // The round-up is very short in prose (its items are links), so Auto asks SmartReader, which
+        // takes the side column after it: a teaser list and a newsletter prompt, no more story than
+        // the round-up holds. The headline opens the round-up, so the native article stands.
+        var items = new[] { "Why the new chip matters more than you think", "A short history of the spreadsheet", "How one small team rebuilt a search engine", "The quiet return of the RSS reader", "What programmers get wrong about time zones", "Inside the data centre that runs on seawater" };
+        var body = Menu() + "<div id=\"content\"><div class=\"entry\"><h1>Friday links: what we read this week</h1><p>Here is what caught our eye this week.</p><ul>"
+            + string.Concat(items.Select((t, i) => $"<li><a href=\"https://site{i}.example/story\">{t}</a> (a magazine)</li>")) + "</ul><p>See you next week.</p></div>"
+            + "<div class=\"sidebar\"><h3>Popular</h3><ul><li><a href=\"/p/1\">Review: the best laptops of the year</a></li><li><a href=\"/p/2\">Our guide to home networking for beginners and everyone else</a></li></ul>"
+            + "<p>Get the digest in your inbox every Friday morning, free of charge and without any advertising at all.</p></div></div>";
+        var result = TextCleaner.Default.CleanHtml(Page(body, "Friday links: what we read this week"));
+        Assert.That(result.ExtractedBy, Is.EqualTo(ContentExtractor.Native));
+        Assert.That(result.ExtractorNote, Does.StartWith(Cleaner.Html.Extraction.NativeExtractor.VeryShortSign));
+        Assert.That(result.ExtractorNote, Does.EndWith("SmartReader's article comes after the native one, which the headline opens, and holds no more story"));
+        foreach (var item in items)
+        {
+            Assert.That(result.Text, Does.Contain(item));
+        }
+
+        Assert.That(result.Text, Does.Not.Contain("Get the digest"));
+    }
+
+    [Test]
     public void SmartReader_loses_to_the_native_article_when_its_article_is_mostly_links_and_the_native_one_is_not()
     {
         var archive = "<ul class=\"archive\">" + string.Concat(Enumerable.Range(1, 12).Select(i => $"<li><a href=\"/m{i}\">Posts of month {i}</a></li>")) + "</ul>";
