@@ -142,6 +142,7 @@ internal static class ClassHints
     private struct CachedValue
     {
         public BlockHints Tokens;
+        public bool Live;
         public sbyte HasContent; // 0: not computed yet, 1: no, 2: yes
     }
 
@@ -156,7 +157,7 @@ internal static class ClassHints
         ref var entry = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(cache, value, out bool exists);
         if (!exists)
         {
-            entry.Tokens = OfTokens(value);
+            entry.Tokens = OfTokens(value, out entry.Live);
         }
 
         return ref entry;
@@ -257,17 +258,51 @@ internal static class ClassHints
         return false;
     }
 
-    private static BlockHints OfTokens(string value)
+    private static BlockHints OfTokens(string value, out bool live)
     {
         var hints = BlockHints.None;
+        live = false;
         Span<char> lower = stackalloc char[64];
         int at = 0;
         while (NextToken(value, ref at, lower, out var word))
         {
             hints |= OfToken(word);
+            live |= IsLiveToken(word);
         }
 
         return hints;
+    }
+
+    /// <summary>
+    /// Whether an element's class or id names a live blog or ticker ("live-blog", "liveticker",
+    /// "live"): news sites call the entries of a live blog comments ("comment-entry" inside it), and
+    /// they are the page's text, so a comment hint inside such an element does not count
+    /// (<see cref="HintScope"/>, <see cref="Extraction.ContainerTree"/>).
+    /// </summary>
+    public static bool IsLive(string? className, string? id) =>
+        (!string.IsNullOrEmpty(className) && Cached(className).Live) || (!string.IsNullOrEmpty(id) && Cached(id).Live);
+
+    /// <summary>A live blog's token: "ticker" or "liveblog" anywhere, or "live" as a whole part (between hyphens or underscores).</summary>
+    private static bool IsLiveToken(ReadOnlySpan<char> token)
+    {
+        if (token.Contains("ticker", StringComparison.Ordinal) || token.Contains("liveblog", StringComparison.Ordinal))
+        {
+            return true;
+        }
+
+        var parts = token;
+        while (!parts.IsEmpty)
+        {
+            int end = parts.IndexOfAny('-', '_');
+            if ((end < 0 ? parts : parts[..end]).SequenceEqual("live"))
+            {
+                return true;
+            }
+
+            parts = end < 0 ? default : parts[(end + 1)..];
+        }
+
+        return false;
     }
 
     /// <summary>
@@ -316,15 +351,13 @@ internal static class ClassHints
             }
         }
 
-        // A live blog's token: "ticker" or "liveblog" anywhere, or "live" as a whole part.
-        bool live = token.Contains("ticker", StringComparison.Ordinal) || token.Contains("liveblog", StringComparison.Ordinal);
+        bool live = IsLiveToken(token);
         var parts = token;
         while (!parts.IsEmpty)
         {
             int end = parts.IndexOfAny('-', '_');
             var part = end < 0 ? parts : parts[..end];
             parts = end < 0 ? default : parts[(end + 1)..];
-            live |= part.SequenceEqual("live");
             foreach (var (word, hint) in Whole)
             {
                 if (part.SequenceEqual(word))

@@ -29,6 +29,7 @@ internal static class HintScope
     /// </summary>
     public static void Apply(IReadOnlyList<Block> blocks, IReadOnlyList<HintedRange> hinted, bool[]? inArticle)
     {
+        var live = LiveBlocksBefore(blocks.Count, hinted);
         long total = 0;
         for (int i = 0; i < blocks.Count; i++)
         {
@@ -49,6 +50,11 @@ internal static class HintScope
             }
 
             var hints = range.Hints;
+            if ((hints & BlockHints.Comment) != 0 && live is not null && live[range.EndBlock] - live[range.FirstBlock] == range.EndBlock - range.FirstBlock)
+            {
+                hints &= ~BlockHints.Comment; // the entries of a live blog, not reader comments
+            }
+
             if (range.EndBlock - range.FirstBlock > 3)
             {
                 hints &= ~(BlockHints.Byline | BlockHints.Caption);
@@ -67,5 +73,41 @@ internal static class HintScope
 
         long Weight(int i) => inArticle is not null ? (inArticle[i] ? blocks[i].Length : 0)
             : blocks[i].Features.LooksLikeProse ? blocks[i].Length : 0;
+    }
+
+    /// <summary>
+    /// For each block index i, how many of the blocks before it lie inside an element that names a
+    /// live blog (<see cref="ClassHints.IsLive"/>), so that whether a range lies wholly inside one
+    /// costs one subtraction; null when the page has none.
+    /// </summary>
+    private static int[]? LiveBlocksBefore(int count, IReadOnlyList<HintedRange> hinted)
+    {
+        int[]? cover = null;
+        foreach (var range in hinted)
+        {
+            if (range.Live)
+            {
+                cover ??= new int[count + 1];
+                cover[range.FirstBlock]++;
+                cover[range.EndBlock]--;
+            }
+        }
+
+        if (cover is null)
+        {
+            return null;
+        }
+
+        // From the starts and ends, how many live elements hold each block; then the running count of covered blocks.
+        int depth = 0, covered = 0;
+        for (int i = 0; i < count; i++)
+        {
+            depth += cover[i];
+            cover[i] = covered;
+            covered += depth > 0 ? 1 : 0;
+        }
+
+        cover[count] = covered;
+        return cover;
     }
 }

@@ -16,7 +16,8 @@ internal readonly record struct RawBlock(int Start, int Length, BlockKind Kind, 
 /// <param name="Hints">The element's own hints.</param>
 /// <param name="FirstBlock">The first block inside the element.</param>
 /// <param name="EndBlock">One past the last block inside the element.</param>
-internal readonly record struct HintedRange(BlockHints Hints, int FirstBlock, int EndBlock);
+/// <param name="Live">Whether the element's class or id names a live blog (see <see cref="ClassHints.IsLive"/>).</param>
+internal readonly record struct HintedRange(BlockHints Hints, int FirstBlock, int EndBlock, bool Live = false);
 
 /// <summary>A text node that went into blocks.</summary>
 /// <param name="Node">The text node.</param>
@@ -419,9 +420,9 @@ internal sealed class HtmlBlockWalker
 
         // The hints of an element that holds no block would go unused: they are read only for those that do.
         if (_blocks.Count > frame.FirstBlock && DomAttributes.ClassAndId(element) is var (classes, id)
-            && ClassHints.Of(name, classes, id) is var hints and not BlockHints.None)
+            && (ClassHints.Of(name, classes, id), ClassHints.IsLive(classes, id)) is var (hints, live) && (hints != BlockHints.None || live))
         {
-            _hinted.Add(new HintedRange(hints, frame.FirstBlock, _blocks.Count));
+            _hinted.Add(new HintedRange(hints, frame.FirstBlock, _blocks.Count, live));
         }
     }
 

@@ -14,7 +14,7 @@ internal sealed class ContainerTree
     /// <summary>A container.</summary>
     /// <param name="Element">The element.</param>
     /// <param name="Parent">The index of the parent container, or -1.</param>
-    /// <param name="Hints">The element's own class and id hints.</param>
+    /// <param name="Hints">The element's own class and id hints (without the comment hint inside a live blog, see <see cref="InLive"/>).</param>
     /// <param name="ContentLike">Whether its tag, class or id says article, content, post or story.</param>
     internal sealed record Node(IElement Element, int Parent, BlockHints Hints, bool ContentLike)
     {
@@ -27,6 +27,12 @@ internal sealed class ContainerTree
 
         /// <summary>Whether the element or one of its ancestors is marked as chrome (comments, menus, share...).</summary>
         public bool InChrome { get; set; }
+
+        /// <summary>
+        /// Whether the element or one of its ancestors names a live blog (<see cref="ClassHints.IsLive"/>):
+        /// then its comment hint is dropped (the entries of a live blog, not reader comments).
+        /// </summary>
+        public bool InLive { get; init; }
 
         /// <summary>The first block inside.</summary>
         public int First { get; set; } = int.MaxValue;
@@ -114,7 +120,9 @@ internal sealed class ContainerTree
                 if (!IsInline(name))
                 {
                     var (classes, id) = DomAttributes.ClassAndId(element);
-                    var node = new Node(element, current, ClassHints.Of(name, classes, id), ClassHints.IsContentLike(name, classes, id));
+                    bool live = (current >= 0 && nodes[current].InLive) || ClassHints.IsLive(classes, id);
+                    var hints = ClassHints.Of(name, classes, id);
+                    var node = new Node(element, current, live ? hints & ~BlockHints.Comment : hints, ClassHints.IsContentLike(name, classes, id)) { InLive = live };
                     node.InChrome = (current >= 0 && nodes[current].InChrome)
                         || ((node.Hints & ChromeHints) != 0 && !node.ContentLike && name is not ("body" or "html" or "main" or "article"));
                     nodes.Add(node);
