@@ -34,6 +34,7 @@ public sealed class MainContentFilter : IBlockFilter
         var reasons = document.MainContentReasons;
         var blocks = document.Blocks;
         int commentsFrom = CommentFilter.ArticleCut(document) ?? blocks.Count;
+        string? comments = commentsFrom < blocks.Count ? $"comments inside the article: from \"{blocks[commentsFrom].Text}\", which opens them" : null; // one string for the section
         foreach (var block in blocks)
         {
             if (block == document.TitleBlock)
@@ -47,7 +48,7 @@ public sealed class MainContentFilter : IBlockFilter
             }
             else if (block.Index >= commentsFrom)
             {
-                block.Remove($"comments inside the article: from \"{blocks[commentsFrom].Text}\", which opens them");
+                block.Remove(comments!);
             }
             else if (TagFilter.Label(document, block) is { } label)
             {

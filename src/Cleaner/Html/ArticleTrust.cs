@@ -26,7 +26,7 @@ internal static class ArticleTrust
             }
 
             mainText += inArticle[i] ? block.Length : 0;
-            if (!block.Features.LooksLikeProse || block.LinkDensity >= 0.3)
+            if (!IsProse(block))
             {
                 continue;
             }
@@ -80,7 +80,7 @@ internal static class ArticleTrust
                 smartFirst = smartFirst < 0 ? i : smartFirst;
                 smartText += block.Length;
                 smartLinks += block.Length * block.LinkDensity;
-                smartProse += block.Features.LooksLikeProse && block.LinkDensity < 0.3 ? block.Length : 0;
+                smartProse += IsProse(block) ? block.Length : 0;
             }
         }
 
@@ -106,6 +106,9 @@ internal static class ArticleTrust
             ? "SmartReader's article is mostly links, the native one is not"
             : null;
     }
+
+    /// <summary>Whether a block counts as prose here: it reads like prose and is not mostly links (under 30%).</summary>
+    private static bool IsProse(Block block) => block.Features.LooksLikeProse && block.LinkDensity < 0.3;
 
     /// <summary>Whether a block strictly between two indices looks like prose.</summary>
     private static bool ProseBetween(IReadOnlyList<Block> blocks, int after, int before)

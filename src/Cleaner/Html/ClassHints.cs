@@ -73,8 +73,15 @@ internal static class ClassHints
     private static readonly string[] IgnoredPrefixes = ["tag-", "tag_", "category-", "category_", "cat-", "has-", "no-", "with-", "topic-", "section-", "post-format"];
 
     /// <summary>The hints of one element (its tag, class and id; not its ancestors).</summary>
-    public static BlockHints Of(string localName, string? className, string? id)
+    public static BlockHints Of(string localName, string? className, string? id) => Of(localName, className, id, out _);
+
+    /// <summary>
+    /// The hints of one element (its tag, class and id; not its ancestors), and whether its class or
+    /// id names a live blog (as <see cref="IsLive"/> says), from one look-up of each value.
+    /// </summary>
+    public static BlockHints Of(string localName, string? className, string? id, out bool live)
     {
+        live = false;
         var hints = localName switch
         {
             "nav" => BlockHints.Navigation,
@@ -85,7 +92,9 @@ internal static class ClassHints
 
         if (!string.IsNullOrEmpty(className))
         {
-            var classHints = Cached(className).Tokens;
+            var cached = Cached(className);
+            live = cached.Live;
+            var classHints = cached.Tokens;
             if ((classHints & BlockHints.Byline) != 0 && NamesPost(className))
             {
                 // The post's own element names its author among its classes ("entry-author-jdoe
@@ -98,9 +107,14 @@ internal static class ClassHints
 
         // Generated ids that spell out a heading ("sharing-with-a-single-developer") name a
         // section of the text, not a widget.
-        if (!string.IsNullOrEmpty(id) && id.AsSpan().Count('-') + id.AsSpan().Count('_') < 3)
+        if (!string.IsNullOrEmpty(id))
         {
-            hints |= Cached(id).Tokens;
+            var cached = Cached(id);
+            live |= cached.Live;
+            if (id.AsSpan().Count('-') + id.AsSpan().Count('_') < 3)
+            {
+                hints |= cached.Tokens;
+            }
         }
 
         return hints;
@@ -197,7 +211,7 @@ internal static class ClassHints
             }
 #endif
 
-            if (OfToken(word) != BlockHints.None)
+            if (OfToken(word, out _) != BlockHints.None)
             {
                 continue;
             }
@@ -266,8 +280,8 @@ internal static class ClassHints
         int at = 0;
         while (NextToken(value, ref at, lower, out var word))
         {
-            hints |= OfToken(word);
-            live |= IsLiveToken(word);
+            hints |= OfToken(word, out bool tokenLive);
+            live |= tokenLive;
         }
 
         return hints;
@@ -330,8 +344,9 @@ internal static class ClassHints
         return false;
     }
 
-    private static BlockHints OfToken(ReadOnlySpan<char> token)
+    private static BlockHints OfToken(ReadOnlySpan<char> token, out bool live)
     {
+        live = IsLiveToken(token);
         if (IsIgnored(token))
         {
             return BlockHints.None;
@@ -351,7 +366,6 @@ internal static class ClassHints
             }
         }
 
-        bool live = IsLiveToken(token);
         var parts = token;
         while (!parts.IsEmpty)
         {

@@ -38,6 +38,11 @@ internal static class HintScope
 
         foreach (var range in hinted)
         {
+            if (range.Hints == BlockHints.None)
+            {
+                continue; // a live blog's element with no hints of its own (see LiveBlocksBefore)
+            }
+
             long covered = 0;
             for (int i = range.FirstBlock; i < range.EndBlock; i++)
             {

@@ -420,7 +420,7 @@ internal sealed class HtmlBlockWalker
 
         // The hints of an element that holds no block would go unused: they are read only for those that do.
         if (_blocks.Count > frame.FirstBlock && DomAttributes.ClassAndId(element) is var (classes, id)
-            && (ClassHints.Of(name, classes, id), ClassHints.IsLive(classes, id)) is var (hints, live) && (hints != BlockHints.None || live))
+            && ClassHints.Of(name, classes, id, out bool live) is var hints && (hints != BlockHints.None || live))
         {
             _hinted.Add(new HintedRange(hints, frame.FirstBlock, _blocks.Count, live));
         }

@@ -120,8 +120,8 @@ internal sealed class ContainerTree
                 if (!IsInline(name))
                 {
                     var (classes, id) = DomAttributes.ClassAndId(element);
-                    bool live = (current >= 0 && nodes[current].InLive) || ClassHints.IsLive(classes, id);
-                    var hints = ClassHints.Of(name, classes, id);
+                    var hints = ClassHints.Of(name, classes, id, out bool live);
+                    live |= current >= 0 && nodes[current].InLive;
                     var node = new Node(element, current, live ? hints & ~BlockHints.Comment : hints, ClassHints.IsContentLike(name, classes, id)) { InLive = live };
                     node.InChrome = (current >= 0 && nodes[current].InChrome)
                         || ((node.Hints & ChromeHints) != 0 && !node.ContentLike && name is not ("body" or "html" or "main" or "article"));
